@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox also gets Manifest V3 (`wxt build -b firefox --mv3`); WXT would default it to MV2.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: every file shows where what it uses comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ prerender: { enabled: false } })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Confluence Token Companion',
+    description:
+      'Detects Confluence sites and pages, and keeps Atlassian API tokens healthy, visible and safe.',
+    // Each permission is justified in docs/permissions.md.
+    permissions: ['storage'],
+    host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'confluence-token-companion@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
