@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // Firefox also gets Manifest V3 (`wxt build -b firefox --mv3`); WXT would default it to MV2.
 export default defineConfig({
+  // A separate output folder lets parallel builds (tests, demo) not trample each other.
+  outDir: process.env.CTC_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: every file shows where what it uses comes from.
   imports: false,
