@@ -1,0 +1,36 @@
+import type { SiteView } from '../lib/messages/schemas/site-view';
+import { DateTime } from './DateTime';
+
+export function KnownSites({ sites }: { sites: SiteView[] }) {
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Known sites</h2>
+      {sites.length === 0 && <p class="note">No Confluence site has been opened yet.</p>}
+      <ul class="sites" data-testid="known-sites">
+        {sites.map((site) => (
+          <li key={site.host} data-testid="known-site">
+            <h3 class="site-host">{site.host}</h3>
+            <dl class="fields">
+              <dt>Cloud ID</dt>
+              <dd>
+                {site.cloudId.cloudId !== null ? (
+                  <code>{site.cloudId.cloudId}</code>
+                ) : (
+                  <span class={site.cloudId.state === 'error' ? 'error-text' : 'muted'}>{site.cloudId.sentence}</span>
+                )}
+              </dd>
+              <dt>First seen</dt>
+              <dd>
+                <DateTime ms={site.firstSeenAt} />
+              </dd>
+              <dt>Last seen</dt>
+              <dd>
+                <DateTime ms={site.lastSeenAt} />
+              </dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * The real-world dependencies of the client, for the background service worker. Kept apart from
+ * client.ts so tests never pick up the real clock or network by accident.
+ */
+import type { ActivityEntry } from './activity-log';
+import type { AtlassianClientDeps } from './client';
+import { abortableSleep } from './retry';
+
+export function defaultClientDeps(onActivity: (entry: ActivityEntry) => void): AtlassianClientDeps {
+  return {
+    // Bound: browsers throw "Illegal invocation" for a detached fetch.
+    fetch: (input, init) => globalThis.fetch(input, init),
+    now: () => Date.now(),
+    sleep: abortableSleep,
+    random: () => Math.random(),
+    onActivity,
+  };
+}

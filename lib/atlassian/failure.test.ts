@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { BaseKind, TokenKind } from './endpoints';
+import { classifyResponse, inspectResponse, type ResponseFacts } from './failure';
+import type { OperationId } from './operations';
+
+const NOW = Date.parse('2025-03-01T12:00:00Z');
+const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
+const KNOWN_USER = JSON.stringify({
+  type: 'known',
+  accountId: '557058:0f1e2d3c-aaaa-bbbb-cccc-000000000001',
+  accountType: 'atlassian',
+  email: 'ada@example.com',
+  publicName: 'Ada',
+  displayName: 'Ada Example',
+});
+
+function facts(p: Partial<ResponseFacts> & { status: number }): ResponseFacts {
+  return {
+    headers: JSON_HEADERS,
+    bodyText: '',
+    operation: 'getCurrentUser' as OperationId,
+    tokenKind: 'classic' as TokenKind,
+    baseKind: 'site' as BaseKind,
+    nowMs: NOW,
+    ...p,
+  };
+}
+
+describe('classifyResponse', () => {
+  it('passes a real identity', () => {
+    expect(classifyResponse(facts({ status: 200, bodyText: KNOWN_USER }))).toBeNull();
+    expect(inspectResponse(facts({ status: 200, bodyText: KNOWN_USER }))).toMatchObject({ ok: true, json: { type: 'known' } });
+  });
+
+  it('missing-scope: 401 + FAILURE_CLIENT_SCOPE_CHECK names the spec scopes of the operation', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        tokenKind: 'scoped',
+        baseKind: 'gateway',
+        operation: 'getContentWatchStatus',
+        headers: { ...JSON_HEADERS, 'X-Failure-Category': 'FAILURE_CLIENT_SCOPE_CHECK' },
+        bodyText: '{"code":401,"message":"Unauthorized; scope does not match"}',
+      }),
+    );
+    expect(f).toMatchObject({
+      class: 'missing-scope',
+      status: 401,
+      scopes: { classic: ['read:confluence-content.summary'], granular: ['read:watcher:confluence'] },
+    });
+    expect(f?.message).toContain('read:watcher:confluence');
+    expect(f?.fix).toContain('read:watcher:confluence');
+  });
+
+  it('missing-scope for an operation no scoped token can call says so', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        tokenKind: 'scoped',
+        baseKind: 'gateway',
+        operation: 'getPageDescendantsV2',
+        headers: { 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' },
+        bodyText: '{"code":401,"message":"Unauthorized; scope does not match"}',
+      }),
+    );
+    expect(f?.class).toBe('missing-scope');
+    expect(f?.message).toMatch(/read:hierarchical-content:confluence cannot be given to scoped tokens/);
+    expect(f?.fix).toMatch(/classic API token/);
+  });
+
+  it('missing-scope from the body alone (header stripped by a proxy)', () => {
+    const f = classifyResponse(
+      facts({ status: 401, tokenKind: 'scoped', baseKind: 'gateway', bodyText: '{"code":401,"message":"Unauthorized; scope does not match"}' }),
+    );
+    expect(f?.class).toBe('missing-scope');
+  });
+
+  it('wrong-base-url: scoped token on the site URL (401)', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        tokenKind: 'scoped',
+        baseKind: 'site',
+        headers: { 'Content-Type': 'text/plain' },
+        bodyText: 'Basic authentication with passwords is deprecated. For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/',
+      }),
+    );
+    expect(f).toMatchObject({ class: 'wrong-base-url', status: 401 });
+    expect(f?.message).toMatch(/api\.atlassian\.com/);
+  });
+
+  it('wrong-base-url: classic token on the gateway (FAILURE_CLIENT_AUTH_MISMATCH)', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        tokenKind: 'classic',
+        baseKind: 'gateway',
+        headers: { ...JSON_HEADERS, 'X-Failure-Category': 'FAILURE_CLIENT_AUTH_MISMATCH' },
+        bodyText: '{"code":401,"message":"Unauthorized"}',
+      }),
+    );
+    expect(f).toMatchObject({ class: 'wrong-base-url', status: 401 });
+    expect(f?.fix).toMatch(/classic/);
+  });
+
+  it('a scoped token rejected by the gateway is invalid (or mislabelled classic)', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        tokenKind: 'scoped',
+        baseKind: 'gateway',
+        headers: { 'X-Failure-Category': 'FAILURE_CLIENT_AUTH_MISMATCH' },
+        bodyText: '{"code":401,"message":"Unauthorized"}',
+      }),
+    );
+    expect(f?.class).toBe('invalid-token');
+    expect(f?.message).toMatch(/invalid, expired or revoked/);
+    expect(f?.message).toMatch(/classic/);
+  });
+
+  it('wrong-base-url: Bearer on the gateway answers 404', () => {
+    const f = classifyResponse(
+      facts({ status: 404, tokenKind: 'dc-pat', baseKind: 'gateway', bodyText: '{"message":"Not Found"}' }),
+    );
+    expect(f).toMatchObject({ class: 'wrong-base-url', status: 404 });
+  });
+
+  it('wrong-base-url: the identity endpoint missing means the base (DC context path) is wrong', () => {
+    const f = classifyResponse(facts({ status: 404, tokenKind: 'dc-pat', baseKind: 'dc', bodyText: '<html>Not found</html>' }));
+    expect(f?.class).toBe('wrong-base-url');
+    expect(f?.fix).toMatch(/context path/);
+  });
+
+  it('invalid-token: revoked classic token on the site', () => {
+    const f = classifyResponse(
+      facts({
+        status: 401,
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        bodyText: 'Basic authentication with passwords is deprecated.  For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/',
+      }),
+    );
+    expect(f).toMatchObject({ class: 'invalid-token', status: 401 });
+    expect(f?.message).toMatch(/invalid, expired or revoked/);
+    expect(f?.message).not.toMatch(/deprecated/);
+  });
+
+  it('invalid-token on Data Center talks about personal access tokens', () => {
+    const f = classifyResponse(facts({ status: 401, tokenKind: 'dc-pat', baseKind: 'dc', bodyText: '' }));
+    expect(f?.class).toBe('invalid-token');
+    expect(f?.fix).toMatch(/personal access token/);
+  });
+
+  it.each([403, 404])('no-permission-or-not-found: %i says both', (status) => {
+    const f = classifyResponse(
+      facts({
+        status,
+        operation: 'getPageById',
+        bodyText: `{"errors":[{"status":${status},"code":"NOT_FOUND","title":"Not Found","detail":null}]}`,
+      }),
+    );
+    expect(f).toMatchObject({ class: 'no-permission-or-not-found', status });
+    expect(f?.message).toMatch(/does not exist/);
+    expect(f?.message).toMatch(/not allowed/);
+  });
+
+  it('403 from the XSRF check is a request the extension got wrong', () => {
+    const f = classifyResponse(
+      facts({ status: 403, operation: 'addContentWatcher', headers: { 'Content-Type': 'text/plain' }, bodyText: 'XSRF check failed' }),
+    );
+    expect(f?.class).toBe('request-rejected');
+  });
+
+  describe('anonymous fallback', () => {
+    it.each([
+      ['anonymous type', { type: 'anonymous', displayName: 'Anonymous', _links: {} }],
+      ['known without accountId', { type: 'known', displayName: 'x' }],
+      ['unknown type', { type: 'unknown', accountId: 'abc' }],
+    ])('%s with credentials sent → anonymous-fallback', (_n, body) => {
+      const f = classifyResponse(facts({ status: 200, bodyText: JSON.stringify(body) }));
+      expect(f).toMatchObject({ class: 'anonymous-fallback', status: 200 });
+    });
+
+    it('is not reported for deliberately anonymous calls', () => {
+      expect(classifyResponse(facts({ status: 200, credentialsSent: false, bodyText: '{"type":"anonymous"}' }))).toBeNull();
+    });
+
+    it('accepts a Data Center user identified by username', () => {
+      const body = JSON.stringify({ type: 'known', username: 'ada', userKey: '8a8b', displayName: 'Ada' });
+      expect(classifyResponse(facts({ status: 200, tokenKind: 'dc-pat', baseKind: 'dc', bodyText: body }))).toBeNull();
+    });
+  });
+
+  describe('rate limiting and server errors', () => {
+    it('429 with Retry-After seconds', () => {
+      const f = classifyResponse(
+        facts({
+          status: 429,
+          headers: {
+            'Retry-After': '7',
+            'X-RateLimit-Limit': '100',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-NearLimit': 'true',
+            'RateLimit-Reason': 'confluence-quota-based',
+          },
+          bodyText: '{"message":"Rate limit exceeded"}',
+        }),
+      );
+      expect(f).toMatchObject({ class: 'rate-limited', status: 429, retryAfterMs: 7000 });
+      expect(f?.message).toMatch(/7 seconds/);
+    });
+
+    it('429 with an HTTP-date Retry-After', () => {
+      const f = classifyResponse(facts({ status: 429, headers: { 'Retry-After': 'Sat, 01 Mar 2025 12:00:30 GMT' } }));
+      expect(f?.retryAfterMs).toBe(30_000);
+    });
+
+    it('429 with an absurd Retry-After reports a capped wait', () => {
+      const f = classifyResponse(facts({ status: 429, headers: { 'Retry-After': '9223372036854775807' } }));
+      expect(f?.retryAfterMs).toBe(3_600_000);
+      expect(classifyResponse(facts({ status: 429, headers: { 'Retry-After': '9223372036854775807' }, maxReportedWaitMs: 60_000 }))?.retryAfterMs).toBe(60_000);
+    });
+
+    it('429 without Retry-After falls back to X-RateLimit-Reset', () => {
+      const f = classifyResponse(facts({ status: 429, headers: { 'X-RateLimit-Reset': '2025-03-01T12:01:00Z' } }));
+      expect(f?.retryAfterMs).toBe(60_000);
+    });
+
+    it('503 is a server error that may carry a wait', () => {
+      expect(classifyResponse(facts({ status: 503, headers: { 'Retry-After': '3' } }))).toMatchObject({
+        class: 'server-error',
+        status: 503,
+        retryAfterMs: 3000,
+      });
+      expect(classifyResponse(facts({ status: 500 }))).toMatchObject({ class: 'server-error', status: 500 });
+      expect(classifyResponse(facts({ status: 500 }))?.retryAfterMs).toBeUndefined();
+    });
+  });
+
+  describe('malformed responses', () => {
+    it('an HTML login page answered with 200', () => {
+      const f = classifyResponse(
+        facts({
+          status: 200,
+          headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+          bodyText: '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head></html>',
+        }),
+      );
+      expect(f).toMatchObject({ class: 'malformed-response', status: 200 });
+      expect(f?.message).toMatch(/login page/);
+    });
+
+    it('HTML mislabelled as JSON', () => {
+      expect(classifyResponse(facts({ status: 200, bodyText: '  <html><body>Sign in</body></html>' }))?.class).toBe('malformed-response');
+    });
+
+    it('a truncated JSON body', () => {
+      const f = classifyResponse(facts({ status: 200, bodyText: KNOWN_USER.slice(0, 40) }));
+      expect(f?.class).toBe('malformed-response');
+      expect(f?.message).toMatch(/not valid JSON/);
+    });
+
+    it('an empty 200 where JSON was expected', () => {
+      expect(classifyResponse(facts({ status: 200, bodyText: '' }))?.message).toMatch(/empty/);
+    });
+
+    it('204 and bodyless operations are fine', () => {
+      expect(classifyResponse(facts({ status: 204, operation: 'addContentWatcher' }))).toBeNull();
+      // Data Center answers the watch POST with 200 and a body we don't need.
+      expect(classifyResponse(facts({ status: 200, operation: 'addContentWatcher', bodyText: '<not json>' }))).toBeNull();
+    });
+  });
+
+  it('other 4xx are requests Confluence refused as invalid', () => {
+    expect(classifyResponse(facts({ status: 400, operation: 'getContentById', bodyText: '{"statusCode":400,"message":"expand too long"}' }))).toMatchObject({
+      class: 'request-rejected',
+      status: 400,
+    });
+  });
+
+  it('never echoes the response body into the message', () => {
+    const secretish = 'server-echoed-value-1234567890';
+    for (const status of [200, 400, 401, 403, 404, 429, 500]) {
+      const f = classifyResponse(facts({ status, bodyText: `{"message":"${secretish}"`, headers: { 'Content-Type': 'application/json' } }));
+      expect(JSON.stringify(f)).not.toContain(secretish);
+    }
+  });
+});

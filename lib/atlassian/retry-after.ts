@@ -1,0 +1,49 @@
+/**
+ * How long the server asked us to wait. Atlassian sends delta seconds, RFC 9110 also allows an
+ * HTTP date, and absurd values (`9223372036854775807`) have been seen, so the result is a finite
+ * number that callers cap.
+ */
+
+export type HeaderSource = Headers | Record<string, string | undefined>;
+
+/** Case-insensitive header lookup over fetch `Headers` or a plain object. */
+export function headerValue(headers: HeaderSource | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers as Record<string, string | undefined>)) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Milliseconds to wait from `nowMs`, or undefined when the value is absent or unreadable.
+ * A date in the past means "now" (0). Never Infinity or NaN.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, Number.MAX_SAFE_INTEGER);
+  // Only the HTTP-date forms have letters and a year; a bare "-1" or "1.5" is malformed, not a date.
+  if (!/[a-z]/i.test(trimmed)) return undefined;
+  // HTTP dates are always GMT; asctime() form carries no zone and would parse as local time.
+  const at = Date.parse(/\b(GMT|UTC)\b|[+-]\d{4}$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+/**
+ * The wait a response asks for: `Retry-After` first; on 429 without it, `X-RateLimit-Reset`
+ * (an ISO 8601 time, per Atlassian's rate-limit docs).
+ */
+export function waitRequestedMs(status: number, headers: HeaderSource | undefined, nowMs: number): number | undefined {
+  const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
+  if (retryAfter !== undefined) return retryAfter;
+  if (status !== 429) return undefined;
+  const reset = headerValue(headers, 'x-ratelimit-reset');
+  if (reset === undefined) return undefined;
+  const at = Date.parse(reset);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}

@@ -1,0 +1,138 @@
+/**
+ * When and how long to wait before repeating a request. Atlassian asks clients to retry only
+ * idempotent requests, honour `Retry-After`, and otherwise back off exponentially with jitter;
+ * everything here is bounded and cancellable so a stuck server can't hold the worker.
+ */
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (Atlassian's example: 4). */
+  maxRetries: number;
+  /** Backoff before the first retry (Atlassian's example: 5 s). */
+  initialDelayMs: number;
+  /** Growth of the backoff per retry. */
+  multiplier: number;
+  /** Ceiling of every computed backoff, jitter included (Atlassian's example: 30 s). */
+  maxDelayMs: number;
+  /** Jitter multiplies each backoff by a factor in [jitterMin, jitterMax] (example: 0.7 to 1.3). */
+  jitterMin: number;
+  jitterMax: number;
+  /**
+   * The longest server-requested wait (`Retry-After`) we sleep through. A longer one is not
+   * cut short (that would only earn another 429): we stop and report the wait instead.
+   */
+  maxRetryAfterMs: number;
+  /**
+   * Ceiling of a wait reported to people ("try again in ..."), so `Retry-After:
+   * 9223372036854775807` reads as an hour, not as billions of years.
+   */
+  maxReportedWaitMs: number;
+  /** Statuses worth repeating: rate limited and transient gateway/server trouble. 500 is not. */
+  retryStatuses: readonly number[];
+  /**
+   * Methods repeated by default. PUT/POST are not; DELETE only when the operation is marked
+   * idempotent (see operations.ts), because Atlassian's advice is "idempotent requests only".
+   */
+  idempotentMethods: readonly string[];
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxRetries: 4,
+  initialDelayMs: 5_000,
+  multiplier: 2,
+  maxDelayMs: 30_000,
+  jitterMin: 0.7,
+  jitterMax: 1.3,
+  maxRetryAfterMs: 60_000,
+  maxReportedWaitMs: 3_600_000,
+  retryStatuses: Object.freeze([429, 502, 503, 504]),
+  idempotentMethods: Object.freeze(['GET', 'HEAD', 'OPTIONS']),
+});
+
+/** Backoff before retry number `retryIndex` (0 = first retry), with jitter, capped. */
+export function backoffDelayMs(policy: RetryPolicy, retryIndex: number, random: () => number): number {
+  const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** retryIndex);
+  const jitter = policy.jitterMin + random() * (policy.jitterMax - policy.jitterMin);
+  return Math.round(Math.min(policy.maxDelayMs, base * jitter));
+}
+
+export function mayRetry(policy: RetryPolicy, method: string, operationIdempotent: boolean): boolean {
+  return operationIdempotent || policy.idempotentMethods.includes(method.toUpperCase());
+}
+
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | { retry: false; reason: 'not-transient' | 'not-idempotent' | 'out-of-retries' | 'wait-too-long' };
+
+export interface AttemptVerdict {
+  /** A network error or a status in `retryStatuses`. */
+  transient: boolean;
+  /** What the server asked for, in ms (uncapped), if it did. */
+  retryAfterMs?: number | undefined;
+}
+
+export function decideRetry(
+  policy: RetryPolicy,
+  verdict: AttemptVerdict,
+  retriesSoFar: number,
+  idempotent: boolean,
+  random: () => number,
+): RetryDecision {
+  if (!verdict.transient) return { retry: false, reason: 'not-transient' };
+  if (!idempotent) return { retry: false, reason: 'not-idempotent' };
+  if (retriesSoFar >= policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
+  if (verdict.retryAfterMs !== undefined) {
+    if (verdict.retryAfterMs > policy.maxRetryAfterMs) return { retry: false, reason: 'wait-too-long' };
+    return { retry: true, delayMs: verdict.retryAfterMs };
+  }
+  return { retry: true, delayMs: backoffDelayMs(policy, retriesSoFar, random) };
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export function abortError(signal?: AbortSignal): unknown {
+  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** setTimeout-based sleep that rejects (and clears its timer) as soon as `signal` aborts. */
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+export interface RetryRunOptions<T> {
+  policy: RetryPolicy;
+  idempotent: boolean;
+  sleep: Sleep;
+  random: () => number;
+  signal?: AbortSignal | undefined;
+  /** One attempt; its verdict says whether repeating could help. */
+  attempt: (retryIndex: number) => Promise<{ value: T; verdict: AttemptVerdict }>;
+}
+
+/**
+ * Runs `attempt` until it succeeds, is not worth repeating, or retries run out; returns the last
+ * attempt's value. Rejects only when `signal` aborts (during an attempt or a wait).
+ */
+export async function runWithRetries<T>(options: RetryRunOptions<T>): Promise<{ value: T; retries: number }> {
+  let retries = 0;
+  for (;;) {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const { value, verdict } = await options.attempt(retries);
+    const decision = decideRetry(options.policy, verdict, retries, options.idempotent, options.random);
+    if (!decision.retry) return { value, retries };
+    await options.sleep(decision.delayMs, options.signal);
+    retries++;
+  }
+}

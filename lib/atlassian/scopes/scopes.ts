@@ -1,0 +1,79 @@
+/**
+ * Questions about scopes, answered from the generated table so that what the extension asks a
+ * person to grant is what Atlassian's spec says each operation checks.
+ */
+import { FEATURES, OPERATIONS, type Feature, type OperationId } from '../operations';
+import { SCOPE_TABLE } from './scope-table.generated';
+
+/**
+ * Scopes that the scoped-API-token creation screen does not offer, so operations needing them
+ * cannot work with a scoped token whatever the person picks. API-FACTS: **seen**, not documented;
+ * this list is the one place to correct if Atlassian changes it.
+ */
+export const SCOPES_SCOPED_TOKENS_CANNOT_HOLD: readonly string[] = ['read:hierarchical-content:confluence'];
+
+export interface OperationScopes {
+  operation: OperationId;
+  /** Classic scopes that cover the operation; empty for v2 (granular only). */
+  classic: readonly string[];
+  /** Granular scopes that cover the operation. */
+  granular: readonly string[];
+  /** True when a scoped token cannot call this operation at all (it needs an ungrantable scope). */
+  unavailableToScoped: boolean;
+  /** Which of `granular` a scoped token cannot be given. */
+  ungrantableToScoped: readonly string[];
+}
+
+export function scopesForOperation(id: OperationId): OperationScopes {
+  const row = SCOPE_TABLE[id];
+  const ungrantable = row.granular.filter((s) => SCOPES_SCOPED_TOKENS_CANNOT_HOLD.includes(s));
+  return {
+    operation: id,
+    classic: row.classic,
+    granular: row.granular,
+    // A classic-scope set is an alternative only on v1, so an ungrantable granular scope on a
+    // v1 operation that also lists classic scopes still leaves a way in.
+    unavailableToScoped: ungrantable.length > 0 && row.classic.length === 0,
+    ungrantableToScoped: ungrantable,
+  };
+}
+
+export interface FeatureScopes {
+  feature: Feature;
+  operations: OperationId[];
+  /** Granular scopes to grant a scoped token: union over the operations it can use, sorted. */
+  granular: string[];
+  /** Classic scopes: union over the operations that accept them, sorted. */
+  classic: string[];
+  /** Operations of this feature that accept granular scopes only (v2): classic scopes won't do. */
+  granularOnly: OperationId[];
+  /** Operations of this feature no scoped token can call (flagged, and left out of `granular`). */
+  unavailableToScoped: OperationId[];
+}
+
+export function scopesForFeature(feature: Feature): FeatureScopes {
+  const ids = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => OPERATIONS[id].feature === feature);
+  const granular = new Set<string>();
+  const classic = new Set<string>();
+  const granularOnly: OperationId[] = [];
+  const unavailableToScoped: OperationId[] = [];
+  for (const id of ids) {
+    const s = scopesForOperation(id);
+    if (s.unavailableToScoped) unavailableToScoped.push(id);
+    else s.granular.forEach((x) => granular.add(x));
+    s.classic.forEach((x) => classic.add(x));
+    if (s.classic.length === 0) granularOnly.push(id);
+  }
+  return {
+    feature,
+    operations: ids,
+    granular: [...granular].sort(),
+    classic: [...classic].sort(),
+    granularOnly,
+    unavailableToScoped,
+  };
+}
+
+export function allFeatureScopes(): FeatureScopes[] {
+  return FEATURES.map(scopesForFeature);
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { checkContentScriptSender, checkExtensionPageSender, type SenderLike } from './sender-check';
+
+const extension = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
+const HOST = 'acme.atlassian.net';
+const PAGE = `https://${HOST}/wiki/spaces/ENG/pages/123`;
+
+const contentSender = (patch: Partial<SenderLike> = {}): SenderLike => ({
+  id: 'ext-id',
+  url: PAGE,
+  origin: `https://${HOST}`,
+  frameId: 0,
+  tab: { id: 5, url: PAGE },
+  ...patch,
+});
+
+describe('checkContentScriptSender', () => {
+  it('accepts this extension’s content script in the top frame of a tab on the reported host', () => {
+    expect(checkContentScriptSender(contentSender(), extension, HOST)).toEqual({
+      ok: true,
+      sender: { kind: 'content-script', tabId: 5, url: PAGE },
+    });
+  });
+
+  it('takes the page URL from the tab: sender.url keeps the URL from before single-page navigation', () => {
+    const moved = `https://${HOST}/wiki/spaces/ENG/pages/456`;
+    expect(checkContentScriptSender(contentSender({ tab: { id: 5, url: moved } }), extension, HOST)).toEqual({
+      ok: true,
+      sender: { kind: 'content-script', tabId: 5, url: moved },
+    });
+  });
+
+  it('accepts without the optional url and origin', () => {
+    expect(checkContentScriptSender(contentSender({ url: undefined, origin: undefined }), extension, HOST)).toEqual({
+      ok: true,
+      sender: { kind: 'content-script', tabId: 5, url: PAGE },
+    });
+  });
+
+  it.each<[string, Partial<SenderLike>, string]>([
+    ['another extension', { id: 'other-ext' }, HOST],
+    ['no extension id', { id: undefined }, HOST],
+    ['a user script', { userScriptWorldId: 'w' }, HOST],
+    ['no tab (an extension page)', { tab: undefined, url: 'chrome-extension://ext-id/popup.html' }, HOST],
+    ['a tab without id', { tab: { url: PAGE } }, HOST],
+    ['a negative tab id', { tab: { id: -1, url: PAGE } }, HOST],
+    ['a child frame', { frameId: 3 }, HOST],
+    ['an unknown frame', { frameId: undefined }, HOST],
+    ['a tab whose URL is withheld', { tab: { id: 5 } }, HOST],
+    ['a tab on another site than reported', {}, 'other.atlassian.net'],
+    ['a tab not on Atlassian', { tab: { id: 5, url: 'https://example.com/' }, url: 'https://example.com/', origin: 'https://example.com' }, 'example.com'],
+    ['a frame URL on another host', { url: 'https://other.atlassian.net/wiki' }, HOST],
+    ['a frame URL that is not https', { url: `http://${HOST}/wiki` }, HOST],
+    ['an origin of another host', { origin: 'https://other.atlassian.net' }, HOST],
+    ['an opaque origin', { origin: 'null' }, HOST],
+    ['a tab on a look-alike host', { tab: { id: 5, url: `https://${HOST}.evil.example/wiki` } }, HOST],
+  ])('rejects %s', (_name, patch, reportedHost) => {
+    const result = checkContentScriptSender(contentSender(patch), extension, reportedHost);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/\S/);
+  });
+});
+
+describe('checkExtensionPageSender', () => {
+  it('accepts the toolbar popup (no tab)', () => {
+    expect(checkExtensionPageSender({ id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }, extension)).toEqual({
+      ok: true,
+      sender: { kind: 'extension-page', tabId: null },
+    });
+  });
+
+  it('accepts the popup opened as a page in a tab', () => {
+    const sender = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html?tabId=3', frameId: 0, tab: { id: 9, url: 'chrome-extension://ext-id/popup.html?tabId=3' } };
+    expect(checkExtensionPageSender(sender, extension)).toEqual({ ok: true, sender: { kind: 'extension-page', tabId: 9 } });
+  });
+
+  it('accepts an extension tab whose URL is withheld when the sender is its top frame', () => {
+    const sender = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', frameId: 0, tab: { id: 9 } };
+    expect(checkExtensionPageSender(sender, extension)).toEqual({ ok: true, sender: { kind: 'extension-page', tabId: 9 } });
+  });
+
+  it('accepts Firefox extension URLs', () => {
+    const firefox = { id: 'ctc@example.org', baseUrl: 'moz-extension://0b7c3f1e-0000-4000-8000-000000000000/' };
+    expect(checkExtensionPageSender({ id: firefox.id, url: `${firefox.baseUrl}popup.html` }, firefox).ok).toBe(true);
+  });
+
+  it.each<[string, SenderLike]>([
+    ['the content script', { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 5, url: PAGE } }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }],
+    ['another extension’s URL', { id: 'ext-id', url: 'chrome-extension://other/popup.html' }],
+    ['a look-alike URL prefix', { id: 'ext-id', url: 'chrome-extension://ext-id.evil/popup.html' }],
+    ['no URL', { id: 'ext-id' }],
+    ['a user script', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', userScriptWorldId: 'w' }],
+    ['an extension page framed in a web page', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', frameId: 2, tab: { id: 5, url: PAGE } }],
+    ['a framed extension page whose tab URL is withheld', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', frameId: 2, tab: { id: 5 } }],
+  ])('rejects %s', (_name, sender) => {
+    expect(checkExtensionPageSender(sender, extension).ok).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveKind, tokenCoversSite } from './token-site-match';
+import type { SiteDetection } from './token-record';
+
+const detected: SiteDetection[] = [{ site: 'acme.atlassian.net', kind: 'scoped', checkedAt: '2025-03-10T10:00:00.000Z' }];
+
+describe('which token for which site', () => {
+  it('uses an empty site list for every Cloud site, never for a DC PAT', () => {
+    expect(tokenCoversSite({ kind: 'auto', detected: [], sites: [] }, 'other.atlassian.net')).toBe(true);
+    expect(tokenCoversSite({ kind: 'classic', detected: [], sites: ['acme.atlassian.net'] }, 'Acme.atlassian.net')).toBe(true);
+    expect(tokenCoversSite({ kind: 'classic', detected: [], sites: ['acme.atlassian.net'] }, 'other.atlassian.net')).toBe(false);
+    expect(tokenCoversSite({ kind: 'dc-pat', detected: [], sites: [] }, 'acme.atlassian.net')).toBe(false);
+  });
+
+  it('resolves auto-detect per site, and keeps an explicit choice', () => {
+    expect(effectiveKind({ kind: 'auto', detected, sites: [] }, 'acme.atlassian.net')).toBe('scoped');
+    expect(effectiveKind({ kind: 'auto', detected, sites: [] }, 'other.atlassian.net')).toBeUndefined();
+    expect(effectiveKind({ kind: 'classic', detected, sites: [] }, 'acme.atlassian.net')).toBe('classic');
+    expect(effectiveKind({ kind: 'dc-pat', detected: [], sites: [] }, 'x')).toBe('dc-pat');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { lastFour, secretHint } from './secret-hint';
+import type { TokenRecord } from './token-record';
+import { toTokenSummary, tokenSummarySchema } from './token-summary';
+
+const SECRET = 'fake-secret-0123456789-abcdefghijkl-WXYZ';
+const record: TokenRecord = {
+  id: 'a1',
+  label: 'Work',
+  email: 'ada@example.com',
+  kind: 'classic',
+  secret: { kind: 'plain', value: SECRET },
+  secretHint: secretHint(SECRET),
+  detected: [{ site: 'acme.atlassian.net', kind: 'scoped', checkedAt: '2025-03-10T10:00:00.000Z' }],
+  expiresOn: '2025-06-08',
+  createdAt: '2025-03-10T09:00:00.000Z',
+  sites: [],
+  readOnly: false,
+};
+
+describe('secret hint and summary', () => {
+  it('shows only the last four characters', () => {
+    expect(lastFour(SECRET)).toBe('WXYZ');
+    expect(secretHint(SECRET)).toBe('…WXYZ');
+    expect(secretHint('short-one')).toBe('…');
+  });
+
+  it('leaves the secret out of the summary and computes mismatch warnings', () => {
+    const summary = toTokenSummary(record);
+    expect(JSON.stringify(summary)).not.toContain(SECRET);
+    expect('secret' in summary).toBe(false);
+    expect(summary.secretHint).toBe('…WXYZ');
+    expect(summary.mismatch).toEqual([
+      { site: 'acme.atlassian.net', detected: 'scoped', sentence: expect.stringContaining('works as a scoped token') },
+    ]);
+    expect(tokenSummarySchema.parse(summary)).toEqual(summary);
+  });
+
+  it('refuses, as a message schema, a summary that carries a secret', () => {
+    const leaky = { ...toTokenSummary(record), secret: SECRET };
+    expect(tokenSummarySchema.safeParse(leaky).success).toBe(false);
+  });
+});
