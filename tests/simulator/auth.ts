@@ -1,0 +1,143 @@
+// Who is calling, and may they: site URL (classic tokens, anonymous access), gateway (scoped
+// tokens, scope checks) and Data Center (PATs). Rules from API-FACTS.md; guesses in guesses.ts.
+import type { Principal } from './content-store';
+import {
+  BASIC_AUTH_DEPRECATED_BODY,
+  BASIC_AUTH_DEPRECATED_CONTENT_TYPE,
+  DC_UNAUTHORIZED_MESSAGE,
+  GATEWAY_AUTH_MISMATCH_BODY,
+  GATEWAY_BEARER_STATUS,
+  GATEWAY_NOT_FOUND_BODY,
+  GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH,
+  GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH,
+  OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS,
+  SITE_BEARER_IS_WRONG_CREDENTIALS,
+  SITE_NO_CREDENTIALS_MESSAGE,
+  SITE_WWW_AUTHENTICATE,
+  WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS,
+  v1ErrorBody,
+} from './guesses';
+import { header, json, text, type SimRequest, type SimResponse } from './http';
+import { scopesSatisfy, type SpecApi, type SpecIndex } from './spec-scopes';
+import type { SimState } from './state';
+import type { AuthKind, SimToken, TokenKind } from './types';
+
+/** Seen from several clients: the gateway's answer when a scoped token lacks the operation's scopes. */
+export const SCOPE_CHECK_FAILURE_BODY = '{"code":401,"message":"Unauthorized; scope does not match"}';
+export const FAILURE_CATEGORY_HEADER = 'x-failure-category';
+export const FAILURE_CLIENT_SCOPE_CHECK = 'FAILURE_CLIENT_SCOPE_CHECK';
+export const FAILURE_CLIENT_AUTH_MISMATCH = 'FAILURE_CLIENT_AUTH_MISMATCH';
+
+export interface PresentedCredentials {
+  kind: AuthKind;
+  email?: string;
+  secret?: string;
+  /** The known token whose secret was presented (accepted or not). */
+  token?: SimToken;
+}
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; response: SimResponse };
+
+export function readCredentials(req: SimRequest, state: SimState): PresentedCredentials {
+  const value = header(req, 'authorization');
+  if (!value) return { kind: 'none' };
+  const [scheme = '', ...rest] = value.trim().split(/\s+/);
+  const param = rest.join(' ');
+  let creds: PresentedCredentials;
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(param, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    creds = colon < 0 ? { kind: 'basic' } : { kind: 'basic', email: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+  } else if (scheme.toLowerCase() === 'bearer') {
+    creds = { kind: 'bearer', secret: param };
+  } else {
+    // An unknown scheme carries no credentials we understand.
+    creds = { kind: 'none' };
+  }
+  if (creds.secret) creds.token = state.tokenBySecret(creds.secret);
+  return creds;
+}
+
+function accepted(req: SimRequest, token: SimToken): AuthResult {
+  req.entry.tokenLabel = token.name;
+  return { ok: true, principal: { kind: 'user', user: token.user, tokenName: token.name } };
+}
+
+function emailMatches(creds: PresentedCredentials, token: SimToken): boolean {
+  return (creds.email ?? '').toLowerCase() === token.user.email.toLowerCase();
+}
+
+function validBasicToken(creds: PresentedCredentials, state: SimState, kind: TokenKind, host: string): SimToken | undefined {
+  const t = creds.token;
+  if (creds.kind !== 'basic' || !t || t.kind !== kind) return undefined;
+  if (!emailMatches(creds, t) || !state.isUsable(t) || !t.sites.includes(host)) return undefined;
+  return t;
+}
+
+const ANONYMOUS: AuthResult = { ok: true, principal: { kind: 'anonymous' } };
+
+function siteUnauthorized(): SimResponse {
+  return text(401, BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE, { 'www-authenticate': SITE_WWW_AUTHENTICATE });
+}
+
+/** Cloud site URL (`https://<site>.atlassian.net/wiki/...`): classic tokens and anonymous access. */
+export function authenticateSite(req: SimRequest, state: SimState, host: string): AuthResult {
+  const creds = readCredentials(req, state);
+  const anonymousOn = state.anonymous.get(host) === true;
+  if (creds.kind === 'none') {
+    if (anonymousOn) return ANONYMOUS;
+    return { ok: false, response: json(401, v1ErrorBody(401, SITE_NO_CREDENTIALS_MESSAGE), { 'www-authenticate': SITE_WWW_AUTHENTICATE }) };
+  }
+  // A scoped token on the site URL: 401 even where anonymous access would succeed (seen).
+  if (creds.token?.kind === 'scoped') return { ok: false, response: siteUnauthorized() };
+  if (creds.kind === 'bearer' && !SITE_BEARER_IS_WRONG_CREDENTIALS) return { ok: false, response: siteUnauthorized() };
+  const token = validBasicToken(creds, state, 'classic', host);
+  if (token) return accepted(req, token);
+  if (anonymousOn && WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS) return ANONYMOUS;
+  return { ok: false, response: siteUnauthorized() };
+}
+
+function authMismatch(): SimResponse {
+  return json(401, GATEWAY_AUTH_MISMATCH_BODY, { [FAILURE_CATEGORY_HEADER]: FAILURE_CLIENT_AUTH_MISMATCH });
+}
+
+export function scopeCheckFailure(): SimResponse {
+  return text(401, SCOPE_CHECK_FAILURE_BODY, 'application/json;charset=UTF-8', { [FAILURE_CATEGORY_HEADER]: FAILURE_CLIENT_SCOPE_CHECK });
+}
+
+/**
+ * Gateway (`https://api.atlassian.com/ex/confluence/<cloudId>/wiki/...`): scoped tokens only,
+ * then the operation's granular scopes from the spec. `specPath` is the path as the spec names it.
+ */
+export function authenticateGateway(
+  req: SimRequest,
+  state: SimState,
+  host: string,
+  specs: SpecIndex,
+  api: SpecApi,
+  specPath: string,
+): AuthResult {
+  const creds = readCredentials(req, state);
+  if (creds.kind === 'bearer') return { ok: false, response: json(GATEWAY_BEARER_STATUS, GATEWAY_NOT_FOUND_BODY) };
+  if (creds.kind === 'none') {
+    return { ok: false, response: GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH ? authMismatch() : json(401, GATEWAY_AUTH_MISMATCH_BODY) };
+  }
+  const t = creds.token;
+  const scopedHere = t && t.kind === 'scoped' && emailMatches(creds, t) && state.isUsable(t) && (t.sites.includes(host) || !GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH);
+  if (!t || !scopedHere) return { ok: false, response: authMismatch() };
+  const op = specs.match(api, req.method, specPath);
+  if (op && !scopesSatisfy(op, t.scopes, OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS)) return { ok: false, response: scopeCheckFailure() };
+  return accepted(req, t);
+}
+
+/** Data Center: `Authorization: Bearer <PAT>`. */
+export function authenticateDc(req: SimRequest, state: SimState, host: string): AuthResult {
+  const creds = readCredentials(req, state);
+  if (creds.kind === 'none') {
+    if (state.anonymous.get(host) === true) return ANONYMOUS;
+    return { ok: false, response: json(401, v1ErrorBody(401, DC_UNAUTHORIZED_MESSAGE)) };
+  }
+  const t = creds.token;
+  if (creds.kind === 'bearer' && t && t.kind === 'dc-pat' && state.isUsable(t) && t.sites.includes(host)) return accepted(req, t);
+  return { ok: false, response: json(401, v1ErrorBody(401, DC_UNAUTHORIZED_MESSAGE)) };
+}

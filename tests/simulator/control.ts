@@ -1,0 +1,47 @@
+// The runtime switches tests use to change the simulator's behaviour.
+import { resolveToken, type SimState } from './state';
+import type { SimulatorControl } from './types';
+
+export function createControl(state: SimState): SimulatorControl {
+  const positiveCount = (n: number, what: string): number => {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: count must be a non-negative integer, got ${n}`);
+    return n;
+  };
+  return {
+    setAnonymousAccess(host, on) {
+      state.anonymous.set(host.toLowerCase(), on);
+    },
+    setLatency(ms) {
+      state.latencyMs = Math.max(0, ms);
+    },
+    injectFault(fault) {
+      if (fault.kind === 'status' && fault.status !== undefined && (fault.status < 100 || fault.status > 599)) {
+        throw new Error(`injectFault: status must be 100-599, got ${fault.status}`);
+      }
+      state.faults.push({ ...fault, host: fault.host?.toLowerCase(), remaining: positiveCount(fault.times ?? 1, 'injectFault') });
+    },
+    rateLimit(spec) {
+      const token = spec.tokenName !== undefined ? state.tokenByName(spec.tokenName) : spec.secret !== undefined ? state.tokenBySecret(spec.secret) : undefined;
+      if (!token) throw new Error('rateLimit: give the tokenName or the secret of a known token');
+      state.rateLimits.push({ tokenName: token.name, remaining: positiveCount(spec.count, 'rateLimit'), retryAfter: spec.retryAfter ?? '1' });
+    },
+    serviceUnavailable(spec) {
+      state.outages.push({ ...spec, host: spec.host?.toLowerCase(), remaining: positiveCount(spec.count, 'serviceUnavailable') });
+    },
+    addToken(spec) {
+      state.tokens.set(spec.name, resolveToken(spec));
+    },
+    revokeToken(name) {
+      state.tokenByName(name).revoked = true;
+    },
+    expireToken(name) {
+      state.tokenByName(name).expiresAt = new Date(Date.now() - 1000).toISOString();
+    },
+    setTenantInfo(host, mode) {
+      state.tenantInfo.set(host.toLowerCase(), mode);
+    },
+    reset() {
+      state.reset();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The API gateway: `https://api.atlassian.com/ex/confluence/<cloudId>/wiki/...` (scoped tokens).
+import { authenticateGateway } from './auth';
+import { SIM_SITES, type SimSite } from './fixtures';
+import { GATEWAY_NOT_FOUND_BODY, GATEWAY_UNKNOWN_CLOUD_ID_STATUS } from './guesses';
+import { json, type SimRequest, type SimResponse } from './http';
+import { V1_PREFIX, V2_PREFIX, serveCloudApi, type SimEnv } from './site';
+
+const SITES: readonly SimSite[] = Object.values(SIM_SITES);
+
+export function handleGateway(req: SimRequest, env: SimEnv): SimResponse {
+  const m = /^\/ex\/confluence\/([^/]+)(\/.*)?$/.exec(req.url.pathname);
+  if (!m) return json(404, GATEWAY_NOT_FOUND_BODY);
+  const site = SITES.find((s) => s.cloudId === m[1]);
+  if (!site) return json(GATEWAY_UNKNOWN_CLOUD_ID_STATUS, GATEWAY_NOT_FOUND_BODY);
+  const rest = m[2] ?? '';
+  let api: 'v1' | 'v2';
+  let specPath: string;
+  let subPath: string;
+  if (rest === V1_PREFIX || rest.startsWith(`${V1_PREFIX}/`)) {
+    // v1 spec paths include '/wiki/rest/api'.
+    api = 'v1';
+    specPath = rest;
+    subPath = rest.slice(V1_PREFIX.length);
+  } else if (rest.startsWith(`${V2_PREFIX}/`)) {
+    // v2 spec paths are relative to '/wiki/api/v2'.
+    api = 'v2';
+    specPath = rest.slice(V2_PREFIX.length);
+    subPath = specPath;
+  } else {
+    return json(404, GATEWAY_NOT_FOUND_BODY);
+  }
+  const auth = authenticateGateway(req, env.state, site.host, env.specs, api, specPath);
+  if (!auth.ok) return auth.response;
+  return serveCloudApi(req, env, site, api, subPath, auth.principal);
+}

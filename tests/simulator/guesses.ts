@@ -1,0 +1,279 @@
+// Every behaviour of the simulator that is NOT backed by API-FACTS.md (doc/seen) or the OpenAPI
+// specs lives here, one named constant or function each, with why we chose it. When real
+// Atlassian turns out to differ, change it here and nowhere else.
+
+// ---------------------------------------------------------------------------------------------
+// Cloud site authentication
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Body of a 401 for a bad / revoked / expired API token on the site URL. API-FACTS says the text
+ * mentions that basic auth with passwords is deprecated (seen); this exact wording and the
+ * plain-text content type are what public bug reports show, not verified by us.
+ */
+export const BASIC_AUTH_DEPRECATED_BODY =
+  'Basic authentication with passwords is deprecated.  For more information, see: ' +
+  'https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/\n';
+export const BASIC_AUTH_DEPRECATED_CONTENT_TYPE = 'text/plain;charset=UTF-8';
+
+/** WWW-Authenticate on a site 401. The realm value is a guess. */
+export const SITE_WWW_AUTHENTICATE = 'Basic realm="Protected"';
+
+/**
+ * No credentials on a site with anonymous access off: 401 with Confluence's v1 error envelope.
+ * The status is doc; the body shape and message are a guess.
+ */
+export const SITE_NO_CREDENTIALS_MESSAGE = 'This request requires authentication';
+
+/**
+ * On a site with anonymous access ON, wrong/expired/revoked Basic credentials and any Bearer
+ * header are answered as the anonymous user (API-FACTS: "may be answered as the anonymous
+ * user"). A scoped token is the exception (always 401, seen). Which of "may" applies is a guess.
+ */
+export const WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS = true;
+
+/** A Bearer header on a Cloud site URL is treated like wrong Basic credentials. Guess. */
+export const SITE_BEARER_IS_WRONG_CREDENTIALS = true;
+
+/**
+ * What `user/current` answers for the anonymous user: `type: "anonymous"`, no accountId
+ * (API-FACTS marks this as a guess). The other fields follow the spec's UserAnonymous schema.
+ */
+export function anonymousUserBody(links: Record<string, string>): Record<string, unknown> {
+  return {
+    type: 'anonymous',
+    profilePicture: { path: '/wiki/s/-1/_/images/icons/profilepics/anonymous.svg', width: 48, height: 48, isDefault: true },
+    displayName: 'Anonymous',
+    isExternalCollaborator: false,
+    _expandable: { operations: '' },
+    _links: links,
+  };
+}
+
+/** Profile picture path of a known user (shape from the spec; the path format is a guess). */
+export function profilePicturePath(accountId: string): string {
+  return `/wiki/aa-avatar/${accountId}`;
+}
+
+/** Other users' e-mail is hidden ('') in content responses (privacy setting); own e-mail is shown. Guess. */
+export const HIDE_OTHER_USERS_EMAIL = true;
+
+// ---------------------------------------------------------------------------------------------
+// Gateway (api.atlassian.com/ex/confluence/<cloudId>)
+// ---------------------------------------------------------------------------------------------
+
+/** Body of the gateway's FAILURE_CLIENT_AUTH_MISMATCH 401 (the status and header are seen; body guessed). */
+export const GATEWAY_AUTH_MISMATCH_BODY = { code: 401, message: 'Unauthorized' };
+
+/**
+ * `Authorization: Bearer <API token>` on the gateway answers 404 (seen). We answer 404 for ANY
+ * Bearer value there, since an opaque API token can't be told from any other non-OAuth string.
+ */
+export const GATEWAY_BEARER_STATUS = 404;
+export const GATEWAY_NOT_FOUND_BODY = { code: 404, message: 'Not Found' };
+
+/** No Authorization header on the gateway: 401 FAILURE_CLIENT_AUTH_MISMATCH. Guess. */
+export const GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH = true;
+
+/** A scoped token used with the cloudId of a site it was not created for: AUTH_MISMATCH. Guess. */
+export const GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH = true;
+
+/** Unknown cloudId in the gateway path: 404. Guess. */
+export const GATEWAY_UNKNOWN_CLOUD_ID_STATUS = 404;
+
+/**
+ * A spec operation that lists scopes but no granular (Beta) set can't be reached with a scoped
+ * token: scope-check failure. Operations listing no scopes at all are not checked. Guess.
+ */
+export const OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS = true;
+
+// ---------------------------------------------------------------------------------------------
+// Errors and limits of the REST APIs
+// ---------------------------------------------------------------------------------------------
+
+/** Confluence v1 error envelope (commonly seen shape; field values guessed). */
+export function v1ErrorBody(status: number, message: string): Record<string, unknown> {
+  return {
+    statusCode: status,
+    data: { authorized: status !== 401 && status !== 403, valid: true, errors: [], successful: false },
+    message,
+  };
+}
+
+/** v1 404 message for missing or hidden content (commonly seen wording). */
+export function v1ContentNotFoundMessage(id: string): string {
+  return `No content found with id: ContentId{id=${id}}`;
+}
+
+/** v1 answer for a REST path Confluence doesn't have: 404 with Jersey's wording. Guess. */
+export function v1UnknownPathMessage(uri: string): string {
+  return `null for uri: ${uri}`;
+}
+
+/** v2 error envelope. Guess. */
+export function v2ErrorBody(status: number, title: string, detail?: string): Record<string, unknown> {
+  return { errors: [{ status, code: title.toUpperCase().replace(/\s+/g, '_'), title, detail: detail ?? null }] };
+}
+
+/**
+ * v1 `expand`: "at most 8" (doc). We count every comma-separated entry, dotted or not; Atlassian
+ * speaks of "sub-expansions", so which entries count is a guess.
+ */
+export const V1_MAX_EXPANSIONS = 8;
+export const V1_TOO_MANY_EXPANSIONS_MESSAGE = 'Maximum sub-expansions allowed is 8';
+
+/** v1 offset pagination: default 25 (doc); the cap for child/descendant lists (200) is a guess. */
+export const V1_DEFAULT_LIMIT = 25;
+export const V1_MAX_LIMIT = 200;
+
+/** v2: a `limit` above 250 is silently capped (the spec says maximum 250); below 1 is a 400. Guess. */
+export const V2_LIMIT_ABOVE_MAX_IS_CAPPED = true;
+
+/**
+ * v2 pages/blog posts without a parent: the spec types `parentId` as a non-null string while
+ * describing it as "null if there is no parent", so we leave `parentId`/`parentType` out. Guess.
+ */
+export const V2_ROOT_OMITS_PARENT = true;
+
+/** v2 cursors are opaque; ours are base64url JSON `{"o":<offset>}`. Format is ours, not Atlassian's. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+export function decodeCursor(cursor: string): number | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
+    return typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 ? parsed.o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watching
+// ---------------------------------------------------------------------------------------------
+
+/** Body of the 403 when a watch write lacks `X-Atlassian-Token: no-check` (Server's wording; guess for Cloud). */
+export const XSRF_FAILURE_BODY = 'XSRF check failed';
+
+/** The anonymous user can neither read nor change watch status: 403. Guess. */
+export const ANONYMOUS_CANNOT_WATCH = true;
+
+/** Data Center: POST watch answers 200 with a body (doc); the body's content is a guess. */
+export const DC_WATCH_POST_BODY = { watching: true };
+
+/** Data Center: DELETE watch answers 204 like Cloud. Guess. */
+export const DC_WATCH_DELETE_STATUS = 204;
+
+/** Data Center watch writes need `X-Atlassian-Token: no-check` like Cloud. Guess. */
+export const DC_WATCH_WRITE_NEEDS_XSRF_HEADER = true;
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits and outages
+// ---------------------------------------------------------------------------------------------
+
+/** Values of the rate-limit headers (the header names are doc; the values are guesses). */
+export const RATE_LIMIT_LIMIT = '100';
+export const RATE_LIMIT_REASON = 'confluence-quota-tenant-based';
+/** When Retry-After isn't a number of seconds, X-RateLimit-Reset is this far ahead. */
+export const RATE_LIMIT_RESET_FALLBACK_SECONDS = 60;
+export const RATE_LIMIT_BODY = { code: 429, message: 'Rate limit exceeded' };
+export const SERVICE_UNAVAILABLE_BODY = { code: 503, message: 'Service Unavailable' };
+
+// ---------------------------------------------------------------------------------------------
+// Attachments and the media host
+// ---------------------------------------------------------------------------------------------
+
+export const MEDIA_HOST = 'api.media.atlassian.com';
+
+/** Signed media URLs live this long. Guess. */
+export const MEDIA_TOKEN_TTL_SECONDS = 600;
+
+/** Shape of the 302 target (the host is seen; path and query are a guess). */
+export function mediaUrl(fileId: string, token: string, clientId: string, pageId: string, filename: string): string {
+  const q = new URLSearchParams({ token, client: clientId, collection: `contentId-${pageId}`, name: filename, dl: 'true', 'max-age': '2940' });
+  return `https://${MEDIA_HOST}/file/${fileId}/binary?${q.toString()}`;
+}
+
+/** The media host rejects any request carrying Authorization (never send it there): status and body are a guess. */
+export const MEDIA_REJECTS_AUTHORIZATION_STATUS = 401;
+export const MEDIA_AUTHORIZATION_REJECTED_BODY = { error: { code: 'Unauthorized', title: 'Authorization header not accepted with a signed URL' } };
+export const MEDIA_BAD_TOKEN_STATUS = 401;
+
+/** `downloadLink` / `_links.download` of an attachment, relative to the base (the path is seen; the query is a guess). */
+export function attachmentDownloadPath(pageId: string, filename: string, version: number, createdAt: string): string {
+  return `/download/attachments/${pageId}/${encodeURIComponent(filename)}?version=${version}&modificationDate=${Date.parse(createdAt)}&api=v2`;
+}
+
+/** Web UI link of an attachment: the page with a preview parameter. Guess. */
+export function attachmentWebuiPath(pageWebui: string, pageId: string, attachmentId: string, filename: string): string {
+  return `${pageWebui}?preview=${encodeURIComponent(`/${pageId}/${attachmentId}/${filename}`)}`;
+}
+
+/**
+ * `/wiki/download/attachments/...` no longer accepts API tokens (seen). With an Authorization
+ * header we answer 401; without one we assume a browser session and serve the bytes. Guess.
+ */
+export const DOWNLOAD_LINK_WITH_TOKEN_STATUS = 401;
+
+// ---------------------------------------------------------------------------------------------
+// HTML pages (what the content script sees)
+// ---------------------------------------------------------------------------------------------
+
+/** HTML pages need no credentials: the browser is assumed logged in (as `HTML_SESSION_USER`). Guess. */
+export const HTML_SESSION_USER = 'alice';
+
+/** `<title>` of a Confluence page. Guess. */
+export function pageDocumentTitle(title: string, spaceName: string): string {
+  return `${title} - ${spaceName} - Confluence`;
+}
+
+/** `/wiki/spaces/KEY/overview` shows the space homepage and carries its meta tags. Guess. */
+export const OVERVIEW_CARRIES_HOMEPAGE_META = true;
+
+/** Editor URL of a page (API-FACTS marks `/pages/edit-v2/{id}` as a guess). */
+export function editV2Path(spaceKey: string, id: string): string {
+  return `/wiki/spaces/${spaceKey}/pages/edit-v2/${id}`;
+}
+
+/** Blog post URL (API-FACTS marks it as a guess): /wiki/spaces/KEY/blog/YYYY/MM/DD/{id}/Title. */
+export function blogPostPath(spaceKey: string, createdAt: string, id: string, slug: string): string {
+  const [y, m, d] = createdAt.slice(0, 10).split('-');
+  return `/wiki/spaces/${spaceKey}/blog/${y}/${m}/${d}/${id}/${slug}`;
+}
+
+/** Whiteboards, databases and folders are also served at the short `/database/{id}` and `/folder/{id}`. Guess. */
+export const SHORT_DATABASE_AND_FOLDER_PATHS = true;
+
+/** A URL naming the wrong space key for a page id still shows the page (the id wins). Guess. */
+export const PAGE_URL_ID_WINS_OVER_SPACE_KEY = true;
+
+/** Jira pages on the same host carry `ajs-cloud-id` (but never `ajs-page-id`). Guess. */
+export const JIRA_PAGES_CARRY_CLOUD_ID = true;
+
+/** Login page shown by the 'html-login' fault (a 200 with HTML where JSON was expected). */
+export const HTML_LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Log in with Atlassian account</title></head>' +
+  '<body><form action="https://id.atlassian.com/login" method="post"><input name="username"><button>Continue</button></form></body></html>';
+
+/** Hosts we don't simulate answer 404 (Chromium maps all *.atlassian.net/com to us). */
+export const UNKNOWN_HOST_STATUS = 404;
+
+// ---------------------------------------------------------------------------------------------
+// Data Center
+// ---------------------------------------------------------------------------------------------
+
+/** Version in `<meta name="ajs-version-number">` of DC pages. */
+export const DC_VERSION_NUMBER = '8.5.4';
+
+/** DC 401 for a bad/expired/revoked PAT or Basic credentials: v1 envelope. Guess. */
+export const DC_UNAUTHORIZED_MESSAGE = 'Authentication failed';
+
+/** DC anonymous user shape. Guess. */
+export function dcAnonymousUserBody(base: string): Record<string, unknown> {
+  return {
+    type: 'anonymous',
+    profilePicture: { path: '/confluence/images/icons/profilepics/anonymous.svg', width: 48, height: 48, isDefault: true },
+    displayName: 'Anonymous',
+    _links: { base, context: '/confluence' },
+  };
+}

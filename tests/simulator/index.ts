@@ -1,0 +1,60 @@
+// The Confluence simulator: a real HTTPS server standing in for Atlassian (Cloud sites, the API
+// gateway, the media host, a Data Center server) in end-to-end tests and the demo.
+import https from 'node:https';
+import { createControl } from './control';
+import { SIM_DC } from './fixtures';
+import { startServer } from './server';
+import { createSimFetch } from './sim-fetch';
+import { loadSpecIndex } from './spec-scopes';
+import { SimState } from './state';
+import { createCertificate } from './tls';
+import type { Simulator, SimulatorOptions } from './types';
+
+export type {
+  AuthKind,
+  FaultKind,
+  FaultSpec,
+  RateLimitSpec,
+  RequestLogEntry,
+  ServiceUnavailableSpec,
+  SimToken,
+  SimTokenSpec,
+  SimUser,
+  Simulator,
+  SimulatorControl,
+  SimulatorOptions,
+  TenantInfoMode,
+  TokenKind,
+} from './types';
+export * from './fixtures';
+export { idForTinyCode, tinyCodeForId } from './tiny-link';
+export { authorizationFor, basicAuthorization, bearerAuthorization } from './credentials';
+
+/** Chromium's `--host-resolver-rules` sending every simulated host to the simulator's port. */
+export function hostResolverRules(port: number): string {
+  return `MAP *.atlassian.net 127.0.0.1:${port}, MAP *.atlassian.com 127.0.0.1:${port}, MAP ${SIM_DC.host} 127.0.0.1:${port}`;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const state = new SimState(Math.max(0, options.latencyMs ?? 0));
+  const specs = loadSpecIndex();
+  const { key, cert } = await createCertificate();
+  const server = await startServer({ state, specs }, { port: options.port ?? 0, key, cert });
+  // No keep-alive: a socket the server closed (drop/truncate faults, idle timeout) is never reused.
+  const agent = new https.Agent({ keepAlive: false });
+  return {
+    port: server.port,
+    hostResolverRules: hostResolverRules(server.port),
+    siteUrl: (host) => `https://${host.includes('.') ? host : `${host}.atlassian.net`}`,
+    fetch: createSimFetch(server.port, agent),
+    log: state.log,
+    clearLog: () => {
+      state.log.length = 0;
+    },
+    control: createControl(state),
+    close: async () => {
+      agent.destroy();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// A Cloud site (`https://<site>.atlassian.net`): tenant_info, the REST APIs on the site URL,
+// legacy download links and the HTML pages. `serveCloudApi` is shared with the gateway.
+import { authenticateSite } from './auth';
+import { attachmentBytes, findContent, type Principal } from './content-store';
+import type { SimSite } from './fixtures';
+import { BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE, DOWNLOAD_LINK_WITH_TOKEN_STATUS } from './guesses';
+import { header, json, text, type SimRequest, type SimResponse } from './http';
+import { handleSiteHtml } from './pages-html';
+import { CLOUD_V1_FLAVOR, handleV1 } from './routes-v1';
+import { handleV2 } from './routes-v2';
+import type { SpecApi, SpecIndex } from './spec-scopes';
+import type { SimState } from './state';
+
+export interface SimEnv {
+  state: SimState;
+  specs: SpecIndex;
+}
+
+export const V1_PREFIX = '/wiki/rest/api';
+export const V2_PREFIX = '/wiki/api/v2';
+
+export function serveCloudApi(req: SimRequest, env: SimEnv, site: SimSite, api: SpecApi, subPath: string, principal: Principal): SimResponse {
+  const base = `https://${site.host}/wiki`;
+  if (api === 'v1') {
+    return handleV1({ req, state: env.state, env: { host: site.host, base, context: '/wiki', flavor: 'cloud', principal }, flavor: CLOUD_V1_FLAVOR, subPath });
+  }
+  return handleV2({ req, env: { host: site.host, base }, principal, subPath });
+}
+
+function tenantInfo(req: SimRequest, state: SimState, site: SimSite): SimResponse {
+  if (req.method !== 'GET') return json(405, { message: 'Method Not Allowed' });
+  switch (state.tenantInfo.get(site.host) ?? 'ok') {
+    case 'ok':
+      return json(200, { cloudId: site.cloudId });
+    case 'malformed':
+      return text(200, `{"cloudId":"${site.cloudId.slice(0, 8)}`, 'application/json');
+    case 'error500':
+      return text(500, 'Internal Server Error');
+  }
+}
+
+/** `/wiki/download/attachments/<pageId>/<file>`: browser session only; API tokens are refused. */
+function downloadLink(req: SimRequest, site: SimSite): SimResponse {
+  if (header(req, 'authorization') !== undefined) {
+    return text(DOWNLOAD_LINK_WITH_TOKEN_STATUS, BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE);
+  }
+  const m = /^\/wiki\/download\/attachments\/(\d+)\/([^/]+)$/.exec(req.url.pathname);
+  const c = m ? findContent(site.host, m[1]!) : undefined;
+  const att = c?.attachments.find((a) => a.title === decodeURIComponent(m![2]!));
+  if (!att) return text(404, 'Not Found');
+  return { status: 200, headers: { 'content-type': att.mediaType }, body: attachmentBytes(att) };
+}
+
+export function handleSite(req: SimRequest, env: SimEnv, site: SimSite): SimResponse {
+  const p = req.url.pathname;
+  if (p === '/_edge/tenant_info') return tenantInfo(req, env.state, site);
+  for (const [api, prefix] of [['v1', V1_PREFIX], ['v2', V2_PREFIX]] as const) {
+    if (p === prefix || p.startsWith(`${prefix}/`)) {
+      const auth = authenticateSite(req, env.state, site.host);
+      if (!auth.ok) return auth.response;
+      return serveCloudApi(req, env, site, api, p.slice(prefix.length), auth.principal);
+    }
+  }
+  if (p.startsWith('/wiki/download/attachments/')) return downloadLink(req, site);
+  return handleSiteHtml(req, site);
+}

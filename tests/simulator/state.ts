@@ -1,0 +1,81 @@
+// Everything the simulator can change at runtime, and how to go back to the fixtures.
+import { randomBytes } from 'node:crypto';
+import { SIM_DC, SIM_INITIAL_WATCHES, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
+import { NEVER_GRANTED_TO_SCOPED_TOKENS } from './spec-scopes';
+import type { FaultSpec, RequestLogEntry, SimToken, SimTokenSpec, SimUser, TenantInfoMode } from './types';
+
+export interface ActiveFault extends FaultSpec {
+  remaining: number;
+}
+
+export interface ActiveRateLimit {
+  tokenName: string;
+  remaining: number;
+  retryAfter: string;
+}
+
+export interface ActiveOutage {
+  remaining: number;
+  retryAfter?: string;
+  host?: string;
+  pathPrefix?: string;
+}
+
+export function resolveToken(spec: SimTokenSpec): SimToken {
+  const user: SimUser | undefined = typeof spec.user === 'string' ? (SIM_USERS as Record<string, SimUser>)[spec.user] : spec.user;
+  if (!user) throw new Error(`addToken: unknown user "${String(spec.user)}" (use a SIM_USERS key or a SimUser)`);
+  if (spec.secret.startsWith('ATATT')) throw new Error('addToken: fake secrets must not look like real Atlassian tokens (ATATT...)');
+  return {
+    ...spec,
+    user,
+    sites: spec.sites.map((h) => h.toLowerCase()),
+    // Atlassian can't grant these to scoped tokens: they never reach the token (API-FACTS).
+    scopes: (spec.scopes ?? []).filter((s) => !NEVER_GRANTED_TO_SCOPED_TOKENS.includes(s)),
+  };
+}
+
+export class SimState {
+  readonly log: RequestLogEntry[] = [];
+  tokens = new Map<string, SimToken>();
+  anonymous = new Map<string, boolean>();
+  tenantInfo = new Map<string, TenantInfoMode>();
+  latencyMs = 0;
+  faults: ActiveFault[] = [];
+  rateLimits: ActiveRateLimit[] = [];
+  outages: ActiveOutage[] = [];
+  /** `${host}|${userKey}|content:${id}` / `|space:${KEY}` */
+  watches = new Set<string>();
+  /** Signs media URLs; new at every start so old URLs stop working. */
+  readonly mediaSecret = randomBytes(32);
+
+  constructor(private readonly startLatencyMs: number) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.tokens = new Map(Object.values(SIM_TOKENS).map((t) => [t.name, resolveToken(t)]));
+    this.anonymous = new Map(Object.values(SIM_SITES).map((s) => [s.host, s.anonymousAccess]));
+    this.anonymous.set(SIM_DC.host, SIM_DC.anonymousAccess);
+    this.tenantInfo = new Map();
+    this.latencyMs = this.startLatencyMs;
+    this.faults = [];
+    this.rateLimits = [];
+    this.outages = [];
+    this.watches = new Set(SIM_INITIAL_WATCHES);
+  }
+
+  tokenBySecret(secret: string): SimToken | undefined {
+    for (const t of this.tokens.values()) if (t.secret === secret) return t;
+    return undefined;
+  }
+
+  tokenByName(name: string): SimToken {
+    const t = this.tokens.get(name);
+    if (!t) throw new Error(`unknown simulator token "${name}"`);
+    return t;
+  }
+
+  isUsable(t: SimToken, now = Date.now()): boolean {
+    return !t.revoked && !(t.expiresAt && Date.parse(t.expiresAt) <= now);
+  }
+}

@@ -1,0 +1,130 @@
+// Public and shared types of the Confluence simulator. `index.ts` re-exports the public ones.
+
+export type TokenKind = 'classic' | 'scoped' | 'dc-pat';
+
+/** A person behind tokens. Cloud users have an accountId; Data Center users a username and userKey. */
+export interface SimUser {
+  key: string;
+  email: string;
+  displayName: string;
+  publicName: string;
+  timeZone: string;
+  /** Cloud only. */
+  accountId?: string;
+  /** Data Center only. */
+  username?: string;
+  /** Data Center only. */
+  userKey?: string;
+}
+
+export interface SimTokenSpec {
+  /** Fixture name; it shows in the request log as `tokenLabel`, never the secret. */
+  name: string;
+  kind: TokenKind;
+  /** The (fake) API token or PAT. Never starts with "ATATT". */
+  secret: string;
+  /** A key of `SIM_USERS`, or a user of the test's own. */
+  user: string | SimUser;
+  /** Hosts the token is valid for: 'acme.atlassian.net', 'confluence.dc.test'. */
+  sites: string[];
+  /** Granular scopes (scoped tokens only). `read:hierarchical-content:confluence` is always stripped. */
+  scopes?: string[];
+  /** ISO 8601; the token stops working after it. */
+  expiresAt?: string;
+  revoked?: boolean;
+}
+
+/** A token as the simulator holds it at runtime (user resolved). */
+export interface SimToken extends Omit<SimTokenSpec, 'user' | 'scopes'> {
+  user: SimUser;
+  scopes: string[];
+}
+
+export type AuthKind = 'none' | 'basic' | 'bearer';
+
+export interface RequestLogEntry {
+  /** ms since epoch when the request was received. */
+  time: number;
+  host: string;
+  method: string;
+  /** Path with query. */
+  path: string;
+  /** Lower-case names; Authorization and Cookie masked ('Basic ***'); X-Atlassian-Token kept. */
+  headers: Record<string, string>;
+  /** 0 while in flight, and for a dropped connection. */
+  status: number;
+  authKind: AuthKind;
+  /** The fixture token name that authenticated the request; never the secret. */
+  tokenLabel?: string;
+  /** The fixture token whose secret the request carried, whether or not it was accepted. */
+  tokenPresented?: string;
+}
+
+export type FaultKind = 'malformed-json' | 'html-login' | 'truncated' | 'drop' | 'status';
+
+export interface FaultSpec {
+  host?: string;
+  /** Matches the start of the path (with query). Without it, only API requests match (not HTML pages). */
+  pathPrefix?: string;
+  kind: FaultKind;
+  /** For kind 'status' (default 500). */
+  status?: number;
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
+}
+
+export interface RateLimitSpec {
+  /** Fixture token name... */
+  tokenName?: string;
+  /** ...or its secret. */
+  secret?: string;
+  /** The next `count` requests carrying that token get 429. */
+  count: number;
+  /** Raw `Retry-After` value (seconds or an HTTP date, or anything to test parsing). Default '1'. */
+  retryAfter?: string;
+}
+
+export interface ServiceUnavailableSpec {
+  /** The next `count` API requests get 503. */
+  count: number;
+  /** Raw `Retry-After` value; absent means no header. */
+  retryAfter?: string;
+  host?: string;
+  pathPrefix?: string;
+}
+
+export type TenantInfoMode = 'ok' | 'malformed' | 'error500';
+
+export interface SimulatorControl {
+  setAnonymousAccess(host: string, on: boolean): void;
+  setLatency(ms: number): void;
+  injectFault(fault: FaultSpec): void;
+  rateLimit(spec: RateLimitSpec): void;
+  serviceUnavailable(spec: ServiceUnavailableSpec): void;
+  addToken(token: SimTokenSpec): void;
+  revokeToken(name: string): void;
+  expireToken(name: string): void;
+  setTenantInfo(host: string, mode: TenantInfoMode): void;
+  /** Back to the fixtures and the start options; the log is kept (use `clearLog`). */
+  reset(): void;
+}
+
+export interface Simulator {
+  port: number;
+  /** The exact value for Chromium's `--host-resolver-rules`. */
+  hostResolverRules: string;
+  /** 'https://acme.atlassian.net' for 'acme.atlassian.net'. */
+  siteUrl(host: string): string;
+  /** fetch for Node tests: any https URL goes to the simulator; self-signed certificate accepted. */
+  fetch: typeof fetch;
+  log: RequestLogEntry[];
+  clearLog(): void;
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  latencyMs?: number;
+}
