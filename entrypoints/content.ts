@@ -56,6 +56,9 @@ export default defineContentScript({
   main(ctx) {
     let lastReport = '';
     let settleTimer: number | undefined;
+    // One tenant_info read per document: after a single-page navigation the background may hand
+    // this tab the lease again while the first read is still running.
+    let readingTenantInfo = false;
 
     async function report(): Promise<void> {
       const context = parsePageContext(location.href, readMeta);
@@ -65,9 +68,14 @@ export default defineContentScript({
       lastReport = key;
       if (!context) return; // not Confluence (e.g. Jira): no message, no fetch
       const seen: PageSeenMessage = { type: 'page-seen', host: context.host, context };
-      if (!isFetchCloudIdReply(await browser.runtime.sendMessage(seen))) return;
-      const result = await readTenantInfo(context.host);
-      if (ctx.isValid) await browser.runtime.sendMessage(result);
+      if (!isFetchCloudIdReply(await browser.runtime.sendMessage(seen)) || readingTenantInfo) return;
+      readingTenantInfo = true;
+      try {
+        const result = await readTenantInfo(context.host);
+        if (ctx.isValid) await browser.runtime.sendMessage(result);
+      } finally {
+        readingTenantInfo = false;
+      }
     }
 
     // A failed message (e.g. the extension was reloaded) must not surface as a page error.

@@ -32,9 +32,14 @@ export function isWaitingToRetry(site: SiteRecord, now: number): boolean {
 
 export type CloudIdFetchDecision = 'fresh' | 'leased' | 'retry-later' | 'fetch';
 
-export function decideCloudIdFetch(site: SiteRecord, now: number): CloudIdFetchDecision {
+/**
+ * `tabId` is the tab asking. A new page load by the tab that already holds the lease means its
+ * earlier read was abandoned with the page it ran in (or is still running in the same document,
+ * which the content script knows and skips), so the lease is handed to it again.
+ */
+export function decideCloudIdFetch(site: SiteRecord, now: number, tabId?: number): CloudIdFetchDecision {
   if (isCloudIdFresh(site, now)) return 'fresh';
-  if (isLeaseActive(site, now)) return 'leased';
+  if (isLeaseActive(site, now) && site.cloudIdLease?.tabId !== tabId) return 'leased';
   if (isWaitingToRetry(site, now)) return 'retry-later';
   return 'fetch';
 }

@@ -78,6 +78,15 @@ describe('site registry: the cloudId fetch lease', () => {
     expect(await registry.cloudIdResult(HOST, 2, { ok: true, bodyText: GOOD_BODY }, T0 + CLOUD_ID_LEASE_MS + 2)).toEqual({ recorded: true });
   });
 
+  it('hands the lease again to its holder when that tab loads another page (the first read was abandoned)', async () => {
+    const { registry } = setup();
+    expect(await registry.pageSeen(HOST, 1, T0)).toEqual({ fetchCloudId: true });
+    expect(await registry.pageSeen(HOST, 2, T0 + 500)).toEqual({ fetchCloudId: false });
+    expect(await registry.pageSeen(HOST, 1, T0 + 1000)).toEqual({ fetchCloudId: true });
+    expect(await registry.cloudIdResult(HOST, 1, { ok: true, bodyText: GOOD_BODY }, T0 + 1500)).toEqual({ recorded: true });
+    expect(await registry.pageSeen(HOST, 1, T0 + 2000)).toEqual({ fetchCloudId: false });
+  });
+
   it('ignores results from tabs without the lease, and results nobody asked for', async () => {
     const { registry } = setup();
     expect(await registry.cloudIdResult(HOST, 1, { ok: true, bodyText: GOOD_BODY }, T0)).toEqual({ recorded: false });

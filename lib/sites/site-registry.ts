@@ -37,7 +37,7 @@ export function createSiteRegistry(area: VersionedArea<SitesData>): SiteRegistry
       await area.update((data) => {
         const existing = data.sites.find((s) => s.host === host);
         const site: SiteRecord = existing ? { ...existing, lastSeenAt: Math.max(existing.lastSeenAt, now) } : newSiteRecord(host, now);
-        fetchCloudId = decideCloudIdFetch(site, now) === 'fetch';
+        fetchCloudId = decideCloudIdFetch(site, now, tabId) === 'fetch';
         if (fetchCloudId) site.cloudIdLease = { tabId, expiresAt: now + CLOUD_ID_LEASE_MS };
         return replaceSite(data, site);
       });
