@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatKiB, scriptsLoadedByPage, totalBytes } from '../support/bundle-size';
+import { e2eSettings } from '../support/e2e-settings';
+import { buildDir } from '../support/extension-build';
+
+// The content script runs on every atlassian.net page (Jira too), so it must stay small; the
+// popup must open instantly. Budgets are in bytes of the production build.
+const CONTENT_SCRIPT_BUDGET = 20 * 1024;
+const POPUP_JS_BUDGET = 60 * 1024;
+
+const root = buildDir(e2eSettings.outDir);
+
+test('the content script fits its 20 KiB budget', async ({}, testInfo) => {
+  const bytes = statSync(join(root, 'content-scripts', 'content.js')).size;
+  const line = `content script: ${formatKiB(bytes)} of ${formatKiB(CONTENT_SCRIPT_BUDGET)}`;
+  console.log(line);
+  testInfo.annotations.push({ type: 'size', description: line });
+  expect(bytes, line).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+});
+
+test('the popup loads at most 60 KiB of JavaScript', async ({}, testInfo) => {
+  const scripts = scriptsLoadedByPage(root, 'popup.html');
+  // popup.html without any script would mean the parser missed them, not a tiny popup.
+  expect(scripts.length, 'scripts found in popup.html').toBeGreaterThan(0);
+  const bytes = totalBytes(scripts);
+  const lines = [
+    `popup JavaScript: ${formatKiB(bytes)} of ${formatKiB(POPUP_JS_BUDGET)}`,
+    ...scripts.map((script) => `  ${script.file}: ${formatKiB(script.bytes)}`),
+  ];
+  console.log(lines.join('\n'));
+  testInfo.annotations.push({ type: 'size', description: lines[0]! });
+  expect(bytes, lines.join('\n')).toBeLessThanOrEqual(POPUP_JS_BUDGET);
+});
