@@ -8,29 +8,18 @@ import {
   SIM_TOKENS,
   SIM_USERS,
   authorizationFor,
-  startSimulator,
-  type Simulator,
 } from '../../tests/simulator/index';
 import type { ActivityEntry } from './activity-log';
 import { createAtlassianClient, type Credential } from './client';
 import type { BaseKind, TokenKind } from './endpoints';
 import { classifyResponse, type Failure } from './failure';
 import type { OperationId } from './operations';
+import { useSimulator } from '../../tests/simulator/use-simulator';
 
 const { acme, globex } = SIM_SITES;
 const gateway = (cloudId: string) => `https://api.atlassian.com/ex/confluence/${cloudId}`;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-  sim.clearLog();
-});
+const sim = useSimulator();
 
 type SimTokenName = keyof typeof SIM_TOKENS;
 

@@ -7,11 +7,10 @@ import {
   authorizationFor,
   basicAuthorization,
   bearerAuthorization,
-  startSimulator,
-  type Simulator,
 } from './index';
 import { BASIC_AUTH_DEPRECATED_BODY } from './guesses';
 import { specsAvailable } from './spec-scopes';
+import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 const globex = `https://${SIM_SITES.globex.host}`;
@@ -20,17 +19,7 @@ const acmeGw = gateway(SIM_SITES.acme.cloudId);
 const auth = (name: keyof typeof SIM_TOKENS): Record<string, string> => ({ Authorization: authorizationFor(SIM_TOKENS[name]) });
 const SCOPE_BODY = '{"code":401,"message":"Unauthorized; scope does not match"}';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-  sim.clearLog();
-});
+const sim = useSimulator();
 
 async function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Headers; body: string }> {
   const res = await sim.fetch(url, { method, headers, redirect: 'manual' });

@@ -1,23 +1,14 @@
 // Rate limits, outages, latency, tenant_info modes and injected faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIM_SITES, SIM_TOKENS, authorizationFor, startSimulator, type Simulator } from './index';
+import { SIM_SITES, SIM_TOKENS, authorizationFor, startSimulator } from './index';
+import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 const me = `${acme}/wiki/rest/api/user/current`;
 const alice = { Authorization: authorizationFor(SIM_TOKENS.aliceClassic) };
 const bob = { Authorization: authorizationFor(SIM_TOKENS.bobClassic) };
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-  sim.clearLog();
-});
+const sim = useSimulator();
 
 describe('rate limits', () => {
   it('answers the next N requests of a token with 429 and the rate-limit headers', async () => {

@@ -1,22 +1,13 @@
 // Attachment downloads through the media host, and the behaviour of sim.fetch itself.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIM_MEDIA_HOST, SIM_PAGES, SIM_SITES, SIM_TOKENS, authorizationFor, startSimulator, type Simulator } from './index';
+import { SIM_MEDIA_HOST, SIM_PAGES, SIM_SITES, SIM_TOKENS, authorizationFor } from './index';
+import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 const alice = { Authorization: authorizationFor(SIM_TOKENS.aliceClassic) };
 const download = (att: string): string => `${acme}/wiki/rest/api/content/1000002/child/attachment/${att}/download`;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-  sim.clearLog();
-});
+const sim = useSimulator();
 
 describe('attachment download', () => {
   it('redirects to a signed URL on the media host (manual redirect shows Location)', async () => {

@@ -1,16 +1,11 @@
 // The HTML pages the content script sees, and tiny links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIM_CONTENT, SIM_DC, SIM_SITES, idForTinyCode, startSimulator, tinyCodeForId, type Simulator } from './index';
+import { SIM_CONTENT, SIM_DC, SIM_SITES, idForTinyCode, tinyCodeForId } from './index';
+import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator();
 
 function metas(html: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,8 +1,9 @@
 // Pagination as clients must follow it: v1 `next` relative to `_links.base`, v2 `next`
 // site-relative plus a Link header; on the gateway only path and query of `next` are taken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIM_SITES, SIM_TOKENS, authorizationFor, startSimulator, type Simulator } from './index';
+import { SIM_SITES, SIM_TOKENS, authorizationFor } from './index';
 import { pageV2 } from './pagination';
+import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 const gw = `https://api.atlassian.com/ex/confluence/${SIM_SITES.acme.cloudId}`;
@@ -22,13 +23,7 @@ interface V2List {
   _links: { base: string; next?: string };
 }
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator();
 
 describe('v1 offset pagination', () => {
   it('child/page: next is relative to _links.base; following it walks all children', async () => {
