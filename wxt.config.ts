@@ -19,6 +19,9 @@ export default defineConfig({
     // Each permission is justified in docs/permissions.md.
     permissions: ['storage'],
     host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*'],
+    // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
+    // Data Center token needs it (https only: a PAT never travels in clear text).
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,22 +1,43 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { BackgroundDeps } from '../lib/messages/handlers/background-deps';
+import * as z from 'zod';
+import { createActivityStore } from '../lib/activity/activity-store';
+import { createAtlassianClient } from '../lib/atlassian/client';
+import { defaultClientDeps } from '../lib/atlassian/default-deps';
 import { backgroundHandlers } from '../lib/messages/handlers';
+import { wireBackgroundDeps } from '../lib/messages/handlers/wire-background-deps';
 import { createMessageRouter } from '../lib/messages/router';
 import { createTabContextStore } from '../lib/pages/tab-contexts';
 import { createSiteRegistry } from '../lib/sites/site-registry';
 import { createSitesArea } from '../lib/sites/sites-area';
+import { createTokenVault } from '../lib/tokens/token-vault';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, so every schema the background uses would
 // count against the popup's 60 KiB budget. As a classic script it is built on its own.
 export default defineBackground({
   main() {
-    // One registry (and so one update queue) per service worker: the cloudId fetch lease relies on it.
+    // Extension CSP forbids eval: zod must not even try its compiled fast path (a CSP error each time).
+    z.config({ jitless: true });
+
+    // The unlocked vault key lives in session storage: keep it from content scripts. Chrome's
+    // default is already this; Firefox has no setAccessLevel (its session storage is not exposed to them).
+    const session = browser.storage.session as typeof browser.storage.session & {
+      setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+    };
+    void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch((error: unknown) => console.error('Restricting session storage failed:', error));
+
+    // One instance of each store per service worker: their write queues are what serialise updates.
     const tabContexts = createTabContextStore(browser.storage.session);
-    const deps: BackgroundDeps = {
+    const activity = createActivityStore(browser.storage.local, {
+      onWriteError: (error) => console.error('Saving the activity log failed:', error),
+    });
+    const deps = wireBackgroundDeps({
       sites: createSiteRegistry(createSitesArea(browser.storage.local)),
       tabContexts,
+      vault: createTokenVault({ local: browser.storage.local, session: browser.storage.session }),
+      activity,
+      client: createAtlassianClient(defaultClientDeps((entry) => activity.record(entry))),
       async getTab(tabId) {
         try {
           const tab = await browser.tabs.get(tabId);
@@ -25,8 +46,10 @@ export default defineBackground({
           return null; // no such tab
         }
       },
+      // Data Center servers are optional host permissions, granted per origin from the options page.
+      hasHostPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       now: () => Date.now(),
-    };
+    });
     const route = createMessageRouter(
       backgroundHandlers,
       deps,

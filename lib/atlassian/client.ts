@@ -10,7 +10,7 @@
 import type * as z from 'zod';
 import type { ActivityEntry, ActivityOutcome } from './activity-log';
 import { fetchFollowingRedirectWithoutCredentials, type FetchLike, type RedirectCapability } from './download-redirect';
-import { resolveEndpoints, type BaseKind, type TokenKind } from './endpoints';
+import { normaliseSiteHost, resolveEndpoints, type BaseKind, type TokenKind } from './endpoints';
 import {
   cancelledFailure,
   endpointFailure,
@@ -41,6 +41,7 @@ import { readRateLimitInfo, type RateLimitInfo } from './rate-limit-headers';
 import { waitRequestedMs } from './retry-after';
 import { DEFAULT_RETRY_POLICY, mayRetry, runWithRetries, type AttemptVerdict, type RetryPolicy, type Sleep } from './retry';
 import { defaultSchemaFor, type DefaultResponse, type DownloadedFile } from './schemas/index';
+import { judgeTenantInfo, NO_TOKEN_LABEL, UNAUTHENTICATED_OPERATIONS } from './unauthenticated';
 
 export interface Credential {
   /** The name the person gave the token; shown in the activity log. */
@@ -115,6 +116,14 @@ export interface AtlassianClient {
   paginate<Id extends OperationId, S extends z.ZodType | undefined = undefined>(
     input: RequestInput<Id, S> & { maxPages?: number },
   ): Promise<PaginatedResult<ResultData<Id, S>>>;
+  /**
+   * The read-only guard on its own, for a caller that has not read the secret yet: a write by a
+   * read-only token is refused (and logged) here, so the vault need not even be opened for it.
+   * `request` applies the same guard first; undefined means the guard lets it through.
+   */
+  refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: SiteRef; operation: OperationId }): Failure | undefined;
+  /** `GET https://<site>/_edge/tenant_info` without any credentials: the site's cloudId. */
+  readTenantInfo(siteHost: string, signal?: AbortSignal): Promise<ApiResult<{ cloudId: string }>>;
 }
 
 export const DEFAULT_MAX_PAGES = 100;
@@ -214,6 +223,10 @@ function siteLabel(site: SiteRef): string {
   return site.host.trim().toLowerCase();
 }
 
+function readOnlyRefusal(readOnly: boolean, operation: OperationId): Failure | undefined {
+  return readOnly && !READ_METHODS.includes(OPERATIONS[operation].method) ? readOnlyFailure(operation) : undefined;
+}
+
 export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClient {
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const redirectCapability: RedirectCapability = {};
@@ -222,7 +235,8 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     const op: OperationDefinition = OPERATIONS[input.operation];
     const { credential, site } = input;
     // The read-only guard comes first: nothing else may be consulted before refusing a write.
-    if (credential.readOnly && !READ_METHODS.includes(op.method)) return { ok: false, failure: readOnlyFailure(input.operation) };
+    const refusal = readOnlyRefusal(credential.readOnly, input.operation);
+    if (refusal) return { ok: false, failure: refusal };
     if (input.signal?.aborted) return { ok: false, failure: cancelledFailure() };
     const unusable = checkCredential(credential);
     if (unusable !== undefined) return { ok: false, failure: unusableCredentialFailure(unusable) };
@@ -268,8 +282,16 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     return { ok: true, value: prepared };
   }
 
+  function emitEntry(entry: ActivityEntry) {
+    try {
+      deps.onActivity(entry);
+    } catch {
+      // A failing log sink must not turn a finished call into a failure.
+    }
+  }
+
   function emit(ctx: CallContext, fields: { method: string; path: string; status: number | null; outcome: ActivityOutcome; retries: number }, secrets: string[]) {
-    const entry: ActivityEntry = {
+    emitEntry({
       time: new Date(ctx.started).toISOString(),
       tokenLabel: replaceAll(ctx.input.credential.label, secrets),
       site: ctx.siteLabel,
@@ -280,12 +302,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       durationMs: Math.max(0, deps.now() - ctx.started),
       outcome: fields.outcome,
       retries: fields.retries,
-    };
-    try {
-      deps.onActivity(entry);
-    } catch {
-      // A failing log sink must not turn a finished call into a failure.
-    }
+    });
   }
 
   type Attempt = { result: ApiResult<unknown>; status: number | null; verdict: AttemptVerdict };
@@ -486,8 +503,100 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     return { ok: true, pages, truncated: true, retries };
   }
 
+  function refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: SiteRef; operation: OperationId }): Failure | undefined {
+    if (!isOperationId(input.operation)) return unknownOperationFailure();
+    const refusal = readOnlyRefusal(input.credential.readOnly, input.operation);
+    if (!refusal) return undefined;
+    // Logged like any refused call; the placeholder secret is never sent anywhere (nothing is).
+    const credential: Credential = { label: input.credential.label, readOnly: true, kind: 'classic', secret: '' };
+    const call = { credential, site: input.site, operation: input.operation } as RequestInput<OperationId, undefined>;
+    return refuse(begin(call), refusal).failure;
+  }
+
+  async function readTenantInfo(siteHost: string, signal?: AbortSignal): Promise<ApiResult<{ cloudId: string }>> {
+    const op = UNAUTHENTICATED_OPERATIONS.getTenantInfo;
+    const startedAt = deps.now();
+    const site = normaliseSiteHost(siteHost);
+    const log = (host: string, status: number | null, outcome: ActivityOutcome, retries: number) =>
+      emitEntry({
+        time: new Date(startedAt).toISOString(),
+        tokenLabel: NO_TOKEN_LABEL,
+        site: host,
+        operation: op.id,
+        method: op.method,
+        path: op.path,
+        status,
+        durationMs: Math.max(0, deps.now() - startedAt),
+        outcome,
+        retries,
+      });
+    if (!site.ok) {
+      const failure = endpointFailure(site.error);
+      log(siteHost.trim().toLowerCase().slice(0, 260), null, failure.class, 0);
+      return { ok: false, failure };
+    }
+    const host = site.value;
+    const url = `https://${host}${op.path}`;
+    let attempts = 0;
+    let lastStatus: number | null = null;
+    let result: ApiResult<{ cloudId: string }>;
+    try {
+      const run = await runWithRetries<ApiResult<{ cloudId: string }>>({
+        policy,
+        idempotent: true,
+        sleep: deps.sleep,
+        random: deps.random,
+        signal,
+        attempt: async () => {
+          attempts++;
+          let response: Response;
+          try {
+            // No Authorization header and no cookies: tenant_info needs neither.
+            response = await deps.fetch(url, {
+              method: op.method,
+              headers: { Accept: 'application/json' },
+              credentials: 'omit',
+              redirect: 'follow',
+              ...(signal ? { signal } : {}),
+            });
+          } catch (error) {
+            if (isAbort(error, signal)) return { value: { ok: false, failure: cancelledFailure() }, verdict: { transient: false } };
+            return { value: { ok: false, failure: offlineFailure(host) }, verdict: { transient: true } };
+          }
+          const status = response.status;
+          lastStatus = status;
+          const now = deps.now();
+          let bodyText: string;
+          try {
+            bodyText = await response.text();
+          } catch (error) {
+            if (isAbort(error, signal)) return { value: { ok: false, failure: cancelledFailure() }, verdict: { transient: false } };
+            return { value: { ok: false, failure: truncatedFailure(status) }, verdict: { transient: true } };
+          }
+          const requested = waitRequestedMs(status, response.headers, now);
+          const reported = requested === undefined ? undefined : Math.min(requested, policy.maxReportedWaitMs);
+          const judged = judgeTenantInfo(status, bodyText, host, reported, policy.retryStatuses);
+          if (judged.ok) {
+            const meta: ResponseMeta = { retries: 0, durationMs: Math.max(0, now - startedAt), url, rateLimit: readRateLimitInfo(response.headers) };
+            return { value: { ok: true, data: { cloudId: judged.cloudId }, status, meta }, verdict: { transient: false } };
+          }
+          return { value: { ok: false, failure: judged.failure }, verdict: { transient: judged.transient, retryAfterMs: requested } };
+        },
+      });
+      result = run.value;
+    } catch {
+      result = { ok: false, failure: cancelledFailure() };
+    }
+    const retries = Math.max(0, attempts - 1);
+    if (result.ok) result = { ...result, meta: { ...result.meta, retries, durationMs: Math.max(0, deps.now() - startedAt) } };
+    log(host, lastStatus, result.ok ? 'ok' : result.failure.class, retries);
+    return result;
+  }
+
   return {
     request: request as AtlassianClient['request'],
     paginate: paginate as AtlassianClient['paginate'],
+    refuseWrite,
+    readTenantInfo,
   };
 }

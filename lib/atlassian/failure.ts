@@ -5,28 +5,14 @@
  * names only: never from credentials, and never echoing the response body.
  */
 import type { BaseKind, EndpointError, TokenKind } from './endpoints';
+import { FAILURE_CLASSES, type FailureClass } from './failure-classes';
 import { isRealIdentity } from './identity';
 import { OPERATIONS, type OperationId } from './operations';
 import { headerValue, waitRequestedMs, type HeaderSource } from './retry-after';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { scopesForOperation } from './scopes/scopes';
 
-export const FAILURE_CLASSES = [
-  'invalid-token',
-  'wrong-base-url',
-  'missing-scope',
-  'no-permission-or-not-found',
-  'anonymous-fallback',
-  'rate-limited',
-  'offline',
-  'server-error',
-  'malformed-response',
-  'read-only-refused',
-  'cancelled',
-  'unsupported-operation',
-  'request-rejected',
-] as const;
-export type FailureClass = (typeof FAILURE_CLASSES)[number];
+export { FAILURE_CLASSES, type FailureClass };
 
 export interface Failure {
   class: FailureClass;
@@ -150,7 +136,7 @@ function noPermissionOrNotFound(facts: ResponseFacts): Failure {
   };
 }
 
-function rateLimited(facts: ResponseFacts, waitMs: number | undefined): Failure {
+export function rateLimited(facts: Pick<ResponseFacts, 'status'>, waitMs: number | undefined): Failure {
   return {
     class: 'rate-limited',
     status: facts.status,
@@ -165,7 +151,7 @@ function rateLimited(facts: ResponseFacts, waitMs: number | undefined): Failure 
   };
 }
 
-function serverError(facts: ResponseFacts, waitMs: number | undefined): Failure {
+export function serverError(facts: Pick<ResponseFacts, 'status'>, waitMs: number | undefined): Failure {
   return {
     class: 'server-error',
     status: facts.status,

@@ -1,5 +1,9 @@
+import type { ActionDispatcher } from '../../actions/dispatcher';
+import type { TokenChecker } from '../../actions/check-token';
+import type { ActivityStore } from '../../activity/activity-store';
 import type { TabContextStore } from '../../pages/tab-contexts';
 import type { SiteRegistry } from '../../sites/site-registry';
+import type { TokenVault } from '../../tokens/token-vault';
 
 /** What the background's message handlers work with; tests pass in-memory versions. */
 export interface BackgroundDeps {
@@ -11,4 +15,12 @@ export interface BackgroundDeps {
    */
   getTab(tabId: number): Promise<{ url: string | undefined } | null>;
   now(): number;
+  /** The saved tokens; secrets stay inside it and the request client. */
+  vault: TokenVault;
+  /** The persisted log of calls to Atlassian. */
+  activity: ActivityStore;
+  /** Runs page actions (watch, …) for a tab. */
+  actions: ActionDispatcher;
+  /** Health checks and kind detection of saved tokens. */
+  tokenChecks: TokenChecker;
 }

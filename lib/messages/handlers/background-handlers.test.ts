@@ -1,50 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createTabContextStore } from '../../pages/tab-contexts';
 import { CLOUD_ID_RETRY_DELAY_MS } from '../../sites/cloud-id-policy';
-import { createSiteRegistry } from '../../sites/site-registry';
-import { createSitesArea } from '../../sites/sites-area';
-import { createMemoryStorageArea } from '../../storage/storage-area';
 import { createMessageRouter } from '../router';
-import type { SenderLike } from '../sender-check';
 import type { BackgroundDeps } from './background-deps';
 import { backgroundHandlers } from './index';
+import { createTestBackground, EXTENSION as extension, POPUP, T0 } from './testing/background';
 
-const extension = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const HOST = 'acme.atlassian.net';
 const CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';
-const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const PAGE_URL = `https://${HOST}/wiki/spaces/ENG/pages/6180601871/Release+notes`;
-const POPUP: SenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
 const pageContext = { kind: 'content', host: HOST, contentId: '6180601871', contentType: 'page', view: 'view', spaceKey: 'ENG' } as const;
 
 function setup() {
-  let now = T0;
-  const tabUrls = new Map<number, string | undefined>();
-  const local = createMemoryStorageArea();
-  const session = createMemoryStorageArea();
-  const deps: BackgroundDeps = {
-    sites: createSiteRegistry(createSitesArea(local)),
-    tabContexts: createTabContextStore(session),
-    getTab: async (tabId) => (tabUrls.has(tabId) ? { url: tabUrls.get(tabId) } : null),
-    now: () => now,
-  };
-  const errors: unknown[] = [];
-  const route = createMessageRouter(backgroundHandlers, deps, extension, (_type, error) => errors.push(error));
-  /** A tab showing `url`, and the sender its content script has. */
-  const openTab = (tabId: number, url: string | undefined): SenderLike => {
-    tabUrls.set(tabId, url);
-    return { id: 'ext-id', url, frameId: 0, tab: { id: tabId, url } };
-  };
-  return {
-    route,
-    deps,
-    local,
-    session,
-    errors,
-    openTab,
-    advance: (ms: number) => (now += ms),
-  };
+  return createTestBackground();
 }
 
 describe('page-seen and cloud-id-result', () => {

@@ -1,0 +1,20 @@
+/**
+ * The failure classes the request client gives, in a file of their own (no imports) so that
+ * extension pages can validate replies naming them without bundling the scope tables.
+ */
+export const FAILURE_CLASSES = [
+  'invalid-token',
+  'wrong-base-url',
+  'missing-scope',
+  'no-permission-or-not-found',
+  'anonymous-fallback',
+  'rate-limited',
+  'offline',
+  'server-error',
+  'malformed-response',
+  'read-only-refused',
+  'cancelled',
+  'unsupported-operation',
+  'request-rejected',
+] as const;
+export type FailureClass = (typeof FAILURE_CLASSES)[number];
