@@ -12,10 +12,14 @@ export interface CloudIdSource {
 /**
  * The site registry's cloudId (read by a content script from the site's own tenant_info) when
  * there is one; otherwise the background reads tenant_info itself, without credentials, through
- * the request client. What it reads is kept for the life of the service worker: the registry
- * only takes results from the tab it leased the read to.
+ * the request client, and stores it in the registry for sites it knows (kept in memory too, for
+ * sites a token names that no page of has been seen yet).
  */
-export function createCloudIdSource(deps: { sites: Pick<SiteRegistry, 'get'>; client: Pick<AtlassianClient, 'readTenantInfo'> }): CloudIdSource {
+export function createCloudIdSource(deps: {
+  sites: Pick<SiteRegistry, 'get' | 'cloudIdRead'>;
+  client: Pick<AtlassianClient, 'readTenantInfo'>;
+  now?: () => number;
+}): CloudIdSource {
   const read = new Map<string, string>();
   const inFlight = new Map<string, Promise<CloudIdLookup>>();
 
@@ -23,6 +27,7 @@ export function createCloudIdSource(deps: { sites: Pick<SiteRegistry, 'get'>; cl
     const result = await deps.client.readTenantInfo(host);
     if (result.ok) {
       read.set(host, result.data.cloudId);
+      await deps.sites.cloudIdRead(host, result.data.cloudId, (deps.now ?? Date.now)());
       return { ok: true, cloudId: result.data.cloudId };
     }
     return {

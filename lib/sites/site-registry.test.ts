@@ -172,3 +172,22 @@ describe('site registry: failures', () => {
     expect((await registry.get(HOST))?.cloudIdError?.reason).toHaveLength(200);
   });
 });
+
+describe('site registry: cloudIds the background reads itself', () => {
+  it('stores a valid cloudId for a known site and clears an earlier error', async () => {
+    const { registry } = setup();
+    await registry.pageSeen(HOST, 1, T0);
+    await registry.cloudIdResult(HOST, 1, { ok: false, reason: 'HTTP 500' }, T0 + 1);
+    expect(await registry.cloudIdRead(HOST, CLOUD_ID, T0 + 2)).toEqual({ recorded: true });
+    expect(await registry.get(HOST)).toMatchObject({ cloudId: CLOUD_ID, cloudIdFetchedAt: T0 + 2, cloudIdError: null });
+  });
+
+  it('ignores unknown sites and values that are not a cloudId', async () => {
+    const { registry } = setup();
+    expect(await registry.cloudIdRead(HOST, CLOUD_ID, T0)).toEqual({ recorded: false });
+    expect(await registry.get(HOST)).toBeNull();
+    await registry.pageSeen(HOST, 1, T0);
+    expect(await registry.cloudIdRead(HOST, 'not-a-uuid', T0 + 1)).toEqual({ recorded: false });
+    expect((await registry.get(HOST))?.cloudId).toBeNull();
+  });
+});

@@ -17,6 +17,11 @@ export interface SiteRegistry {
    * ran out, are ignored (`recorded: false`). A body without a valid cloudId is never stored.
    */
   cloudIdResult(host: string, tabId: number, outcome: TenantInfoOutcome, now: number): Promise<{ recorded: boolean }>;
+  /**
+   * Records a cloudId the background read itself (through the request client, validated there).
+   * Known sites only: a site enters the registry when one of its pages is seen.
+   */
+  cloudIdRead(host: string, cloudId: string, now: number): Promise<{ recorded: boolean }>;
   get(host: string): Promise<SiteRecord | null>;
   list(): Promise<SiteRecord[]>;
 }
@@ -62,6 +67,19 @@ export function createSiteRegistry(area: VersionedArea<SitesData>): SiteRegistry
           site.cloudIdError = { reason: parsed.reason.slice(0, 200), at: now, retryAt: now + CLOUD_ID_RETRY_DELAY_MS };
         }
         return replaceSite(data, site);
+      });
+      return { recorded };
+    },
+
+    async cloudIdRead(host, cloudId, now) {
+      const parsed = parseTenantInfo(JSON.stringify({ cloudId }));
+      let recorded = false;
+      if (!parsed.ok) return { recorded };
+      await area.update((data) => {
+        const existing = data.sites.find((s) => s.host === host);
+        if (!existing) return data;
+        recorded = true;
+        return replaceSite(data, { ...existing, cloudId: parsed.cloudId, cloudIdFetchedAt: now, cloudIdError: null });
       });
       return { recorded };
     },
