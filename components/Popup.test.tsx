@@ -13,7 +13,12 @@ const render = (state: PopupState) => expand(<Popup state={state} />);
 const text = (state: PopupState, id: string) => byTestId(render(state), id).map((e) => textOf(e.children));
 
 function ready(tab: Partial<TabState>, sites: SiteView[] = []): PopupState {
-  return { status: 'ready', tab: { tabId: 1, host: HOST, context: null, site: null, cloudId: known, ...tab }, sites };
+  return {
+    status: 'ready',
+    tab: { tabId: 1, host: HOST, context: null, site: null, cloudId: known, ...tab },
+    sites,
+    tokens: { tokens: [], lock: 'none', forSite: null, onContent: false },
+  };
 }
 
 describe('Popup', () => {

@@ -2,15 +2,24 @@ import type { TabState } from '../lib/messages/schemas/get-tab-state';
 import type { SiteView } from '../lib/messages/schemas/site-view';
 import { KnownSites } from './KnownSites';
 import { TabSection } from './TabSection';
-import { TokensSection } from './TokensSection';
+import type { ComponentChildren } from 'preact';
+import { TokensSection, type TokensView } from './TokensSection';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tab: TabState; sites: SiteView[] };
+  | { status: 'ready'; tab: TabState; sites: SiteView[]; tokens: TokensView };
+
+export interface PopupActions {
+  onAddToken(): void;
+  onCheck(tokenId: string): void;
+  onWatch(action: 'watch' | 'unwatch'): void;
+}
+
+const noop = () => {};
 
 /** The popup's root; `data-state` tells tests (and styles) whether it has settled. */
-export function Popup({ state }: { state: PopupState }) {
+export function Popup({ state, guide, actions }: { state: PopupState; guide?: ComponentChildren; actions?: PopupActions }) {
   return (
     <main class="popup" data-state={state.status} aria-busy={state.status === 'loading'}>
       <h1>Confluence Token Companion</h1>
@@ -27,7 +36,14 @@ export function Popup({ state }: { state: PopupState }) {
       {state.status === 'ready' && (
         <>
           <TabSection tab={state.tab} />
-          <TokensSection />
+          <TokensSection
+            view={state.tokens}
+            host={state.tab.host}
+            guide={guide}
+            onAddToken={actions?.onAddToken ?? noop}
+            onCheck={actions?.onCheck ?? noop}
+            onWatch={actions?.onWatch ?? noop}
+          />
           <KnownSites sites={state.sites} />
         </>
       )}

@@ -1,9 +1,135 @@
-/** Where token health and actions go (a later issue); for now it says they are not there yet. */
-export function TokensSection() {
+import type { ComponentChildren } from 'preact';
+import type { ActionFailure } from '../lib/actions/action-failure';
+import type { SiteCheckResult } from '../lib/actions/token-check-result';
+import { TOKEN_KIND_NAMES } from '../lib/tokens/token-kind';
+import type { TokenSummary } from '../lib/tokens/token-summary';
+import type { LockState } from '../lib/tokens/token-vault';
+import { CheckResults } from './tokens/CheckResults';
+
+/*
+ * The popup's token part: guidance when there is no token, the token for this site with a
+ * health check, and the watch quick action on Confluence pages.
+ * data-testids: tokens-section, add-token, token-guidance, popup-locked, open-options,
+ * popup-token, popup-check-token, popup-check-result (via CheckResults), watch-toggle,
+ * action-result, no-token-for-site.
+ */
+
+export interface WatchView {
+  running: boolean;
+  watching?: boolean;
+  sentence?: string;
+  failure?: ActionFailure;
+  error?: string;
+}
+
+export interface TokensView {
+  tokens: TokenSummary[];
+  lock: LockState;
+  /** The token the background uses on this tab's site (first covering one), if any. */
+  forSite: TokenSummary | null;
+  /** True on a page with a content id (actions apply). */
+  onContent: boolean;
+  check?: { running: boolean; results?: SiteCheckResult[]; error?: string };
+  watch?: WatchView;
+}
+
+export interface TokensSectionProps {
+  view: TokensView;
+  host: string | null;
+  /** How to create a token (loaded only when there is none, see entrypoints/popup). */
+  guide: ComponentChildren;
+  onAddToken(): void;
+  onCheck(tokenId: string): void;
+  onWatch(action: 'watch' | 'unwatch'): void;
+}
+
+function WatchResult({ watch }: { watch: WatchView }) {
+  if (watch.error) return <p class="notice notice-error" role="alert" data-testid="action-result">{watch.error}</p>;
+  if (watch.failure) {
+    return (
+      <div class="notice notice-error" role="alert" data-testid="action-result" data-failure={watch.failure.class}>
+        <p>{watch.failure.message}</p>
+        <p>
+          <strong>Fix:</strong> {watch.failure.fix}
+        </p>
+        {watch.failure.scopes && watch.failure.scopes.length > 0 && (
+          <p>
+            Scopes to grant: <code>{watch.failure.scopes.join(' ')}</code>
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (watch.sentence) return <p class="note" role="status" data-testid="action-result">{watch.sentence}</p>;
+  return null;
+}
+
+export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch }: TokensSectionProps) {
+  const token = view.forSite;
   return (
     <section aria-labelledby="tokens-heading" data-testid="tokens-section">
       <h2 id="tokens-heading">Tokens</h2>
-      <p class="note">Token checks are not available in this version yet.</p>
+      {view.tokens.length === 0 ? (
+        <>
+          <p>No token yet. Add one to check it and to watch pages from here.</p>
+          <button type="button" data-testid="add-token" onClick={onAddToken}>
+            Add a token
+          </button>
+          {guide}
+        </>
+      ) : (
+        <>
+          {view.lock === 'locked' && (
+            <p class="notice notice-warning" data-testid="popup-locked">
+              Your tokens are locked.{' '}
+              <button type="button" class="secondary" data-testid="open-options" onClick={onAddToken}>
+                Unlock in settings
+              </button>
+            </p>
+          )}
+          {host !== null && token === null && (
+            <p class="note" data-testid="no-token-for-site">
+              None of your tokens is for {host}.{' '}
+              <button type="button" class="secondary" data-testid="open-options" onClick={onAddToken}>
+                Settings
+              </button>
+            </p>
+          )}
+          {token && (
+            <div data-testid="popup-token" data-label={token.label}>
+              <p>
+                <strong>{token.label}</strong> ({TOKEN_KIND_NAMES[token.kind]}, {token.secretHint}){token.readOnly ? ', read-only' : ''}
+              </p>
+              <div class="buttons">
+                <button type="button" data-testid="popup-check-token" disabled={view.check?.running || view.lock === 'locked'} onClick={() => onCheck(token.id)}>
+                  {view.check?.running ? 'Checking…' : 'Check token'}
+                </button>
+                {view.onContent && (
+                  <button
+                    type="button"
+                    class="secondary"
+                    data-testid="watch-toggle"
+                    data-watching={view.watch?.watching === undefined ? 'unknown' : String(view.watch.watching)}
+                    disabled={view.watch?.running || view.lock === 'locked'}
+                    onClick={() => onWatch(view.watch?.watching ? 'unwatch' : 'watch')}
+                  >
+                    {view.watch?.watching ? 'Stop watching this page' : 'Watch this page'}
+                  </button>
+                )}
+              </div>
+              <div aria-live="polite">
+                {view.check?.error && (
+                  <p class="notice notice-error" role="alert" data-testid="popup-check-result">
+                    {view.check.error}
+                  </p>
+                )}
+                {view.check?.results && <CheckResults results={view.check.results} testId="popup-check-result" />}
+                {view.watch && <WatchResult watch={view.watch} />}
+              </div>
+            </div>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -1,14 +1,44 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupState } from '../../components/Popup';
+import { Popup, type PopupActions, type PopupState } from '../../components/Popup';
+import type { ComponentChildren } from 'preact';
+import type { TokensView, WatchView } from '../../components/TokensSection';
 import { requestSiteList, requestTabState, tabIdFromSearch, type SendMessage } from '../../lib/messages/popup-requests';
+import { requestAction } from '../../lib/messages/action-requests';
+import { requestCheckToken, requestTokens } from '../../lib/messages/token-requests';
+import { tokenCoversSite } from '../../lib/tokens/token-site-match';
 import './style.css';
 
 const root = document.getElementById('app')!;
 const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function show(state: PopupState): void {
-  render(<Popup state={state} />, root);
+let state: PopupState = { status: 'loading' };
+let tabId: number | null = null;
+/** Results of what the person did in this popup; kept across reloads of the data. */
+let check: TokensView['check'];
+let watch: WatchView | undefined;
+let guide: ComponentChildren = null;
+let guideAsked = false;
+
+/** Loads the token guidance (and the scope table) the first time it is needed. */
+function loadGuide(): void {
+  if (guideAsked) return;
+  guideAsked = true;
+  import('../../components/tokens/PopupGuide')
+    .then(({ PopupGuide }) => {
+      guide = <PopupGuide />;
+      show();
+    })
+    .catch((error: unknown) => {
+      guide = <p class="notice notice-error">The token guidance could not be loaded ({errorText(error)}).</p>;
+      show();
+    });
+}
+
+function show(): void {
+  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch } } : state;
+  render(<Popup state={shown} guide={guide} actions={actions} />, root);
 }
 
 /**
@@ -24,14 +54,49 @@ async function targetTabId(): Promise<number | null> {
 }
 
 async function load(): Promise<PopupState> {
-  const tabId = await targetTabId();
+  tabId = await targetTabId();
   if (tabId === null) return { status: 'error', message: 'There is no current tab to describe.' };
-  const [tab, list] = await Promise.all([requestTabState(send, tabId), requestSiteList(send)]);
-  return { status: 'ready', tab, sites: list.sites };
+  const [tab, list, tokens] = await Promise.all([requestTabState(send, tabId), requestSiteList(send), requestTokens(send)]);
+  const host = tab.host;
+  const forSite = host === null ? null : (tokens.tokens.find((t) => tokenCoversSite(t, host)) ?? null);
+  return {
+    status: 'ready',
+    tab,
+    sites: list.sites,
+    tokens: { tokens: tokens.tokens, lock: tokens.lock, forSite, onContent: tab.context?.kind === 'content' },
+  };
 }
+
+async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<void> {
+  if (tabId === null) return;
+  watch = { running: true, watching: watch?.watching };
+  show();
+  try {
+    const result = await requestAction(send, action, tabId);
+    watch = result.ok ? { running: false, watching: result.watching, sentence: result.sentence } : { running: false, watching: watch.watching, failure: result.failure };
+  } catch (error) {
+    watch = { running: false, watching: watch.watching, error: errorText(error) };
+  }
+  show();
+}
+
+const actions: PopupActions = {
+  onAddToken: () => void browser.runtime.openOptionsPage(),
+  onCheck(tokenId) {
+    check = { running: true };
+    show();
+    const site = state.status === 'ready' ? (state.tab.host ?? undefined) : undefined;
+    requestCheckToken(send, tokenId, site)
+      .then((report) => (check = { running: false, results: report.results }))
+      .catch((error: unknown) => (check = { running: false, error: errorText(error) }))
+      .finally(show);
+  },
+  onWatch: (action) => void runWatch(action),
+};
 
 let loading: Promise<void> | null = null;
 let reloadWanted = false;
+let watchStatusAsked = false;
 
 /** Loads and shows; a reload asked for meanwhile runs once the current load is done. */
 function refresh(): void {
@@ -40,8 +105,18 @@ function refresh(): void {
     return;
   }
   loading = load()
-    .catch((error: unknown): PopupState => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }))
-    .then(show)
+    .catch((error: unknown): PopupState => ({ status: 'error', message: errorText(error) }))
+    .then((next) => {
+      state = next;
+      show();
+      // Whether this page is watched is worth one read when a usable token covers it.
+      const tokens = next.status === 'ready' ? next.tokens : null;
+      if (tokens && tokens.tokens.length === 0) loadGuide();
+      if (!watchStatusAsked && tokens?.forSite && tokens.onContent && tokens.lock !== 'locked') {
+        watchStatusAsked = true;
+        void runWatch('watch-status');
+      }
+    })
     .finally(() => {
       loading = null;
       if (reloadWanted) {
@@ -51,9 +126,9 @@ function refresh(): void {
     });
 }
 
-show({ status: 'loading' });
+show();
 refresh();
-// A cloudId read or a page reported while the popup is open shows up without reopening it.
+// A cloudId read, a page reported or a token saved while the popup is open shows up without reopening it.
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local' || area === 'session') refresh();
 });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BackgroundRequestError,
-  requestAction,
-  requestActivity,
-  requestAddToken,
-  requestCheckToken,
-  requestClearActivity,
-  requestLock,
-  requestTokens,
-  requestUnlock,
-  requestUpdateToken,
-  requestVaultState,
-} from './token-requests';
+import { requestAction } from './action-requests';
+import { requestActivity, requestClearActivity } from './activity-requests';
+import { BackgroundRequestError, requestCheckToken, requestTokens } from './token-requests';
+import { requestAddToken, requestUpdateToken } from './token-write-requests';
+import { requestLock, requestUnlock, requestVaultState } from './vault-requests';
 
 const SECRET = 'fake-secret-alpha-0123456789abcdefghij-AAAA';
 const summary = {

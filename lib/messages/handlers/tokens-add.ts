@@ -1,6 +1,6 @@
 import type { TokenWriteResult } from '../../tokens/token-vault';
 import type { ExtensionPageHandler } from '../router';
-import { tokensAddMessageSchema, type TokensAddMessage } from '../schemas/tokens';
+import { tokensAddMessageSchema, type TokensAddMessage } from '../schemas/token-write';
 import type { BackgroundDeps } from './background-deps';
 
 /** Carries a secret in: the reply is a TokenSummary or field errors, never the secret. */

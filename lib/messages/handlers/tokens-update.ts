@@ -1,6 +1,6 @@
 import type { TokenWriteResult } from '../../tokens/token-vault';
 import type { ExtensionPageHandler } from '../router';
-import { tokensUpdateMessageSchema, type TokensUpdateMessage } from '../schemas/tokens';
+import { tokensUpdateMessageSchema, type TokensUpdateMessage } from '../schemas/token-write';
 import type { BackgroundDeps } from './background-deps';
 
 /** An empty secret keeps the saved one; the reply never carries a secret. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionRunMessageSchema } from './action-run';
 import { activityListMessageSchema } from './activity';
-import { tokensAddMessageSchema, tokensCheckMessageSchema, tokensRemoveMessageSchema, tokensUpdateMessageSchema } from './tokens';
+import { tokensCheckMessageSchema, tokensRemoveMessageSchema } from './tokens';
+import { tokensAddMessageSchema, tokensUpdateMessageSchema } from './token-write';
 import { vaultChangePassphraseMessageSchema, vaultUnlockMessageSchema } from './vault';
 
 const input = { label: 'Work', kind: 'auto', email: 'ada@example.com', secret: 'fake-secret-0123456789', sites: ['acme.atlassian.net'] };

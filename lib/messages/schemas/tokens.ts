@@ -3,9 +3,9 @@ import { siteHostSchema } from '../../pages/page-context-schema';
 import type { TokenCheckReport } from '../../actions/token-check-result';
 import { actionFailureSchema } from './action-failure';
 import type { Same } from './same-type';
-import { lockStateSchema, tokenFormInputSchema, tokenIdSchema, tokenSummarySchema, tokenWriteResultSchema } from './token-view';
+import { lockStateSchema, tokenIdSchema, tokenSummarySchema } from './token-view';
 
-/* Extension page → background: the saved tokens. docs/messages.md describes each. */
+/* Extension page → background: the saved tokens (adding and editing: ./token-write.ts). docs/messages.md describes each. */
 
 export const tokensListMessageSchema = z.strictObject({ type: z.literal('tokens-list') });
 export type TokensListMessage = z.infer<typeof tokensListMessageSchema>;
@@ -16,20 +16,6 @@ export const tokensListResultSchema = z.strictObject({
   knownCloudSites: z.array(z.string()),
 });
 export type TokensListResult = z.infer<typeof tokensListResultSchema>;
-
-/** The only message, with `tokens-update`, that carries a secret (inside `input`). */
-export const tokensAddMessageSchema = z.strictObject({ type: z.literal('tokens-add'), input: tokenFormInputSchema });
-export type TokensAddMessage = z.infer<typeof tokensAddMessageSchema>;
-
-export const tokensUpdateMessageSchema = z.strictObject({
-  type: z.literal('tokens-update'),
-  id: tokenIdSchema,
-  input: tokenFormInputSchema,
-});
-export type TokensUpdateMessage = z.infer<typeof tokensUpdateMessageSchema>;
-
-/** The reply to `tokens-add` and `tokens-update`. */
-export { tokenWriteResultSchema };
 
 export const tokensRemoveMessageSchema = z.strictObject({ type: z.literal('tokens-remove'), id: tokenIdSchema });
 export type TokensRemoveMessage = z.infer<typeof tokensRemoveMessageSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { lockStateSchema, passphraseResultSchema } from './token-view';
+import { passphraseResultSchema } from './token-write';
+import { lockStateSchema } from './token-view';
 
 /*
  * Extension page → background: the passphrase lock of the token vault. The passphrase itself is

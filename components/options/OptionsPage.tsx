@@ -1,0 +1,170 @@
+import type { SiteCheckResult } from '../../lib/actions/token-check-result';
+import type { ActivityEntry, ActivityFilter } from '../../lib/atlassian/activity-log';
+import type { IsoDate } from '../../lib/tokens/iso-date';
+import type { TokenFormInput } from '../../lib/tokens/token-form-input';
+import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/tokens/token-vault';
+import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
+import { ActivityLog } from './ActivityLog';
+import { PassphrasePanel } from './PassphrasePanel';
+import { TokenForm } from './TokenForm';
+import { TokenRow } from './TokenRow';
+
+/*
+ * The options page: tokens, the passphrase lock, scope guidance and the activity log. A view:
+ * state and callbacks come from entrypoints/options/main.tsx.
+ * data-testids: options-page (data-state), add-token-open, lock-banner, options-error, token-list.
+ */
+
+export interface TokenCheckView {
+  running: boolean;
+  results?: SiteCheckResult[];
+  error?: string;
+}
+
+export interface OptionsData {
+  tokens: TokenSummary[];
+  lock: LockState;
+  knownCloudSites: string[];
+  activity: ActivityEntry[];
+  activityFilter: ActivityFilter;
+  checks: Record<string, TokenCheckView>;
+  /** 'new' while adding, a token id while editing, null otherwise. */
+  editing: string | null;
+}
+
+export type OptionsState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & OptionsData);
+
+export interface OptionsActions {
+  onStartAdd(): void;
+  onEdit(id: string): void;
+  onCancelEdit(): void;
+  onSave(input: TokenFormInput): Promise<TokenWriteResult>;
+  onRemove(id: string): void;
+  onCheck(id: string): void;
+  onGrantPermission(tokenId: string, origin: string): void;
+  onSetPassphrase(p: string): Promise<PassphraseResult>;
+  onChangePassphrase(oldP: string, newP: string): Promise<PassphraseResult>;
+  onRemovePassphrase(p: string): Promise<PassphraseResult>;
+  onUnlock(p: string): Promise<PassphraseResult>;
+  onLock(): Promise<PassphraseResult>;
+  onActivityFilter(filter: ActivityFilter): void;
+  onActivityRefresh(): void;
+  onActivityExport(format: 'json' | 'csv'): void;
+  onActivityClear(): void;
+}
+
+export interface OptionsPageProps {
+  state: OptionsState;
+  today: IsoDate;
+  scopeRows: FeatureScopeRow[];
+  /** A problem from the last action, shown at the top (e.g. the background did not answer). */
+  notice: string | null;
+  actions: OptionsActions;
+}
+
+export function OptionsPage({ state, today, scopeRows, notice, actions }: OptionsPageProps) {
+  return (
+    <main class="options" data-testid="options-page" data-state={state.status} aria-busy={state.status === 'loading'}>
+      <h1>Confluence Token Companion</h1>
+      {notice && (
+        <p class="notice notice-error" role="alert" data-testid="options-error">
+          {notice}
+        </p>
+      )}
+      {state.status === 'loading' && (
+        <p class="note" role="status">
+          Loading…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p class="notice notice-error" role="alert" data-testid="options-error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && <Ready data={state} today={today} scopeRows={scopeRows} actions={actions} />}
+    </main>
+  );
+}
+
+function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: IsoDate; scopeRows: FeatureScopeRow[]; actions: OptionsActions }) {
+  const editingToken = data.editing && data.editing !== 'new' ? data.tokens.find((t) => t.id === data.editing) : undefined;
+  const form = data.editing !== null && (
+    <TokenForm
+      key={data.editing}
+      editing={editingToken}
+      knownCloudSites={data.knownCloudSites}
+      today={today}
+      locked={data.lock === 'locked'}
+      onSubmit={actions.onSave}
+      onCancel={actions.onCancelEdit}
+    />
+  );
+  return (
+    <>
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">Tokens</h2>
+        {data.lock === 'locked' && (
+          <p class="notice notice-warning" data-testid="lock-banner">
+            Your tokens are locked. Unlock them below before checking or using a token.
+          </p>
+        )}
+        {data.tokens.length === 0 && data.editing === null && <p class="note">No token yet. Add one to check it and use it on Confluence pages.</p>}
+        <ul class="token-list" data-testid="token-list">
+          {data.tokens.map((token) =>
+            data.editing === token.id ? (
+              <li key={token.id}>{form}</li>
+            ) : (
+              <TokenRow
+                key={token.id}
+                token={token}
+                today={today}
+                check={data.checks[token.id]}
+                onCheck={() => actions.onCheck(token.id)}
+                onEdit={() => actions.onEdit(token.id)}
+                onRemove={() => actions.onRemove(token.id)}
+                onGrantPermission={(origin) => actions.onGrantPermission(token.id, origin)}
+              />
+            ),
+          )}
+        </ul>
+        {data.editing === 'new' ? (
+          form
+        ) : (
+          <button type="button" data-testid="add-token-open" onClick={actions.onStartAdd}>
+            Add a token
+          </button>
+        )}
+      </section>
+
+      <section aria-labelledby="lock-heading">
+        <h2 id="lock-heading">Passphrase lock</h2>
+        <PassphrasePanel
+          lock={data.lock}
+          onSet={actions.onSetPassphrase}
+          onChange={actions.onChangePassphrase}
+          onRemove={actions.onRemovePassphrase}
+          onUnlock={actions.onUnlock}
+          onLock={actions.onLock}
+        />
+      </section>
+
+      <section aria-labelledby="guide-heading">
+        <h2 id="guide-heading">Which token to create</h2>
+        <ScopeGuide rows={scopeRows} />
+      </section>
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ActivityLog
+          entries={data.activity}
+          filter={data.activityFilter}
+          onFilter={actions.onActivityFilter}
+          onRefresh={actions.onActivityRefresh}
+          onExport={actions.onActivityExport}
+          onClear={actions.onActivityClear}
+        />
+      </section>
+    </>
+  );
+}

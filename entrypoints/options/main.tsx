@@ -1,0 +1,144 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
+import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
+import { activityToCsv, activityToJson } from '../../lib/atlassian/activity-export';
+import type { ActivityFilter } from '../../lib/atlassian/activity-log';
+import { requestActivity, requestClearActivity } from '../../lib/messages/activity-requests';
+import { requestCheckToken, requestTokens, type SendMessage } from '../../lib/messages/token-requests';
+import { requestAddToken, requestRemoveToken, requestUpdateToken } from '../../lib/messages/token-write-requests';
+import { requestChangePassphrase, requestLock, requestRemovePassphrase, requestSetPassphrase, requestUnlock } from '../../lib/messages/vault-requests';
+import { localIsoDate } from '../../lib/tokens/iso-date';
+import '../popup/style.css';
+import './style.css';
+
+const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const scopeRows = featureScopeRows();
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Holds the page's state and turns the view's callbacks into requests to the background. */
+function OptionsApp() {
+  const [state, setState] = useState<OptionsState>({ status: 'loading' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const today = localIsoDate(new Date());
+  const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
+
+  // The activity filter outlives reloads; a ref lets the storage listener read its latest value.
+  const filter = useRef<ActivityFilter>('all');
+
+  const reload = useCallback(async () => {
+    try {
+      const [list, activity] = await Promise.all([requestTokens(send), requestActivity(send, filter.current)]);
+      setState((s) => ({
+        status: 'ready',
+        tokens: list.tokens,
+        lock: list.lock,
+        knownCloudSites: list.knownCloudSites,
+        activity: activity.entries,
+        activityFilter: filter.current,
+        checks: s.status === 'ready' ? s.checks : {},
+        editing: s.status === 'ready' ? s.editing : null,
+      }));
+    } catch (error) {
+      setState((s) => (s.status === 'ready' ? s : { status: 'error', message: message(error) }));
+      setNotice(message(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // Another page (the popup, a second options tab) changing tokens or the log shows up here.
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'local' || area === 'session') void reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [reload]);
+
+  const check = async (id: string) => {
+    setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: { running: true } } } : s));
+    let view: OptionsData['checks'][string];
+    try {
+      const report = await requestCheckToken(send, id);
+      view = { running: false, results: report.results };
+    } catch (error) {
+      view = { running: false, error: message(error) };
+    }
+    setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: view } } : s));
+  };
+
+  const guard = async <T,>(action: () => Promise<T>): Promise<T> => {
+    setNotice(null);
+    try {
+      return await action();
+    } catch (error) {
+      setNotice(message(error));
+      throw error;
+    } finally {
+      void reload();
+    }
+  };
+
+  const actions: OptionsActions = {
+    onStartAdd: () => patch({ editing: 'new' }),
+    onEdit: (id) => patch({ editing: id }),
+    onCancelEdit: () => patch({ editing: null }),
+    async onSave(input) {
+      const editing = state.status === 'ready' ? state.editing : null;
+      const result = await (editing && editing !== 'new' ? requestUpdateToken(send, editing, input) : requestAddToken(send, input));
+      if (result.ok) {
+        patch({ editing: null });
+        await reload();
+        void check(result.token.id); // a saved token is checked at once
+      }
+      return result;
+    },
+    onRemove(id) {
+      const token = state.status === 'ready' ? state.tokens.find((t) => t.id === id) : undefined;
+      if (!confirm(`Remove the token “${token?.label ?? id}”? Its secret is deleted from this browser.`)) return;
+      void guard(() => requestRemoveToken(send, id)).catch(() => {});
+    },
+    onCheck: (id) => void check(id),
+    onGrantPermission(tokenId, origin) {
+      // Must run in the click's user gesture: no await before the request.
+      void browser.permissions
+        .request({ origins: [`${origin}/*`] })
+        .then((granted) => (granted ? check(tokenId) : setNotice(`Access to ${origin} was not granted, so the token cannot be checked.`)))
+        .catch((error: unknown) => setNotice(message(error)));
+    },
+    onSetPassphrase: (p) => guard(() => requestSetPassphrase(send, p)),
+    onChangePassphrase: (o, n) => guard(() => requestChangePassphrase(send, o, n)),
+    onRemovePassphrase: (p) => guard(() => requestRemovePassphrase(send, p)),
+    onUnlock: (p) => guard(() => requestUnlock(send, p)),
+    onLock: () => guard(() => requestLock(send)),
+    onActivityFilter(next) {
+      filter.current = next;
+      void reload();
+    },
+    onActivityRefresh: () => void reload(),
+    onActivityExport(format) {
+      if (state.status !== 'ready') return;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      if (format === 'json') download(`confluence-activity-${stamp}.json`, 'application/json', activityToJson(state.activity));
+      else download(`confluence-activity-${stamp}.csv`, 'text/csv', activityToCsv(state.activity));
+    },
+    onActivityClear() {
+      if (!confirm('Clear the whole activity log?')) return;
+      void guard(() => requestClearActivity(send)).catch(() => {});
+    },
+  };
+
+  return <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} actions={actions} />;
+}
+
+render(<OptionsApp />, document.getElementById('app')!);
