@@ -16,6 +16,8 @@ import { CheckResults } from './tokens/CheckResults';
 
 export interface WatchView {
   running: boolean;
+  /** 'status': read on opening the popup; 'action': the person pressed the button. */
+  source: 'status' | 'action';
   watching?: boolean;
   sentence?: string;
   failure?: ActionFailure;
@@ -45,6 +47,14 @@ export interface TokensSectionProps {
 
 function WatchResult({ watch }: { watch: WatchView }) {
   if (watch.error) return <p class="notice notice-error" role="alert" data-testid="action-result">{watch.error}</p>;
+  if (watch.failure && watch.source === 'status') {
+    // Read on opening: a short line, so it does not repeat a token check's full explanation.
+    return (
+      <p class="note" data-testid="action-result" data-failure={watch.failure.class}>
+        Could not read whether you watch this page: {watch.failure.message}
+      </p>
+    );
+  }
   if (watch.failure) {
     return (
       <div class="notice notice-error" role="alert" data-testid="action-result" data-failure={watch.failure.class}>

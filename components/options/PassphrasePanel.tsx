@@ -89,9 +89,11 @@ export function PassphrasePanel({ lock, onSet, onChange, onRemove, onUnlock, onL
       {lock === 'none' && (
         <form onSubmit={(e) => (e.preventDefault(), !mismatch && void run(() => onSet(next), 'Passphrase set: your secrets are now encrypted.'))}>
           {newPair}
-          <button type="submit" data-testid="passphrase-set" disabled={busy || mismatch || next === ''}>
-            Set passphrase
-          </button>
+          <div class="buttons">
+            <button type="submit" data-testid="passphrase-set" disabled={busy || mismatch || next === ''}>
+              Set passphrase
+            </button>
+          </div>
         </form>
       )}
       {lock === 'locked' && (
@@ -105,9 +107,11 @@ export function PassphrasePanel({ lock, onSet, onChange, onRemove, onUnlock, onL
             value={current}
             onInput={(e) => setCurrent(e.currentTarget.value)}
           />
-          <button type="submit" data-testid="unlock-submit" disabled={busy || current === ''}>
-            Unlock
-          </button>
+          <div class="buttons">
+            <button type="submit" data-testid="unlock-submit" disabled={busy || current === ''}>
+              Unlock
+            </button>
+          </div>
         </form>
       )}
       {lock === 'unlocked' && (

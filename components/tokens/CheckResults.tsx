@@ -20,7 +20,7 @@ export function CheckResults({ results, testId = 'token-check-result' }: { resul
           <strong>{r.site}</strong>{' '}
           <span class={r.ok ? 'badge badge-ok' : 'badge badge-error'}>{r.ok ? 'works' : 'failed'}</span>
           <p data-testid="token-kind-sentence">{r.sentence}</p>
-          {r.identity && <p class="note">Signed in as {r.identity.displayName}.</p>}
+          {r.identity && !r.sentence.includes(r.identity.displayName) && <p class="note">Signed in as {r.identity.displayName}.</p>}
           {r.warning && (
             <p class="notice notice-warning" data-testid="token-warning">
               {r.warning}

@@ -69,13 +69,16 @@ async function load(): Promise<PopupState> {
 
 async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<void> {
   if (tabId === null) return;
-  watch = { running: true, watching: watch?.watching };
+  const source = action === 'watch-status' ? 'status' : 'action';
+  watch = { running: true, source, watching: watch?.watching };
   show();
   try {
     const result = await requestAction(send, action, tabId);
-    watch = result.ok ? { running: false, watching: result.watching, sentence: result.sentence } : { running: false, watching: watch.watching, failure: result.failure };
+    watch = result.ok
+      ? { running: false, source, watching: result.watching, sentence: result.sentence }
+      : { running: false, source, watching: watch.watching, failure: result.failure };
   } catch (error) {
-    watch = { running: false, watching: watch.watching, error: errorText(error) };
+    watch = { running: false, source, watching: watch.watching, error: errorText(error) };
   }
   show();
 }

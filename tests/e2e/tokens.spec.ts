@@ -1,0 +1,294 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { SIM_DC, SIM_PAGES, SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
+import type { RequestLogEntry, Simulator } from '../simulator/index';
+import { cloudContentPath } from '../simulator/urls';
+import type { ExtensionGlobal } from '../support/extension-global';
+import { expect, test, waitForPopupSettled } from './fixtures';
+
+// Tokens in real Chromium against the simulator (issue: tokens): the options page, kind detection,
+// the read-only guard, rate limits, the passphrase lock, and where a secret may never appear.
+const acme = SIM_SITES.acme;
+const alice = SIM_USERS.alice;
+const architecture = SIM_PAGES.architecture;
+const architectureUrl = `https://${architecture.site}${cloudContentPath(architecture)}`;
+const PASSPHRASE = 'correct horse battery staple';
+
+interface TokenEntry {
+  label: string;
+  kind: 'auto' | 'classic' | 'scoped' | 'dc-pat';
+  secret: string;
+  email?: string;
+  site?: string;
+  dcBaseUrl?: string;
+  readOnly?: boolean;
+}
+
+async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
+  return page;
+}
+
+function row(options: Page, label: string) {
+  return options.locator(`[data-testid="token-row"][data-label="${label}"]`);
+}
+
+/** Fills the add-token form as a person would and saves; waits for the automatic check to end. */
+async function addToken(options: Page, token: TokenEntry): Promise<void> {
+  await options.getByTestId('add-token-open').click();
+  const form = options.getByTestId('token-form');
+  await form.getByTestId('field-label').fill(token.label);
+  await form.getByTestId('field-kind').selectOption(token.kind);
+  if (token.kind === 'dc-pat') {
+    await form.getByTestId('field-dc-base-url').fill(token.dcBaseUrl ?? '');
+  } else {
+    await form.getByTestId('field-email').fill(token.email ?? alice.email);
+    await form.getByTestId('quick-pick-90').click();
+    if (token.site) await form.getByTestId('field-other-sites').fill(token.site);
+  }
+  await form.getByTestId('field-secret').fill(token.secret);
+  if (token.readOnly) await form.getByTestId('field-read-only').check();
+  await form.getByTestId('save-token').click();
+  await expect(form).toHaveCount(0);
+  await expect(row(options, token.label).getByTestId('token-check')).toHaveText('Check');
+  await expect(row(options, token.label).getByTestId('token-check-result').first()).toBeVisible();
+}
+
+function requestsTo(sim: Simulator, pathPart: string, method?: string): RequestLogEntry[] {
+  return sim.log.filter((e) => e.path.includes(pathPart) && (method === undefined || e.method === method));
+}
+
+test('adds a classic, a scoped and a Data Center token through the options page', async ({ context, extensionId, sim }) => {
+  const options = await openOptions(context, extensionId);
+
+  await addToken(options, { label: 'Acme classic', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  const classic = row(options, 'Acme classic');
+  await expect(classic.getByTestId('token-secret-hint')).toHaveText(`…${SIM_TOKENS.aliceClassic.secret.slice(-4)}`);
+  await expect(classic.getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  await expect(classic.getByTestId('token-kind-sentence')).toContainText('classic token');
+
+  await addToken(options, { label: 'Acme scoped', kind: 'scoped', secret: SIM_TOKENS.aliceScoped.secret, site: acme.host });
+  const scoped = row(options, 'Acme scoped');
+  await expect(scoped.getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  // The scoped token's check went through the gateway, never with Bearer.
+  const gatewayCalls = sim.log.filter((e) => e.host === 'api.atlassian.com' && e.path.includes('/user/current'));
+  expect(gatewayCalls.length).toBeGreaterThan(0);
+  expect(gatewayCalls.every((e) => e.authKind === 'basic')).toBe(true);
+
+  await addToken(options, { label: 'DC server', kind: 'dc-pat', secret: SIM_TOKENS.carolPat.secret, dcBaseUrl: SIM_DC.baseUrl });
+  const dc = row(options, 'DC server');
+  await expect(dc).toContainText('Data Center personal access token');
+  // Until the person grants access to that server, nothing is sent there.
+  await expect(dc.getByTestId('token-check-result')).toContainText(`Allow access to https://${SIM_DC.host}`);
+  await expect(dc.getByTestId('token-grant-permission')).toBeVisible();
+  expect(sim.log.filter((e) => e.host === SIM_DC.host)).toEqual([]);
+
+  await expect(options.getByTestId('token-row')).toHaveCount(3);
+});
+
+test('each mistake in the form gets a message next to its field and nothing typed is lost', async ({ context, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await options.getByTestId('add-token-open').click();
+  const form = options.getByTestId('token-form');
+  await form.getByTestId('field-label').fill('Broken');
+  await form.getByTestId('field-email').fill('not-an-email');
+  await form.getByTestId('field-expiry').fill('2020-01-01');
+  await form.getByTestId('save-token').click();
+  await expect(form.getByTestId('field-error-email')).toBeVisible();
+  await expect(form.getByTestId('field-error-secret')).toBeVisible();
+  await expect(form.getByTestId('field-error-expiresOn')).toBeVisible();
+  await expect(form.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByTestId('field-label')).toHaveValue('Broken');
+  await expect(form.getByTestId('field-email')).toHaveValue('not-an-email');
+});
+
+test('auto-detects a scoped token and says so in words', async ({ context, extensionId, sim }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Detect me', kind: 'auto', secret: SIM_TOKENS.aliceScoped.secret, site: acme.host });
+  const detected = row(options, 'Detect me');
+  await expect(detected.getByTestId('token-kind-sentence')).toContainText(`scoped token: calls go through api.atlassian.com/ex/confluence/${acme.cloudId}`);
+  await expect(detected.getByTestId('token-detected')).toContainText(`scoped on ${acme.host}`);
+  // First the site (401 for a scoped token), then tenant_info without credentials, then the gateway.
+  expect(requestsTo(sim, '/user/current').map((e) => e.host)).toEqual([acme.host, 'api.atlassian.com']);
+  expect(requestsTo(sim, '/_edge/tenant_info').every((e) => e.authKind === 'none')).toBe(true);
+});
+
+test('a classic token wrongly marked scoped gets a warning that names its kind', async ({ context, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Mislabelled', kind: 'scoped', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  const warning = row(options, 'Mislabelled').getByTestId('token-warning').first();
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/classic/i);
+});
+
+test("a read-only token's write is refused before the network", async ({ context, extensionId, sim, openPopup }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Look only', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host, readOnly: true });
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await expect(popup.getByTestId('popup-token')).toHaveAttribute('data-label', 'Look only');
+  // Reading the watch status is allowed and happens on opening.
+  const toggle = popup.getByTestId('watch-toggle');
+  await expect(toggle).not.toHaveAttribute('data-watching', 'unknown');
+  await expect(toggle).toBeEnabled();
+  const watching = await toggle.getAttribute('data-watching');
+  sim.clearLog();
+  await toggle.click();
+  const result = popup.getByTestId('action-result');
+  await expect(result).toHaveAttribute('data-failure', 'read-only-refused');
+  await expect(result).toContainText(/read-only/i);
+  // Nothing left the browser: no write reached the simulator.
+  expect(sim.log.filter((e) => e.path.includes('/user/watch/'))).toEqual([]);
+  await expect(toggle).toHaveAttribute('data-watching', watching ?? '');
+});
+
+test('a 429 storm is ridden out, waiting as long as Retry-After says', async ({ context, extensionId, sim }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Busy', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  sim.clearLog();
+  sim.control.rateLimit({ tokenName: 'aliceClassic', count: 3, retryAfter: '1' });
+  const busy = row(options, 'Busy');
+  await busy.getByTestId('token-check').click();
+  await expect(busy.getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+  const calls = requestsTo(sim, '/user/current');
+  expect(calls.map((e) => e.status)).toEqual([429, 429, 429, 200]);
+  for (let i = 1; i < calls.length; i++) {
+    expect(calls[i]!.time - calls[i - 1]!.time, `wait before attempt ${i + 1}`).toBeGreaterThanOrEqual(1000);
+  }
+  // The activity log shows one call with its retries.
+  await options.getByTestId('activity-refresh').click();
+  await expect(options.getByTestId('activity-row').first()).toContainText('3');
+});
+
+test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ context, extensionId, openPopup }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Locked away', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+
+  await options.getByTestId('passphrase-new').fill(PASSPHRASE);
+  await options.getByTestId('passphrase-confirm').fill(PASSPHRASE);
+  await options.getByTestId('passphrase-set').click();
+  await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'unlocked');
+  await options.getByTestId('passphrase-lock').click();
+  await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'locked');
+  await expect(options.getByTestId('lock-banner')).toBeVisible();
+
+  // The locked state shows wherever a token is needed: the popup too.
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await expect(popup.getByTestId('popup-locked')).toBeVisible();
+  await expect(popup.getByTestId('popup-check-token')).toBeDisabled();
+
+  await options.getByTestId('unlock-passphrase').fill('not the passphrase at all');
+  await options.getByTestId('unlock-submit').click();
+  await expect(options.getByTestId('passphrase-message')).toContainText('not the one your tokens are locked with');
+  await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'locked');
+
+  await options.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+  await options.getByTestId('unlock-submit').click();
+  await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'unlocked');
+  await row(options, 'Locked away').getByTestId('token-check').click();
+  await expect(row(options, 'Locked away').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+
+  // At rest the secret is encrypted.
+  const sw = context.serviceWorkers()[0]!;
+  const local = await sw.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(SIM_TOKENS.aliceClassic.secret);
+});
+
+test("a token's secret appears nowhere outside the vault", async ({ context, extensionId, sim, openPopup, consoleMessages, saveScreenshot }) => {
+  const secrets = [SIM_TOKENS.aliceClassic.secret, SIM_TOKENS.aliceScoped.secret];
+  const basic = secrets.map((s) => Buffer.from(`${alice.email}:${s}`).toString('base64'));
+  const forbidden = [...secrets, ...basic];
+  const clean = (where: string, text: string) => {
+    for (const f of forbidden) expect(text.includes(f), `${where} contains a secret`).toBe(false);
+  };
+
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Classic', kind: 'classic', secret: secrets[0]!, site: acme.host });
+  await addToken(options, { label: 'Scoped', kind: 'auto', secret: secrets[1]!, site: 'globex.atlassian.net' });
+  // A failure too: the error text must not carry the secret either.
+  sim.control.revokeToken('aliceClassic');
+  await row(options, 'Classic').getByTestId('token-check').click();
+  await expect(row(options, 'Classic').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'false');
+
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await popup.getByTestId('popup-check-token').click();
+  await expect(popup.getByTestId('popup-check-result').first()).toBeVisible();
+  await saveScreenshot(options, 'options-with-tokens');
+  await saveScreenshot(popup, 'popup-with-token');
+
+  // The DOM of every page: options, popup and the Confluence page.
+  for (const p of [options, popup, page]) clean(`DOM of ${p.url()}`, await p.content());
+  // Console output and uncaught errors of every page and the service worker.
+  clean('console output', consoleMessages.map((m) => m.text).join('\n'));
+  // The simulator's request log masks credentials.
+  clean('simulator log', JSON.stringify(sim.log));
+
+  const sw = context.serviceWorkers()[0]!;
+  const stored = await sw.evaluate(async () => {
+    const chrome = (globalThis as ExtensionGlobal).chrome;
+    return { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) };
+  });
+  clean('sync storage', JSON.stringify(stored.sync));
+  for (const [key, value] of Object.entries(stored.local)) {
+    if (key !== 'tokens') clean(`local storage "${key}"`, JSON.stringify(value));
+  }
+  expect(Object.keys(stored.local)).toContain('activity');
+
+  // A content script (here: code run in the page's isolated world of the extension) asking for
+  // tokens is refused, and no reply carries a secret.
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => worlds.push(event.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId))).toBe(true);
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId))!;
+  const asks = [
+    { type: 'tokens-list' },
+    { type: 'tokens-check', id: 'x' },
+    { type: 'vault-state' },
+    { type: 'activity-list', filter: 'all' },
+    { type: 'action-run', action: 'watch-status', tabId: 1 },
+    { type: 'get-tab-state', tabId: 1 },
+  ];
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `Promise.all(${JSON.stringify(asks)}.map((m) => chrome.runtime.sendMessage(m).catch((e) => ({ thrown: String(e) }))))`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  const replies = result.value as { ok?: boolean; error?: { code: string } }[];
+  expect(replies).toHaveLength(asks.length);
+  for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'unauthorised-sender' } });
+  clean('replies to a content script', JSON.stringify(replies));
+});
+
+test('with no token, the popup offers to add one, with the scopes each feature needs', async ({ context, openPopup, saveScreenshot }) => {
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await expect(popup.getByTestId('add-token')).toBeVisible();
+  const guidance = popup.getByTestId('token-guidance');
+  await expect(guidance.getByRole('link', { name: /API token page/ })).toHaveAttribute('href', 'https://id.atlassian.com/manage-profile/security/api-tokens');
+  // Derived from the OpenAPI specs: reading watch status needs read:watcher:confluence.
+  await expect(guidance.locator('[data-testid="scope-row"][data-feature="watch"]')).toContainText('read:watcher:confluence');
+  await saveScreenshot(popup, 'popup-no-token');
+  const [options] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('add-token').click()]);
+  await expect(options).toHaveURL(/options\.html$/);
+});
+
+test.describe('dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the options page follows the dark colour scheme (screenshot)', async ({ context, extensionId, saveScreenshot }) => {
+    const options = await openOptions(context, extensionId);
+    await addToken(options, { label: 'Night shift', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+    const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(29, 33, 37)');
+    await saveScreenshot(options, 'options-dark');
+  });
+});
