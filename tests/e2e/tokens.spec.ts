@@ -292,3 +292,45 @@ test.describe('dark mode', () => {
     await saveScreenshot(options, 'options-dark');
   });
 });
+
+test('edits a token without retyping its secret, exports and clears the activity log, and removes the token', async ({ context, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Old name', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  options.on('dialog', (dialog) => void dialog.accept());
+
+  await row(options, 'Old name').getByTestId('token-edit').click();
+  const form = options.getByTestId('token-form');
+  await expect(form.getByTestId('field-secret')).toHaveValue('');
+  await form.getByTestId('field-label').fill('New name');
+  await form.getByTestId('save-token').click();
+  // The kept secret still works: the check after saving succeeds.
+  await expect(row(options, 'New name').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  await expect(row(options, 'Old name')).toHaveCount(0);
+
+  await options.getByTestId('activity-refresh').click();
+  const [json] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-json').click()]);
+  const entries = JSON.parse(await streamText(await json.createReadStream())) as { tokenLabel: string; path: string }[];
+  expect(entries.some((e) => e.path === '/wiki/rest/api/user/current')).toBe(true);
+  const [csv] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-csv').click()]);
+  expect((await streamText(await csv.createReadStream())).split('\r\n')[0]).toBe('time,tokenLabel,site,operation,method,path,status,durationMs,outcome,retries');
+
+  // Every call so far succeeded: the failures filter shows none, "all" shows them again.
+  await options.getByTestId('activity-filter').selectOption('failures');
+  await expect(options.getByTestId('activity-empty')).toContainText('match this filter');
+  await options.getByTestId('activity-filter').selectOption('all');
+  await expect(options.getByTestId('activity-row').first()).toHaveAttribute('data-outcome', 'ok');
+  await options.getByTestId('clear-activity').click();
+  await expect(options.getByTestId('activity-empty')).toBeVisible();
+
+  await row(options, 'New name').getByTestId('token-remove').click();
+  await expect(options.getByTestId('token-row')).toHaveCount(0);
+  const sw = context.serviceWorkers()[0]!;
+  const local = await sw.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(SIM_TOKENS.aliceClassic.secret);
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
