@@ -10,7 +10,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact({ prerender: { enabled: false } })],
-    build: { sourcemap: false },
+    // Extension pages load from disk: no modulepreload polyfill or preload helper is worth its bytes.
+    build: { sourcemap: false, modulePreload: false },
   }),
   manifest: ({ browser }) => ({
     name: 'Confluence Token Companion',

@@ -5,6 +5,7 @@ import { TOKEN_KIND_NAMES } from '../lib/tokens/token-kind';
 import type { TokenSummary } from '../lib/tokens/token-summary';
 import type { LockState } from '../lib/tokens/token-vault';
 import { CheckResults } from './tokens/CheckResults';
+import { FailureNotice } from './tokens/FailureNotice';
 
 /*
  * The popup's token part: guidance when there is no token, the token for this site with a
@@ -55,21 +56,7 @@ function WatchResult({ watch }: { watch: WatchView }) {
       </p>
     );
   }
-  if (watch.failure) {
-    return (
-      <div class="notice notice-error" role="alert" data-testid="action-result" data-failure={watch.failure.class}>
-        <p>{watch.failure.message}</p>
-        <p>
-          <strong>Fix:</strong> {watch.failure.fix}
-        </p>
-        {watch.failure.scopes && watch.failure.scopes.length > 0 && (
-          <p>
-            Scopes to grant: <code>{watch.failure.scopes.join(' ')}</code>
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (watch.failure) return <FailureNotice failure={watch.failure} testId="action-result" />;
   if (watch.sentence) return <p class="note" role="status" data-testid="action-result">{watch.sentence}</p>;
   return null;
 }

@@ -1,4 +1,5 @@
 import type { SiteCheckResult } from '../../lib/actions/token-check-result';
+import { FailureNotice } from './FailureNotice';
 
 /**
  * What a token check found, one site per item. Failures carry the fix, and for a missing scope
@@ -26,19 +27,7 @@ export function CheckResults({ results, testId = 'token-check-result' }: { resul
               {r.warning}
             </p>
           )}
-          {r.failure && (
-            <div class="notice notice-error" role="alert">
-              <p>{r.failure.message}</p>
-              <p>
-                <strong>Fix:</strong> {r.failure.fix}
-              </p>
-              {r.failure.scopes && r.failure.scopes.length > 0 && (
-                <p>
-                  Scopes to grant: <code>{r.failure.scopes.join(' ')}</code>
-                </p>
-              )}
-            </div>
-          )}
+          {r.failure && <FailureNotice failure={r.failure} />}
         </li>
       ))}
     </ul>

@@ -1,0 +1,18 @@
+import type { ActionFailure } from '../../lib/actions/action-failure';
+
+/** A failure as a person reads it: what happened, what to do, and for a missing scope which. */
+export function FailureNotice({ failure, testId }: { failure: ActionFailure; testId?: string }) {
+  return (
+    <div class="notice notice-error" role="alert" data-testid={testId} data-failure={failure.class}>
+      <p>{failure.message}</p>
+      <p>
+        <strong>Fix:</strong> {failure.fix}
+      </p>
+      {failure.scopes && failure.scopes.length > 0 && (
+        <p>
+          Scopes to grant: <code>{failure.scopes.join(' ')}</code>
+        </p>
+      )}
+    </div>
+  );
+}
