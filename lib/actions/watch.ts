@@ -29,40 +29,29 @@ export const watchStatusAction: PageAction = {
   },
 };
 
-export const watchAction: PageAction = {
-  name: 'watch',
-  operation: 'addContentWatcher',
-  async run({ client, credential, site, target }) {
-    const result = await client.request({
-      credential,
-      site,
-      operation: 'addContentWatcher',
-      pathParams: { contentId: target.context.contentId },
-    });
-    if (!result.ok) return { ok: false, failure: toActionFailure(result.failure) };
-    return {
-      ok: true,
-      watching: true,
-      sentence: `The account of “${credential.label}” now watches this ${contentNoun(target)}: Confluence will notify it of changes.`,
-    };
-  },
-};
+/** Watching and unwatching differ only in the operation, the resulting state and the sentence. */
+function watchChange(
+  name: 'watch' | 'unwatch',
+  operation: 'addContentWatcher' | 'removeContentWatcher',
+  watching: boolean,
+  sentence: (label: string, noun: string) => string,
+): PageAction {
+  return {
+    name,
+    operation,
+    async run({ client, credential, site, target }) {
+      const result = await client.request({ credential, site, operation, pathParams: { contentId: target.context.contentId } });
+      if (!result.ok) return { ok: false, failure: toActionFailure(result.failure) };
+      return { ok: true, watching, sentence: sentence(credential.label, contentNoun(target)) };
+    },
+  };
+}
 
-export const unwatchAction: PageAction = {
-  name: 'unwatch',
-  operation: 'removeContentWatcher',
-  async run({ client, credential, site, target }) {
-    const result = await client.request({
-      credential,
-      site,
-      operation: 'removeContentWatcher',
-      pathParams: { contentId: target.context.contentId },
-    });
-    if (!result.ok) return { ok: false, failure: toActionFailure(result.failure) };
-    return {
-      ok: true,
-      watching: false,
-      sentence: `The account of “${credential.label}” no longer watches this ${contentNoun(target)}.`,
-    };
-  },
-};
+export const watchAction = watchChange(
+  'watch',
+  'addContentWatcher',
+  true,
+  (label, noun) => `The account of “${label}” now watches this ${noun}: Confluence will notify it of changes.`,
+);
+
+export const unwatchAction = watchChange('unwatch', 'removeContentWatcher', false, (label, noun) => `The account of “${label}” no longer watches this ${noun}.`);
