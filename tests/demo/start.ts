@@ -9,6 +9,7 @@ import { chromiumExtensionArgs } from '../support/chromium-args';
 import { buildExtension, PROJECT_ROOT } from '../support/extension-build';
 import { extensionIdOf, POPUP_VIEWPORT, popupUrl, tabIdByUrl } from '../support/extension-tabs';
 import { ChromiumNotFoundError, findChromium } from '../support/find-chromium';
+import { SIM_DC, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import { DEMO_PAGE_PATHS, DEMO_SITE } from './demo-pages';
 
 const OUT_DIR = '.output/demo';
@@ -52,10 +53,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** The simulator's invented tokens, to try the token features without an Atlassian account. */
+function printDemoTokens(): void {
+  console.log('\nTokens the simulator accepts (invented, for this demo only):');
+  console.log(`  classic   email ${SIM_USERS.alice.email}  token ${SIM_TOKENS.aliceClassic.secret}`);
+  console.log(`  scoped    email ${SIM_USERS.alice.email}  token ${SIM_TOKENS.aliceScoped.secret}`);
+  console.log(`  DC PAT    base URL ${SIM_DC.baseUrl}  token ${SIM_TOKENS.carolPat.secret}`);
+}
+
 async function runHeaded(context: BrowserContext, sim: Simulator, siteUrl: string, extensionId: string) {
   console.log('\nChromium is open on a simulated Confluence page. Try these too:');
   for (const path of DEMO_PAGE_PATHS) console.log(`  ${siteUrl}${path}`);
   console.log(`The popup as a page: ${popupUrl(extensionId)}  (or click the toolbar icon)`);
+  console.log(`Settings (tokens, lock, activity): chrome-extension://${extensionId}/options.html`);
+  printDemoTokens();
   console.log('Close the browser or press Ctrl-C to stop.');
   let stopping = false;
   const stop = async () => {
@@ -103,6 +114,7 @@ async function saveScreenshots(
 
   console.log('\nNo display (or CI): ran headless and saved these screenshots:');
   for (const path of saved) console.log(`  ${relative(process.cwd(), path)}`);
+  printDemoTokens();
 }
 
 /** The popup's root element says `data-state="loading|ready|error"`; a screenshot of "loading" shows little. */
