@@ -334,3 +334,32 @@ async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
+
+test('a site that answers badly or not at all gets a clear sentence, and the token is kept', async ({ context, extensionId, sim }) => {
+  // A dead connection is retried with Atlassian's recommended backoff (4 retries, up to 30 s
+  // each, about a minute in all) before it is reported.
+  test.setTimeout(150_000);
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Steady', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  const steady = row(options, 'Steady');
+  const result = steady.getByTestId('token-check-result');
+
+  // A login page answered with 200 instead of JSON.
+  sim.control.injectFault({ host: acme.host, kind: 'html-login', times: 10 });
+  await steady.getByTestId('token-check').click();
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(result).toContainText(/not (JSON|understood|what)|login|malformed|unexpected/i);
+
+  // The connection dropped every time (retries included): unreachable.
+  sim.control.reset();
+  sim.control.injectFault({ host: acme.host, kind: 'drop', times: 20 });
+  await steady.getByTestId('token-check').click();
+  await expect(result).toHaveAttribute('data-ok', 'false', { timeout: 120_000 });
+  await expect(result).toContainText(/reach|offline|unreachable/i);
+
+  // Nothing the person entered was lost, and once the site is back the token works again.
+  sim.control.reset();
+  await steady.getByTestId('token-check').click();
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(options.getByTestId('token-row')).toHaveCount(1);
+});
