@@ -4,10 +4,15 @@
  */
 import type { ActivityEntry } from './activity-log';
 import type { AtlassianClientDeps } from './client';
-import { abortableSleep } from './retry';
+import { abortableSleep, INTERACTIVE_RETRY_POLICY } from './retry';
 
+/**
+ * Every call the background makes today answers a person waiting in the popup or the options
+ * page, hence the interactive retry policy; background jobs can pass their own.
+ */
 export function defaultClientDeps(onActivity: (entry: ActivityEntry) => void): AtlassianClientDeps {
   return {
+    retryPolicy: INTERACTIVE_RETRY_POLICY,
     // Bound: browsers throw "Illegal invocation" for a detached fetch.
     fetch: (input, init) => globalThis.fetch(input, init),
     now: () => Date.now(),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_RETRY_POLICY,
+  INTERACTIVE_RETRY_POLICY,
   abortableSleep,
   backoffDelayMs,
   decideRetry,
@@ -47,6 +48,22 @@ describe('retry policy', () => {
     expect(decideRetry(P, t(), 4, true, r)).toEqual({ retry: false, reason: 'out-of-retries' });
     expect(decideRetry(P, t(), 0, false, r)).toEqual({ retry: false, reason: 'not-idempotent' });
     expect(decideRetry(P, { transient: false }, 0, true, r)).toEqual({ retry: false, reason: 'not-transient' });
+  });
+});
+
+describe('interactive retry policy', () => {
+  const I = INTERACTIVE_RETRY_POLICY;
+  it('gives up on a dead connection within seconds, not a minute', () => {
+    const worst = () => 1; // jitter ×1.3, capped
+    const total = Array.from({ length: I.maxRetries }, (_, i) => backoffDelayMs(I, i, worst)).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(10_000);
+  });
+
+  it('still honours Retry-After in full, like the default policy', () => {
+    const verdict: AttemptVerdict = { transient: true, retryAfterMs: 30_000 };
+    expect(decideRetry(I, verdict, 0, true, () => 0.5)).toEqual({ retry: true, delayMs: 30_000 });
+    expect(I.maxRetryAfterMs).toBe(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+    expect(I.retryStatuses).toEqual(DEFAULT_RETRY_POLICY.retryStatuses);
   });
 });
 

@@ -48,6 +48,18 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   idempotentMethods: Object.freeze(['GET', 'HEAD', 'OPTIONS']),
 });
 
+/**
+ * For calls a person is waiting on (a check, a popup action): the same rules, but a dead
+ * connection is reported after seconds, not after Atlassian's minute of backoff. `Retry-After`
+ * is still honoured in full (up to maxRetryAfterMs): being told to wait is not being down.
+ */
+export const INTERACTIVE_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  ...DEFAULT_RETRY_POLICY,
+  maxRetries: 3,
+  initialDelayMs: 1_000,
+  maxDelayMs: 4_000,
+});
+
 /** Backoff before retry number `retryIndex` (0 = first retry), with jitter, capped. */
 export function backoffDelayMs(policy: RetryPolicy, retryIndex: number, random: () => number): number {
   const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** retryIndex);
