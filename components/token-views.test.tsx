@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteCheckResult } from '../lib/actions/token-check-result';
+import type { TokenSummary } from '../lib/tokens/token-summary';
+import { ActivityLog } from './options/ActivityLog';
+import { TokenRow } from './options/TokenRow';
+import { CheckResults } from './tokens/CheckResults';
+import { TokensSection, type TokensView } from './TokensSection';
+import { byTestId, expand, textOf } from './vnode-tree.test-helper';
+
+const noop = () => {};
+const token: TokenSummary = {
+  id: 't1',
+  label: 'Acme classic',
+  email: 'ada@example.com',
+  kind: 'scoped',
+  secretHint: '…Wd8c',
+  detected: [{ site: 'acme.atlassian.net', kind: 'classic', checkedAt: '2026-11-22T10:00:00.000Z' }],
+  mismatch: [{ site: 'acme.atlassian.net', detected: 'classic', sentence: 'This token works as a classic token on acme.atlassian.net.' }],
+  expiresOn: '2026-12-01',
+  createdAt: '2026-11-22T10:00:00.000Z',
+  sites: ['acme.atlassian.net'],
+  readOnly: true,
+};
+const scopeFailure: SiteCheckResult = {
+  site: 'acme.atlassian.net',
+  kind: 'scoped',
+  ok: false,
+  sentence: 'This scoped token lacks a scope.',
+  failure: { class: 'missing-scope', message: 'The token lacks a scope.', fix: 'Add the scope.', scopes: ['read:watcher:confluence'] },
+};
+const text = (nodes: ReturnType<typeof expand>, id: string) => byTestId(nodes, id).map((e) => textOf(e.children));
+
+describe('TokenRow', () => {
+  const row = expand(
+    <TokenRow token={token} today="2026-11-22" onCheck={noop} onEdit={noop} onRemove={noop} onGrantPermission={noop} />,
+  );
+
+  it('shows the last four characters of the secret, the expiry and the mismatch warning', () => {
+    expect(text(row, 'token-secret-hint')).toEqual(['…Wd8c']);
+    expect(text(row, 'token-expiry')[0]).toContain('2026-12-01');
+    expect(text(row, 'token-warning')).toEqual(['This token works as a classic token on acme.atlassian.net.']);
+    expect(textOf(row)).toContain('read-only');
+    expect(textOf(row)).toContain('expiring soon');
+  });
+});
+
+describe('CheckResults', () => {
+  it('gives the failure, its fix and the scopes to grant', () => {
+    const nodes = expand(<CheckResults results={[scopeFailure]} />);
+    const all = textOf(nodes);
+    expect(all).toContain('The token lacks a scope.');
+    expect(all).toContain('Add the scope.');
+    expect(all).toContain('read:watcher:confluence');
+    expect(byTestId(nodes, 'token-check-result')[0]?.props['data-ok']).toBe('false');
+  });
+
+  it('says so when there is no site to check', () => {
+    expect(text(expand(<CheckResults results={[]} />), 'token-check-result')[0]).toContain('No site to check yet');
+  });
+});
+
+describe('TokensSection (popup)', () => {
+  const view = (v: Partial<TokensView>): TokensView => ({ tokens: [token], lock: 'none', forSite: token, onContent: true, ...v });
+  const render = (v: Partial<TokensView>, host: string | null = 'acme.atlassian.net') =>
+    expand(<TokensSection view={view(v)} host={host} guide={<p data-testid="guide-stand-in">guide</p>} onAddToken={noop} onCheck={noop} onWatch={noop} />);
+
+  it('offers to add a token, with the guidance, when there is none', () => {
+    const nodes = render({ tokens: [], forSite: null });
+    expect(byTestId(nodes, 'add-token')).toHaveLength(1);
+    expect(byTestId(nodes, 'guide-stand-in')).toHaveLength(1);
+    expect(byTestId(nodes, 'popup-token')).toHaveLength(0);
+  });
+
+  it('shows the locked state and disables what needs a secret', () => {
+    const nodes = render({ lock: 'locked' });
+    expect(byTestId(nodes, 'popup-locked')).toHaveLength(1);
+    expect(byTestId(nodes, 'popup-check-token')[0]?.props.disabled).toBe(true);
+    expect(byTestId(nodes, 'watch-toggle')[0]?.props.disabled).toBe(true);
+  });
+
+  it('says when no token is for this site, and offers no action', () => {
+    const nodes = render({ forSite: null });
+    expect(text(nodes, 'no-token-for-site')[0]).toContain('acme.atlassian.net');
+    expect(byTestId(nodes, 'watch-toggle')).toHaveLength(0);
+  });
+
+  it('shows a refused write with its reason', () => {
+    const failure = { class: 'read-only-refused' as const, message: 'This token is read-only.', fix: 'Use another token.' };
+    const nodes = render({ watch: { running: false, source: 'action', watching: false, failure } });
+    expect(byTestId(nodes, 'action-result')[0]?.props['data-failure']).toBe('read-only-refused');
+    expect(text(nodes, 'action-result')[0]).toContain('This token is read-only.');
+  });
+});
+
+describe('ActivityLog', () => {
+  it('says when nothing matches the filter', () => {
+    const nodes = expand(<ActivityLog entries={[]} filter="failures" onFilter={noop} onRefresh={noop} onExport={noop} onClear={noop} />);
+    expect(text(nodes, 'activity-empty')[0]).toContain('match this filter');
+  });
+});
