@@ -20,12 +20,12 @@ export default defineBackground({
     // Extension CSP forbids eval: zod must not even try its compiled fast path (a CSP error each time).
     z.config({ jitless: true });
 
-    // The unlocked vault key lives in session storage: keep it from content scripts. Chrome's
-    // default is already this; Firefox has no setAccessLevel (its session storage is not exposed to them).
-    const session = browser.storage.session as typeof browser.storage.session & {
-      setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
-    };
-    void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch((error: unknown) => console.error('Restricting session storage failed:', error));
+    // Secrets live in local storage (the vault) and the unlocked key in session storage: close
+    // both to content scripts. Session storage is closed by default in Chrome and never exposed
+    // in Firefox; local storage is open to content scripts by default, and only browsers that
+    // offer setAccessLevel on it can close it (feature-detected; see docs/permissions.md).
+    restrictToTrustedContexts(browser.storage.session, 'session');
+    restrictToTrustedContexts(browser.storage.local, 'local');
 
     // One instance of each store per service worker: their write queues are what serialise updates.
     const tabContexts = createTabContextStore(browser.storage.session);
@@ -65,3 +65,17 @@ export default defineBackground({
     });
   },
 });
+
+type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
+
+function restrictToTrustedContexts(area: object, name: string): void {
+  const withLevel = area as { setAccessLevel?: (options: { accessLevel: AccessLevel }) => Promise<void> };
+  try {
+    void withLevel.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch((error: unknown) =>
+      console.error(`Restricting ${name} storage to the extension failed:`, error),
+    );
+  } catch (error) {
+    // Browsers that know setAccessLevel only for session storage throw synchronously for local.
+    console.error(`Restricting ${name} storage to the extension failed:`, error);
+  }
+}

@@ -157,9 +157,11 @@ test('a 429 storm is ridden out, waiting as long as Retry-After says', async ({ 
   for (let i = 1; i < calls.length; i++) {
     expect(calls[i]!.time - calls[i - 1]!.time, `wait before attempt ${i + 1}`).toBeGreaterThanOrEqual(1000);
   }
-  // The activity log shows one call with its retries.
-  await options.getByTestId('activity-refresh').click();
-  await expect(options.getByTestId('activity-row').first()).toContainText('3');
+  // The activity log records one call with its three retries.
+  const sw = context.serviceWorkers()[0]!;
+  const stored = await sw.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get('activity'));
+  const entries = (stored.activity as { data: { entries: { operation: string; retries: number; status: number }[] } }).data.entries;
+  expect(entries.filter((e) => e.operation === 'getCurrentUser').at(-1)).toMatchObject({ retries: 3, status: 200 });
 });
 
 test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ context, extensionId, openPopup }) => {
@@ -266,6 +268,15 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
   expect(replies).toHaveLength(asks.length);
   for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'unauthorised-sender' } });
   clean('replies to a content script', JSON.stringify(replies));
+
+  // Nor can it read the vault from storage directly: local storage is closed to content scripts.
+  const direct = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `(async () => { try { return JSON.stringify(await chrome.storage.local.get(null)); } catch (e) { return 'refused: ' + String(e); } })()`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  clean("the content script's view of storage.local", String(direct.result.value));
 });
 
 test('with no token, the popup offers to add one, with the scopes each feature needs', async ({ context, openPopup, saveScreenshot }) => {
