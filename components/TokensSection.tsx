@@ -12,7 +12,7 @@ import { FailureNotice } from './tokens/FailureNotice';
  * health check, and the watch quick action on Confluence pages.
  * data-testids: tokens-section, add-token, token-guidance, popup-locked, open-options,
  * popup-token, popup-check-token, popup-check-result (via CheckResults), watch-toggle,
- * action-result, no-token-for-site.
+ * action-result, no-token-for-site, tokens-elsewhere.
  */
 
 export interface WatchView {
@@ -39,7 +39,7 @@ export interface TokensView {
 export interface TokensSectionProps {
   view: TokensView;
   host: string | null;
-  /** How to create a token (loaded only when there is none, see entrypoints/popup). */
+  /** How to create a token, shown when there is none (PopupGuide, passed in by entrypoints/popup). */
   guide: ComponentChildren;
   onAddToken(): void;
   onCheck(tokenId: string): void;
@@ -84,6 +84,15 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch 
               </button>
             </p>
           )}
+          {host === null && view.lock !== 'locked' && (
+            <p class="note" data-testid="tokens-elsewhere">
+              {view.tokens.length === 1 ? 'One token saved' : `${view.tokens.length} tokens saved`}. Open a Confluence page to check its token and
+              watch the page.{' '}
+              <button type="button" class="secondary" data-testid="open-options" onClick={onAddToken}>
+                Settings
+              </button>
+            </p>
+          )}
           {host !== null && token === null && (
             <p class="note" data-testid="no-token-for-site">
               None of your tokens is for {host}.{' '}
@@ -110,7 +119,7 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch 
                     disabled={view.watch?.running || view.lock === 'locked'}
                     onClick={() => onWatch(view.watch?.watching ? 'unwatch' : 'watch')}
                   >
-                    {view.watch?.watching ? 'Stop watching this page' : 'Watch this page'}
+                    {view.watch?.watching ? 'Stop watching' : 'Watch this page'}
                   </button>
                 )}
               </div>

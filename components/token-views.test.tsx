@@ -84,6 +84,13 @@ describe('TokensSection (popup)', () => {
     expect(byTestId(nodes, 'watch-toggle')).toHaveLength(0);
   });
 
+  it('away from Confluence, says how many tokens there are and where to use them', () => {
+    const nodes = render({ forSite: null, onContent: false }, null);
+    expect(text(nodes, 'tokens-elsewhere')[0]).toContain('One token saved');
+    expect(byTestId(nodes, 'popup-check-token')).toHaveLength(0);
+    expect(byTestId(nodes, 'no-token-for-site')).toHaveLength(0);
+  });
+
   it('shows a refused write with its reason', () => {
     const failure = { class: 'read-only-refused' as const, message: 'This token is read-only.', fix: 'Use another token.' };
     const nodes = render({ watch: { running: false, source: 'action', watching: false, failure } });

@@ -66,7 +66,8 @@ export function ActivityLog({ entries, filter, onFilter, onRefresh, onExport, on
                 <th scope="col">Time</th>
                 <th scope="col">Token</th>
                 <th scope="col">Site</th>
-                <th scope="col">Call</th>
+                <th scope="col">Method</th>
+                <th scope="col">Path</th>
                 <th scope="col">Status</th>
                 <th scope="col">Duration</th>
                 <th scope="col">Outcome</th>
@@ -79,10 +80,9 @@ export function ActivityLog({ entries, filter, onFilter, onRefresh, onExport, on
                   <td>{time(e.time)}</td>
                   <td>{e.tokenLabel}</td>
                   <td>{e.site}</td>
+                  <td>{e.method}</td>
                   <td>
-                    <code>
-                      {e.method} {e.path}
-                    </code>
+                    <code>{e.path}</code>
                   </td>
                   <td>{e.status ?? '—'}</td>
                   <td>{Math.round(e.durationMs)} ms</td>

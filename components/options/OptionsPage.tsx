@@ -1,7 +1,7 @@
 import type { SiteCheckResult } from '../../lib/actions/token-check-result';
 import type { ActivityEntry, ActivityFilter } from '../../lib/atlassian/activity-log';
 import type { IsoDate } from '../../lib/tokens/iso-date';
-import type { TokenFormInput } from '../../lib/tokens/token-form-input';
+import type { TokenFieldErrors, TokenFormInput } from '../../lib/tokens/token-form-input';
 import type { TokenSummary } from '../../lib/tokens/token-summary';
 import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/tokens/token-vault';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
@@ -13,7 +13,9 @@ import { TokenRow } from './TokenRow';
 /*
  * The options page: tokens, the passphrase lock, scope guidance and the activity log. A view:
  * state and callbacks come from entrypoints/options/main.tsx.
- * data-testids: options-page (data-state), add-token-open, lock-banner, options-error, token-list.
+ * data-testids: options-page (data-state), add-token-open, add-unlock-first, lock-banner,
+ * options-error, token-list, no-tokens; the parts' own are listed in TokenRow, TokenFormView,
+ * PassphraseView, ScopeGuide and ActivityLog.
  */
 
 export interface TokenCheckView {
@@ -40,6 +42,8 @@ export interface OptionsActions {
   onEdit(id: string): void;
   onCancelEdit(): void;
   onSave(input: TokenFormInput): Promise<TokenWriteResult>;
+  /** The background's own checks, for messages while typing (`editing`: the token being edited). */
+  onValidate(input: TokenFormInput, editing: TokenSummary | undefined): TokenFieldErrors;
   onRemove(id: string): void;
   onCheck(id: string): void;
   onGrantPermission(tokenId: string, origin: string): void;
@@ -52,6 +56,7 @@ export interface OptionsActions {
   onActivityRefresh(): void;
   onActivityExport(format: 'json' | 'csv'): void;
   onActivityClear(): void;
+  onCopyScopes(what: string, scopes: string[]): void;
 }
 
 export interface OptionsPageProps {
@@ -60,10 +65,12 @@ export interface OptionsPageProps {
   scopeRows: FeatureScopeRow[];
   /** A problem from the last action, shown at the top (e.g. the background did not answer). */
   notice: string | null;
+  /** The last scope copy, for its "Copied." line. */
+  copied?: { what: string; ok: boolean } | null;
   actions: OptionsActions;
 }
 
-export function OptionsPage({ state, today, scopeRows, notice, actions }: OptionsPageProps) {
+export function OptionsPage({ state, today, scopeRows, notice, copied = null, actions }: OptionsPageProps) {
   return (
     <main class="options" data-testid="options-page" data-state={state.status} aria-busy={state.status === 'loading'}>
       <h1>Confluence Token Companion</h1>
@@ -82,12 +89,21 @@ export function OptionsPage({ state, today, scopeRows, notice, actions }: Option
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && <Ready data={state} today={today} scopeRows={scopeRows} actions={actions} />}
+      {state.status === 'ready' && <Ready data={state} today={today} scopeRows={scopeRows} copied={copied} actions={actions} />}
     </main>
   );
 }
 
-function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: IsoDate; scopeRows: FeatureScopeRow[]; actions: OptionsActions }) {
+interface ReadyProps {
+  data: OptionsData;
+  today: IsoDate;
+  scopeRows: FeatureScopeRow[];
+  copied: { what: string; ok: boolean } | null;
+  actions: OptionsActions;
+}
+
+function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
+  const locked = data.lock === 'locked';
   const editingToken = data.editing && data.editing !== 'new' ? data.tokens.find((t) => t.id === data.editing) : undefined;
   const form = data.editing !== null && (
     <TokenForm
@@ -95,7 +111,8 @@ function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: 
       editing={editingToken}
       knownCloudSites={data.knownCloudSites}
       today={today}
-      locked={data.lock === 'locked'}
+      locked={locked}
+      validate={(input) => actions.onValidate(input, editingToken)}
       onSubmit={actions.onSave}
       onCancel={actions.onCancelEdit}
     />
@@ -104,12 +121,17 @@ function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: 
     <>
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Tokens</h2>
-        {data.lock === 'locked' && (
-          <p class="notice notice-warning" data-testid="lock-banner">
-            Your tokens are locked. Unlock them below before checking or using a token.
+        {locked && (
+          <p class="notice notice-warning" role="status" data-testid="lock-banner">
+            Your tokens are locked: no token can be checked or used until you{' '}
+            <a href="#unlock-passphrase">unlock them with your passphrase</a>.
           </p>
         )}
-        {data.tokens.length === 0 && data.editing === null && <p class="note">No token yet. Add one to check it and use it on Confluence pages.</p>}
+        {data.tokens.length === 0 && data.editing === null && (
+          <p class="note" data-testid="no-tokens">
+            No token yet. Add one to check it and use it on Confluence pages; “Which token to create” below says which kind to choose.
+          </p>
+        )}
         <ul class="token-list" data-testid="token-list">
           {data.tokens.map((token) =>
             data.editing === token.id ? (
@@ -119,6 +141,7 @@ function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: 
                 key={token.id}
                 token={token}
                 today={today}
+                locked={locked}
                 check={data.checks[token.id]}
                 onCheck={() => actions.onCheck(token.id)}
                 onEdit={() => actions.onEdit(token.id)}
@@ -131,9 +154,16 @@ function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: 
         {data.editing === 'new' ? (
           form
         ) : (
-          <button type="button" data-testid="add-token-open" onClick={actions.onStartAdd}>
-            Add a token
-          </button>
+          <div class="buttons">
+            <button type="button" data-testid="add-token-open" onClick={actions.onStartAdd} disabled={locked} aria-describedby={locked ? 'add-unlock-first' : undefined}>
+              Add a token
+            </button>
+            {locked && (
+              <span class="note" id="add-unlock-first" data-testid="add-unlock-first">
+                Unlock first: a new secret is encrypted with your passphrase.
+              </span>
+            )}
+          </div>
         )}
       </section>
 
@@ -151,7 +181,7 @@ function Ready({ data, today, scopeRows, actions }: { data: OptionsData; today: 
 
       <section aria-labelledby="guide-heading">
         <h2 id="guide-heading">Which token to create</h2>
-        <ScopeGuide rows={scopeRows} />
+        <ScopeGuide rows={scopeRows} onCopy={actions.onCopyScopes} copied={copied} />
       </section>
 
       <section aria-labelledby="activity-heading">

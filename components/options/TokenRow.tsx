@@ -4,16 +4,22 @@ import type { IsoDate } from '../../lib/tokens/iso-date';
 import { TOKEN_KIND_NAMES } from '../../lib/tokens/token-kind';
 import type { TokenSummary } from '../../lib/tokens/token-summary';
 import { CheckResults } from '../tokens/CheckResults';
+import { DateTime } from '../DateTime';
+import { detectionSentence } from './detection-sentence';
 
 /*
  * One saved token: never its secret, only the last four characters.
- * data-testids: token-row (data-label), token-secret-hint, token-expiry, token-warning,
- * token-check, token-edit, token-remove, token-grant-permission, token-detected.
+ * data-testids: token-row (data-label), token-kind, token-secret-hint, token-expiry (data-state),
+ * token-sites, token-read-only, token-detected (each site: data-site, data-kind), token-warning,
+ * token-check, token-unlock-first, token-edit, token-remove, token-grant-permission, and in the
+ * check's result token-check-result, token-kind-sentence (see CheckResults).
  */
 
 export interface TokenRowProps {
   token: TokenSummary;
   today: IsoDate;
+  /** The vault is locked: a check needs the secret, so it waits for the passphrase. */
+  locked?: boolean;
   /** The latest check of this token in this page, if any. */
   check?: { running: boolean; results?: SiteCheckResult[]; error?: string };
   onCheck(): void;
@@ -23,19 +29,27 @@ export interface TokenRowProps {
   onGrantPermission(origin: string): void;
 }
 
-export function TokenRow({ token, today, check, onCheck, onEdit, onRemove, onGrantPermission }: TokenRowProps) {
+export function TokenRow({ token, today, locked = false, check, onCheck, onEdit, onRemove, onGrantPermission }: TokenRowProps) {
   const expiry = expiryStatus(token.expiresOn, today);
   const needsPermission = token.dcBaseUrl && check?.results?.some((r) => r.failure?.class === 'permission-needed');
   return (
     <li class="token-row" data-testid="token-row" data-label={token.label}>
       <div class="token-head">
         <h3>{token.label}</h3>
-        {token.readOnly && <span class="badge">read-only</span>}
-        <span class={`badge expiry-${expiry.state}`}>{expiry.state === 'ok' ? `${expiry.daysLeft} days left` : expiry.state.replace('-', ' ')}</span>
+        {token.readOnly && (
+          <span class="badge" data-testid="token-read-only">
+            read-only
+          </span>
+        )}
+        {expiry.state !== 'no-expiry' && (
+          <span class={`badge expiry-${expiry.state}`}>{expiry.state === 'ok' ? `${expiry.daysLeft} days left` : expiry.state.replace('-', ' ')}</span>
+        )}
       </div>
       <dl class="fields">
         <dt>Kind</dt>
-        <dd>{TOKEN_KIND_NAMES[token.kind]}</dd>
+        <dd data-testid="token-kind" data-kind={token.kind}>
+          {TOKEN_KIND_NAMES[token.kind]}
+        </dd>
         {token.email && (
           <>
             <dt>Account</dt>
@@ -47,14 +61,28 @@ export function TokenRow({ token, today, check, onCheck, onEdit, onRemove, onGra
           <code data-testid="token-secret-hint">{token.secretHint}</code>
         </dd>
         <dt>Expiry</dt>
-        <dd data-testid="token-expiry">{expiry.sentence}</dd>
+        <dd data-testid="token-expiry" data-state={expiry.state} class={expiry.state === 'expired' ? 'error-text' : expiry.state === 'expiring-soon' ? 'warning-text' : undefined}>
+          {expiry.sentence}
+        </dd>
         <dt>{token.dcBaseUrl ? 'Server' : 'Sites'}</dt>
-        <dd>{token.dcBaseUrl ?? (token.sites.length ? token.sites.join(', ') : 'every Confluence Cloud site you open')}</dd>
+        <dd data-testid="token-sites">{token.dcBaseUrl ?? (token.sites.length ? token.sites.join(', ') : 'every detected Cloud site (where the token works)')}</dd>
         {token.detected.length > 0 && (
           <>
             <dt>Detected</dt>
-            <dd data-testid="token-detected">
-              {token.detected.map((d) => `${d.kind} on ${d.site}${d.identity?.displayName ? ` (${d.identity.displayName})` : ''}`).join('; ')}
+            <dd>
+              <ul class="plain">
+                {token.detected.map((d) => (
+                  <li key={d.site} data-testid="token-detected" data-site={d.site} data-kind={d.kind}>
+                    {detectionSentence(d)}
+                    {Number.isFinite(Date.parse(d.checkedAt)) && (
+                      <span class="muted">
+                        {' '}
+                        (checked <DateTime ms={Date.parse(d.checkedAt)} />)
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         )}
@@ -65,7 +93,13 @@ export function TokenRow({ token, today, check, onCheck, onEdit, onRemove, onGra
         </p>
       ))}
       <div class="buttons">
-        <button type="button" data-testid="token-check" onClick={onCheck} disabled={check?.running}>
+        <button
+          type="button"
+          data-testid="token-check"
+          onClick={onCheck}
+          disabled={check?.running || locked}
+          aria-describedby={locked ? `unlock-first-${token.id}` : undefined}
+        >
           {check?.running ? 'Checking…' : 'Check'}
         </button>
         <button type="button" class="secondary" data-testid="token-edit" onClick={onEdit}>
@@ -78,6 +112,11 @@ export function TokenRow({ token, today, check, onCheck, onEdit, onRemove, onGra
           <button type="button" data-testid="token-grant-permission" onClick={() => onGrantPermission(new URL(token.dcBaseUrl!).origin)}>
             Allow access to {new URL(token.dcBaseUrl).host}
           </button>
+        )}
+        {locked && (
+          <span class="note" id={`unlock-first-${token.id}`} data-testid="token-unlock-first">
+            Unlock first (under Passphrase lock) to check this token.
+          </span>
         )}
       </div>
       <div aria-live="polite">

@@ -10,6 +10,7 @@ import { requestCheckToken, requestTokens, type SendMessage } from '../../lib/me
 import { requestAddToken, requestRemoveToken, requestUpdateToken } from '../../lib/messages/token-write-requests';
 import { requestChangePassphrase, requestLock, requestRemovePassphrase, requestSetPassphrase, requestUnlock } from '../../lib/messages/vault-requests';
 import { localIsoDate } from '../../lib/tokens/iso-date';
+import { validateTokenInput } from '../../lib/tokens/validate-token-input';
 import '../popup/style.css';
 import './style.css';
 
@@ -30,6 +31,7 @@ function download(name: string, type: string, text: string): void {
 function OptionsApp() {
   const [state, setState] = useState<OptionsState>({ status: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [copied, setCopied] = useState<{ what: string; ok: boolean } | null>(null);
   const today = localIsoDate(new Date());
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
@@ -136,9 +138,22 @@ function OptionsApp() {
       if (!confirm('Clear the whole activity log?')) return;
       void guard(() => requestClearActivity(send)).catch(() => {});
     },
+    onValidate(input, editing) {
+      const existing = state.status === 'ready' ? state.tokens : [];
+      const context = editing ? { today, existing, editing: { id: editing.id, expiresOn: editing.expiresOn } } : { today, existing };
+      const result = validateTokenInput(input, context);
+      return result.ok ? {} : result.errors;
+    },
+    onCopyScopes(what, scopes) {
+      // Space-separated: the form Atlassian's scope picker and most docs use.
+      navigator.clipboard.writeText(scopes.join(' ')).then(
+        () => setCopied({ what, ok: true }),
+        () => setCopied({ what, ok: false }),
+      );
+    },
   };
 
-  return <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} actions={actions} />;
+  return <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />;
 }
 
 render(<OptionsApp />, document.getElementById('app')!);

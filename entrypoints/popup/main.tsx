@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions, type PopupState } from '../../components/Popup';
-import type { ComponentChildren } from 'preact';
 import type { TokensView, WatchView } from '../../components/TokensSection';
+import { PopupGuide } from '../../components/tokens/PopupGuide';
 import { requestSiteList, requestTabState, tabIdFromSearch, type SendMessage } from '../../lib/messages/popup-requests';
 import { requestAction } from '../../lib/messages/action-requests';
 import { requestCheckToken, requestTokens } from '../../lib/messages/token-requests';
@@ -18,27 +18,10 @@ let tabId: number | null = null;
 /** Results of what the person did in this popup; kept across reloads of the data. */
 let check: TokensView['check'];
 let watch: WatchView | undefined;
-let guide: ComponentChildren = null;
-let guideAsked = false;
-
-/** Loads the token guidance (and the scope table) the first time it is needed. */
-function loadGuide(): void {
-  if (guideAsked) return;
-  guideAsked = true;
-  import('../../components/tokens/PopupGuide')
-    .then(({ PopupGuide }) => {
-      guide = <PopupGuide />;
-      show();
-    })
-    .catch((error: unknown) => {
-      guide = <p class="notice notice-error">The token guidance could not be loaded ({errorText(error)}).</p>;
-      show();
-    });
-}
 
 function show(): void {
   const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch } } : state;
-  render(<Popup state={shown} guide={guide} actions={actions} />, root);
+  render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
 }
 
 /**
@@ -114,7 +97,6 @@ function refresh(): void {
       show();
       // Whether this page is watched is worth one read when a usable token covers it.
       const tokens = next.status === 'ready' ? next.tokens : null;
-      if (tokens && tokens.tokens.length === 0) loadGuide();
       if (!watchStatusAsked && tokens?.forSite && tokens.onContent && tokens.lock !== 'locked') {
         watchStatusAsked = true;
         void runWatch('watch-status');

@@ -39,7 +39,7 @@ async function addToken(options: Page, token: TokenEntry): Promise<void> {
   await options.getByTestId('add-token-open').click();
   const form = options.getByTestId('token-form');
   await form.getByTestId('field-label').fill(token.label);
-  await form.getByTestId('field-kind').selectOption(token.kind);
+  await form.getByTestId(`field-kind-${token.kind}`).check();
   if (token.kind === 'dc-pat') {
     await form.getByTestId('field-dc-base-url').fill(token.dcBaseUrl ?? '');
   } else {
@@ -87,20 +87,49 @@ test('adds a classic, a scoped and a Data Center token through the options page'
   await expect(options.getByTestId('token-row')).toHaveCount(3);
 });
 
-test('each mistake in the form gets a message next to its field and nothing typed is lost', async ({ context, extensionId }) => {
+test('each mistake in the form gets a message next to its field and nothing typed is lost', async ({ context, extensionId, sim, saveScreenshot }) => {
   const options = await openOptions(context, extensionId);
   await options.getByTestId('add-token-open').click();
   const form = options.getByTestId('token-form');
   await form.getByTestId('field-label').fill('Broken');
   await form.getByTestId('field-email').fill('not-an-email');
+  // The message shows as soon as the person leaves the field, before any Save.
+  await form.getByTestId('field-email').blur();
+  await expect(form.getByTestId('field-error-email')).toContainText('name@example.com');
+  await expect(form.getByTestId('field-error-secret')).toHaveCount(0);
   await form.getByTestId('field-expiry').fill('2020-01-01');
-  await form.getByTestId('save-token').click();
-  await expect(form.getByTestId('field-error-email')).toBeVisible();
-  await expect(form.getByTestId('field-error-secret')).toBeVisible();
-  await expect(form.getByTestId('field-error-expiresOn')).toBeVisible();
-  await expect(form.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByTestId('field-label')).toHaveValue('Broken');
+  await form.getByTestId('field-other-sites').fill('example.com');
+
+  // Switching to Data Center and back loses nothing typed for Cloud.
+  await form.getByTestId('field-kind-dc-pat').check();
+  await expect(form.getByTestId('field-email')).toHaveCount(0);
+  await expect(form.getByTestId('field-dc-base-url')).toBeVisible();
+  await form.getByTestId('field-kind-auto').check();
   await expect(form.getByTestId('field-email')).toHaveValue('not-an-email');
+
+  await form.getByTestId('save-token').click();
+  for (const field of ['email', 'secret', 'expiresOn', 'sites']) await expect(form.getByTestId(`field-error-${field}`)).toBeVisible();
+  await expect(form.getByTestId('field-error-label')).toHaveCount(0);
+  const email = form.getByTestId('field-email');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAttribute('aria-describedby', /error-email/);
+  // The first field with a mistake takes the focus, so a keyboard user lands on it.
+  await expect(email).toBeFocused();
+  await expect(form.getByTestId('field-label')).toHaveValue('Broken');
+  await expect(email).toHaveValue('not-an-email');
+  await expect(form.getByTestId('field-expiry')).toHaveValue('2020-01-01');
+  await expect(form.getByTestId('field-other-sites')).toHaveValue('example.com');
+  await saveScreenshot(options, 'options-form-errors');
+
+  // Fixing the mistakes clears their messages; the token saves and is checked at once.
+  await email.fill(alice.email);
+  await form.getByTestId('field-secret').fill(SIM_TOKENS.aliceClassic.secret);
+  await form.getByTestId('quick-pick-30').click();
+  await form.getByTestId('field-other-sites').fill(acme.host);
+  await expect(form.getByTestId('field-error-email')).toHaveCount(0);
+  await form.getByTestId('save-token').click();
+  await expect(row(options, 'Broken').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  expect(sim.log.some((e) => e.host === acme.host && e.path.includes('/user/current'))).toBe(true);
 });
 
 test('auto-detects a scoped token and says so in words', async ({ context, extensionId, sim }) => {
@@ -108,7 +137,9 @@ test('auto-detects a scoped token and says so in words', async ({ context, exten
   await addToken(options, { label: 'Detect me', kind: 'auto', secret: SIM_TOKENS.aliceScoped.secret, site: acme.host });
   const detected = row(options, 'Detect me');
   await expect(detected.getByTestId('token-kind-sentence')).toContainText(`scoped token: calls go through api.atlassian.com/ex/confluence/${acme.cloudId}`);
-  await expect(detected.getByTestId('token-detected')).toContainText(`scoped on ${acme.host}`);
+  const onAcme = detected.locator(`[data-testid="token-detected"][data-site="${acme.host}"]`);
+  await expect(onAcme).toHaveAttribute('data-kind', 'scoped');
+  await expect(onAcme).toContainText('a scoped token: calls go through api.atlassian.com/ex/confluence/');
   // First the site (401 for a scoped token), then tenant_info without credentials, then the gateway.
   expect(requestsTo(sim, '/user/current').map((e) => e.host)).toEqual([acme.host, 'api.atlassian.com']);
   expect(requestsTo(sim, '/_edge/tenant_info').every((e) => e.authKind === 'none')).toBe(true);
@@ -164,17 +195,28 @@ test('a 429 storm is ridden out, waiting as long as Retry-After says', async ({ 
   expect(entries.filter((e) => e.operation === 'getCurrentUser').at(-1)).toMatchObject({ retries: 3, status: 200 });
 });
 
-test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ context, extensionId, openPopup }) => {
+test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ context, extensionId, openPopup, saveScreenshot }) => {
   const options = await openOptions(context, extensionId);
   await addToken(options, { label: 'Locked away', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
 
+  // Typed twice: two that differ are refused on the spot.
   await options.getByTestId('passphrase-new').fill(PASSPHRASE);
+  await options.getByTestId('passphrase-confirm').fill(`${PASSPHRASE}!`);
+  await expect(options.getByTestId('passphrase-mismatch')).toBeVisible();
+  await expect(options.getByTestId('passphrase-set')).toBeDisabled();
   await options.getByTestId('passphrase-confirm').fill(PASSPHRASE);
   await options.getByTestId('passphrase-set').click();
   await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'unlocked');
   await options.getByTestId('passphrase-lock').click();
   await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'locked');
   await expect(options.getByTestId('lock-banner')).toBeVisible();
+  // Wherever a token is needed, the page says to unlock first.
+  const locked = row(options, 'Locked away');
+  await expect(locked.getByTestId('token-check')).toBeDisabled();
+  await expect(locked.getByTestId('token-unlock-first')).toContainText('Unlock first');
+  await expect(options.getByTestId('add-token-open')).toBeDisabled();
+  await expect(options.getByTestId('add-unlock-first')).toContainText('Unlock first');
+  await saveScreenshot(options, 'options-locked');
 
   // The locked state shows wherever a token is needed: the popup too.
   const page = await context.newPage();
@@ -186,7 +228,11 @@ test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ cont
   await options.getByTestId('unlock-passphrase').fill('not the passphrase at all');
   await options.getByTestId('unlock-submit').click();
   await expect(options.getByTestId('passphrase-message')).toContainText('not the one your tokens are locked with');
+  await expect(options.getByTestId('passphrase-message')).toHaveAttribute('role', 'alert');
   await expect(options.getByTestId('lock-state')).toHaveAttribute('data-lock', 'locked');
+  // Nothing changed: the token is still there, still locked, and still cannot be checked.
+  await expect(options.getByTestId('token-row')).toHaveCount(1);
+  await expect(locked.getByTestId('token-check')).toBeDisabled();
 
   await options.getByTestId('unlock-passphrase').fill(PASSPHRASE);
   await options.getByTestId('unlock-submit').click();
@@ -200,7 +246,7 @@ test('the passphrase lock: set, lock, a wrong passphrase, unlock', async ({ cont
   expect(JSON.stringify(local)).not.toContain(SIM_TOKENS.aliceClassic.secret);
 });
 
-test("a token's secret appears nowhere outside the vault", async ({ context, extensionId, sim, openPopup, consoleMessages, saveScreenshot }) => {
+test("a token's secret appears nowhere outside the vault", async ({ context, extensionId, sim, openPopup, tabIdFor, consoleMessages, saveScreenshot }) => {
   const secrets = [SIM_TOKENS.aliceClassic.secret, SIM_TOKENS.aliceScoped.secret];
   const basic = secrets.map((s) => Buffer.from(`${alice.email}:${s}`).toString('base64'));
   const forbidden = [...secrets, ...basic];
@@ -221,11 +267,16 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
   const popup = await openPopup(architectureUrl);
   await popup.getByTestId('popup-check-token').click();
   await expect(popup.getByTestId('popup-check-result').first()).toBeVisible();
-  await saveScreenshot(options, 'options-with-tokens');
-  await saveScreenshot(popup, 'popup-with-token');
+  await saveScreenshot(popup, 'popup-token-failure');
 
-  // The DOM of every page: options, popup and the Confluence page.
-  for (const p of [options, popup, page]) clean(`DOM of ${p.url()}`, await p.content());
+  // After saving, the options page shows only the last four characters.
+  await expect(row(options, 'Classic').getByTestId('token-secret-hint')).toHaveText(`…${secrets[0]!.slice(-4)}`);
+  await expect(row(options, 'Scoped').getByTestId('token-secret-hint')).toHaveText(`…${secrets[1]!.slice(-4)}`);
+  // The DOM of every page (options, popup, the Confluence page), and what its inputs hold.
+  for (const p of [options, popup, page]) {
+    clean(`DOM of ${p.url()}`, await p.content());
+    clean(`inputs of ${p.url()}`, (await p.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join('\n'));
+  }
   // Console output and uncaught errors of every page and the service worker.
   clean('console output', consoleMessages.map((m) => m.text).join('\n'));
   // The simulator's request log masks credentials.
@@ -237,37 +288,62 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
     return { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) };
   });
   clean('sync storage', JSON.stringify(stored.sync));
+  expect(Object.keys(stored.local)).toContain('activity');
+  clean('the activity log (local storage "activity")', JSON.stringify(stored.local.activity));
   for (const [key, value] of Object.entries(stored.local)) {
     if (key !== 'tokens') clean(`local storage "${key}"`, JSON.stringify(value));
   }
-  expect(Object.keys(stored.local)).toContain('activity');
 
   // A content script (here: code run in the page's isolated world of the extension) asking for
-  // tokens is refused, and no reply carries a secret.
+  // any token, vault or activity message is refused, and no reply carries a secret.
+  const ids = await options.evaluate(async () => {
+    const reply = (await (globalThis as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'tokens-list' })) as { data: { tokens: { id: string }[] } };
+    return reply.data.tokens.map((t) => t.id);
+  });
+  expect(ids).toHaveLength(2);
+  const tabId = await tabIdFor(page);
+  const input = { label: 'Planted', kind: 'classic', email: alice.email, secret: 'SIMplanted-by-a-content-script', expiresOn: '2099-01-01', sites: [acme.host] };
+  const asks = [
+    { type: 'tokens-list' },
+    ...ids.map((id) => ({ type: 'tokens-check', id })),
+    { type: 'tokens-check', id: ids[0], site: acme.host },
+    { type: 'tokens-add', input },
+    { type: 'tokens-update', id: ids[0], input },
+    { type: 'tokens-remove', id: ids[1] },
+    { type: 'vault-state' },
+    { type: 'vault-set-passphrase', passphrase: PASSPHRASE },
+    { type: 'vault-change-passphrase', oldPassphrase: PASSPHRASE, newPassphrase: `${PASSPHRASE} 2` },
+    { type: 'vault-remove-passphrase', passphrase: PASSPHRASE },
+    { type: 'vault-unlock', passphrase: PASSPHRASE },
+    { type: 'vault-lock' },
+    ...(['all', 'failures', 'auth', 'forbidden', 'rate-limited'] as const).map((filter) => ({ type: 'activity-list', filter })),
+    { type: 'activity-clear' },
+    ...(['watch-status', 'watch', 'unwatch'] as const).map((action) => ({ type: 'action-run', action, tabId })),
+  ];
   const cdp = await context.newCDPSession(page);
   const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (event) => worlds.push(event.context));
   await cdp.send('Runtime.enable');
   await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId))).toBe(true);
   const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId))!;
-  const asks = [
-    { type: 'tokens-list' },
-    { type: 'tokens-check', id: 'x' },
-    { type: 'vault-state' },
-    { type: 'activity-list', filter: 'all' },
-    { type: 'action-run', action: 'watch-status', tabId: 1 },
-    { type: 'get-tab-state', tabId: 1 },
-  ];
-  const { result } = await cdp.send('Runtime.evaluate', {
+  sim.clearLog();
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
     contextId: world.id,
     expression: `Promise.all(${JSON.stringify(asks)}.map((m) => chrome.runtime.sendMessage(m).catch((e) => ({ thrown: String(e) }))))`,
     awaitPromise: true,
     returnByValue: true,
   });
+  expect(exceptionDetails).toBeUndefined();
   const replies = result.value as { ok?: boolean; error?: { code: string } }[];
   expect(replies).toHaveLength(asks.length);
-  for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'unauthorised-sender' } });
+  replies.forEach((reply, i) => expect(reply, `reply to ${asks[i]!.type}`).toMatchObject({ ok: false, error: { code: 'unauthorised-sender' } }));
   clean('replies to a content script', JSON.stringify(replies));
+  // Refused means nothing happened: no call to Atlassian, the tokens, lock and log unchanged.
+  expect(sim.log).toEqual([]);
+  const after = await sw.evaluate(async () => (globalThis as ExtensionGlobal).chrome.storage.local.get(null));
+  expect(after.tokens).toEqual(stored.local.tokens);
+  expect(JSON.stringify(after.activity)).toBe(JSON.stringify(stored.local.activity));
+  expect(JSON.stringify(after)).not.toContain('SIMplanted');
 
   // Nor can it read the vault from storage directly: local storage is closed to content scripts.
   const direct = await cdp.send('Runtime.evaluate', {
@@ -277,6 +353,54 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
     returnByValue: true,
   });
   clean("the content script's view of storage.local", String(direct.result.value));
+});
+
+test('the popup checks the token for this site and watches the page', async ({ context, extensionId, sim, openPopup, saveScreenshot }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Acme classic', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await expect(popup.getByTestId('popup-token')).toHaveAttribute('data-label', 'Acme classic');
+  await expect(popup.getByTestId('popup-token')).toContainText(`…${SIM_TOKENS.aliceClassic.secret.slice(-4)}`);
+
+  await popup.getByTestId('popup-check-token').click();
+  const result = popup.getByTestId('popup-check-result');
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(result.getByTestId('token-kind-sentence')).toContainText(`This is a classic token: calls go to https://${acme.host}/wiki/rest/api/`);
+
+  // The watch state is read on opening; the button flips it through the background.
+  const toggle = popup.getByTestId('watch-toggle');
+  await expect(toggle).not.toHaveAttribute('data-watching', 'unknown');
+  const before = (await toggle.getAttribute('data-watching')) === 'true';
+  sim.clearLog();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('data-watching', String(!before));
+  await expect(popup.getByTestId('action-result')).toContainText(before ? /no longer|stopped|unwatch/i : /watch/i);
+  const writes = sim.log.filter((e) => e.path.endsWith(`/user/watch/content/${architecture.id}`) && e.method !== 'GET');
+  expect(writes.map((e) => e.method)).toEqual([before ? 'DELETE' : 'POST']);
+  await saveScreenshot(popup, 'popup-with-token');
+});
+
+test('the options page says which token to create, copies the scopes, and shows a missing scope', async ({ context, extensionId, saveScreenshot }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const options = await openOptions(context, extensionId);
+  const guide = options.getByTestId('token-guidance');
+  await expect(guide.getByTestId('api-token-link')).toHaveAttribute('href', 'https://id.atlassian.com/manage-profile/security/api-tokens');
+  await expect(guide).toContainText('API token with scopes');
+  const watchRow = guide.locator('[data-testid="scope-row"][data-feature="watch"]');
+  await watchRow.getByTestId('copy-scopes').click();
+  await expect(watchRow.getByTestId('copy-result')).toHaveText('Copied.');
+  expect(await options.evaluate(() => navigator.clipboard.readText())).toBe('read:watcher:confluence write:watcher:confluence');
+
+  await addToken(options, { label: 'Acme classic', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  await addToken(options, { label: 'Pages only', kind: 'scoped', secret: SIM_TOKENS.aliceScopedPageOnly.secret, site: acme.host, readOnly: true });
+  const pagesOnly = row(options, 'Pages only');
+  await expect(pagesOnly.getByTestId('token-check-result')).toHaveAttribute('data-ok', 'false');
+  await expect(pagesOnly.getByTestId('token-read-only')).toBeVisible();
+  // A scope failure names the scopes to grant.
+  await expect(pagesOnly.getByTestId('token-check-result')).toContainText('read:content-details:confluence');
+  await saveScreenshot(options, 'options-with-tokens');
 });
 
 test('with no token, the popup offers to add one, with the scopes each feature needs', async ({ context, openPopup, saveScreenshot }) => {
@@ -295,12 +419,22 @@ test('with no token, the popup offers to add one, with the scopes each feature n
 
 test.describe('dark mode', () => {
   test.use({ colorScheme: 'dark' });
-  test('the options page follows the dark colour scheme (screenshot)', async ({ context, extensionId, saveScreenshot }) => {
+  test('the options page and the popup follow the dark colour scheme (screenshots)', async ({ context, extensionId, openPopup, saveScreenshot }) => {
     const options = await openOptions(context, extensionId);
     await addToken(options, { label: 'Night shift', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
     const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(29, 33, 37)');
+    await options.getByTestId('add-token-open').click();
+    await options.getByTestId('field-kind-scoped').check();
     await saveScreenshot(options, 'options-dark');
+
+    const page = await context.newPage();
+    await page.goto(architectureUrl);
+    const popup = await openPopup(architectureUrl);
+    await popup.getByTestId('popup-check-token').click();
+    await expect(popup.getByTestId('popup-check-result')).toHaveAttribute('data-ok', 'true');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(29, 33, 37)');
+    await saveScreenshot(popup, 'popup-with-token-dark');
   });
 });
 

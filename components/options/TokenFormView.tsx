@@ -1,0 +1,267 @@
+import type { TokenField, TokenFieldErrors } from '../../lib/tokens/token-form-input';
+import { cloudExpiryRange, expiryQuickPicks } from '../../lib/tokens/expiry-dates';
+import type { IsoDate } from '../../lib/tokens/iso-date';
+import type { TokenKind } from '../../lib/tokens/token-kind';
+import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { TokenDraft } from './token-draft';
+
+/*
+ * The token form as a pure view: the draft, the messages and callbacks come in (TokenForm holds
+ * them). Every message sits under its control, tied to it by aria-describedby and aria-invalid.
+ * data-testids: token-form, field-label, field-kind (fieldset), field-kind-<kind> (each radio),
+ * field-email, field-secret, field-expiry, field-dc-base-url, field-read-only, field-sites,
+ * field-site-<host>, field-other-sites, quick-pick-30|90|365, save-token, cancel-edit,
+ * field-error-<field> (label, kind, email, secret, expiresOn, sites, dcBaseUrl), form-error,
+ * form-locked.
+ */
+
+export const KIND_CHOICES: { kind: TokenKind; label: string; help: string }[] = [
+  { kind: 'auto', label: 'Detect automatically', help: 'Tries the site, then the api.atlassian.com gateway, and tells you which kind the token is.' },
+  { kind: 'classic', label: 'Classic API token', help: '“API token” on Atlassian’s page, created without scopes: called on https://<site>.atlassian.net.' },
+  { kind: 'scoped', label: 'Scoped API token', help: '“API token with scopes”: only works through api.atlassian.com/ex/confluence/<cloudId>.' },
+  { kind: 'dc-pat', label: 'Data Center personal access token', help: 'From your profile on a Confluence Data Center server; sent as a Bearer token to that server only.' },
+];
+
+export interface TokenFormViewProps {
+  /** The token being edited; absent when adding. */
+  editing?: TokenSummary;
+  knownCloudSites: string[];
+  today: IsoDate;
+  locked: boolean;
+  draft: TokenDraft;
+  /** The messages to show now (see visibleErrors). */
+  errors: TokenFieldErrors;
+  /** A problem with the whole form (locked, not found, no answer). */
+  formError: string | null;
+  saving: boolean;
+  onField<K extends keyof TokenDraft>(key: K, value: TokenDraft[K]): void;
+  /** The person left a control: its message may show now. */
+  onLeave(field: TokenField): void;
+  onSubmit(): void;
+  onCancel(): void;
+}
+
+function FieldError({ field, errors }: { field: TokenField; errors: TokenFieldErrors }) {
+  const message = errors[field];
+  if (!message) return null;
+  return (
+    <p class="field-error" id={`error-${field}`} data-testid={`field-error-${field}`} role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** aria attributes tying a control to its help and its message. */
+function describedBy(field: TokenField, errors: TokenFieldErrors, help?: string) {
+  const ids = [help, errors[field] ? `error-${field}` : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': errors[field] ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
+}
+
+export function TokenFormView(props: TokenFormViewProps) {
+  const { editing, knownCloudSites, today, locked, draft, errors, formError, saving, onField, onLeave, onSubmit, onCancel } = props;
+  const isDc = draft.kind === 'dc-pat';
+  const range = cloudExpiryRange(today);
+  const siteChoices = [...new Set([...knownCloudSites, ...draft.sites])];
+
+  return (
+    <form
+      class="token-form"
+      data-testid="token-form"
+      noValidate
+      aria-labelledby="token-form-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h3 id="token-form-heading">{editing ? `Edit “${editing.label}”` : 'Add a token'}</h3>
+      {locked && (
+        <p class="notice notice-warning" role="status" data-testid="form-locked">
+          {editing
+            ? 'Your tokens are locked: you can change the other fields, but unlock first to replace the secret.'
+            : 'Unlock first: your tokens are locked, and a new secret is encrypted with the same key.'}
+        </p>
+      )}
+
+      <label for="field-label">Label</label>
+      <input
+        id="field-label"
+        data-testid="field-label"
+        type="text"
+        value={draft.label}
+        onInput={(e) => onField('label', e.currentTarget.value)}
+        onBlur={() => onLeave('label')}
+        {...describedBy('label', errors)}
+      />
+      <FieldError field="label" errors={errors} />
+
+      <fieldset class="kind-choices" data-testid="field-kind" aria-describedby={errors.kind ? 'error-kind' : undefined}>
+        <legend>Kind</legend>
+        {KIND_CHOICES.map((c) => (
+          <div class="choice" key={c.kind}>
+            <input
+              type="radio"
+              name="token-kind"
+              id={`field-kind-${c.kind}`}
+              data-testid={`field-kind-${c.kind}`}
+              value={c.kind}
+              checked={draft.kind === c.kind}
+              aria-describedby={`kind-help-${c.kind}`}
+              onChange={() => onField('kind', c.kind)}
+            />
+            <label for={`field-kind-${c.kind}`}>{c.label}</label>
+            <p class="help" id={`kind-help-${c.kind}`}>
+              {c.help}
+            </p>
+          </div>
+        ))}
+        <FieldError field="kind" errors={errors} />
+      </fieldset>
+
+      {!isDc && (
+        <>
+          <label for="field-email">Atlassian account email</label>
+          <input
+            id="field-email"
+            data-testid="field-email"
+            type="email"
+            autocomplete="email"
+            value={draft.email}
+            onInput={(e) => onField('email', e.currentTarget.value)}
+            onBlur={() => onLeave('email')}
+            {...describedBy('email', errors)}
+          />
+          <FieldError field="email" errors={errors} />
+        </>
+      )}
+
+      {isDc && (
+        <>
+          <label for="field-dc-base-url">Data Center base URL</label>
+          <input
+            id="field-dc-base-url"
+            data-testid="field-dc-base-url"
+            type="url"
+            placeholder="https://confluence.example.com/confluence"
+            value={draft.dcBaseUrl}
+            onInput={(e) => onField('dcBaseUrl', e.currentTarget.value)}
+            onBlur={() => onLeave('dcBaseUrl')}
+            {...describedBy('dcBaseUrl', errors, 'dc-help')}
+          />
+          <FieldError field="dcBaseUrl" errors={errors} />
+          <p class="help" id="dc-help">
+            The address you open Confluence at, with its context path if it has one (https only).
+          </p>
+        </>
+      )}
+
+      <label for="field-secret">{isDc ? 'Personal access token' : 'API token'}</label>
+      <input
+        id="field-secret"
+        data-testid="field-secret"
+        type="password"
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={editing ? `Leave empty to keep the saved one (${editing.secretHint})` : ''}
+        value={draft.secret}
+        onInput={(e) => onField('secret', e.currentTarget.value)}
+        onBlur={() => onLeave('secret')}
+        {...describedBy('secret', errors, 'secret-help')}
+      />
+      <FieldError field="secret" errors={errors} />
+      <p class="help" id="secret-help">
+        {editing ? 'Leave empty to keep the saved secret. ' : ''}Kept only in this browser's extension storage; after saving, only its last four
+        characters are shown.
+      </p>
+
+      <label for="field-expiry">Expiry date{isDc ? ' (optional)' : ''}</label>
+      <input
+        id="field-expiry"
+        data-testid="field-expiry"
+        type="date"
+        min={isDc ? undefined : range.earliest}
+        max={isDc ? undefined : range.latest}
+        value={draft.expiresOn}
+        onInput={(e) => onField('expiresOn', e.currentTarget.value)}
+        onBlur={() => onLeave('expiresOn')}
+        {...describedBy('expiresOn', errors, 'expiry-help')}
+      />
+      <FieldError field="expiresOn" errors={errors} />
+      <p class="help" id="expiry-help">
+        {isDc
+          ? 'If your administrator set one.'
+          : `Atlassian does not tell it: enter the date you chose when creating the token (${range.earliest} to ${range.latest}).`}
+      </p>
+      {!isDc && (
+        <div class="quick-picks" role="group" aria-label="Expiry quick picks">
+          {expiryQuickPicks(today).map((pick) => (
+            <button
+              type="button"
+              class="secondary"
+              key={pick.days}
+              data-testid={`quick-pick-${pick.days}`}
+              aria-pressed={draft.expiresOn === pick.expiresOn}
+              onClick={() => {
+                onField('expiresOn', pick.expiresOn);
+                onLeave('expiresOn');
+              }}
+            >
+              {pick.label}
+            </button>
+          ))}
+        </div>
+      )}
+
+      {!isDc && (
+        <fieldset data-testid="field-sites" aria-describedby="sites-help">
+          <legend>Sites</legend>
+          <p class="help" id="sites-help">
+            None ticked and none typed: every Confluence Cloud site where the token is detected to work.
+          </p>
+          {siteChoices.map((host) => (
+            <label class="inline" key={host}>
+              <input
+                type="checkbox"
+                data-testid={`field-site-${host}`}
+                checked={draft.sites.includes(host)}
+                onChange={(e) => onField('sites', e.currentTarget.checked ? [...draft.sites, host] : draft.sites.filter((s) => s !== host))}
+              />{' '}
+              {host}
+            </label>
+          ))}
+          <label for="field-other-sites">Other sites (comma-separated)</label>
+          <input
+            id="field-other-sites"
+            data-testid="field-other-sites"
+            type="text"
+            placeholder="example.atlassian.net"
+            value={draft.otherSites}
+            onInput={(e) => onField('otherSites', e.currentTarget.value)}
+            onBlur={() => onLeave('sites')}
+            {...describedBy('sites', errors)}
+          />
+          <FieldError field="sites" errors={errors} />
+        </fieldset>
+      )}
+
+      <label class="inline">
+        <input type="checkbox" data-testid="field-read-only" checked={draft.readOnly} onChange={(e) => onField('readOnly', e.currentTarget.checked)} /> Read-only: the
+        extension refuses any change (watching, writing) with this token
+      </label>
+
+      {formError && (
+        <p class="notice notice-error" role="alert" data-testid="form-error">
+          {formError}
+        </p>
+      )}
+      <div class="buttons">
+        <button type="submit" data-testid="save-token" disabled={saving}>
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Save token'}
+        </button>
+        <button type="button" class="secondary" data-testid="cancel-edit" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
