@@ -1,4 +1,4 @@
-import type { TabState } from '../lib/messages/schemas/get-tab-state';
+import type { TabState } from '../lib/features/pages/schemas/get-tab-state';
 import { CloudIdStatusView } from './CloudIdStatusView';
 import { PageContextView } from './PageContextView';
 

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { ActionFailure } from '../lib/actions/action-failure';
-import type { SiteCheckResult } from '../lib/actions/token-check-result';
-import { TOKEN_KIND_NAMES } from '../lib/tokens/token-kind';
-import type { TokenSummary } from '../lib/tokens/token-summary';
-import type { LockState } from '../lib/tokens/token-vault';
+import type { ActionFailure } from '../lib/atlassian/failure-view';
+import type { SiteCheckResult } from '../lib/features/token-checks/token-check-result';
+import { TOKEN_KIND_NAMES } from '../lib/features/tokens/token-kind';
+import type { TokenSummary } from '../lib/features/tokens/token-summary';
+import type { LockState } from '../lib/features/tokens/token-vault';
 import { CheckResults } from './tokens/CheckResults';
 import { FailureNotice } from './tokens/FailureNotice';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteCheckResult } from '../lib/actions/token-check-result';
-import type { TokenSummary } from '../lib/tokens/token-summary';
+import type { SiteCheckResult } from '../lib/features/token-checks/token-check-result';
+import type { TokenSummary } from '../lib/features/tokens/token-summary';
 import { ActivityLog } from './options/ActivityLog';
 import { TokenRow } from './options/TokenRow';
 import { CheckResults } from './tokens/CheckResults';

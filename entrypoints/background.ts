@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod';
-import { createActivityStore } from '../lib/activity/activity-store';
+import { createActivityStore } from '../lib/features/activity/activity-store';
 import { createAtlassianClient } from '../lib/atlassian/client';
 import { defaultClientDeps } from '../lib/atlassian/default-deps';
-import { backgroundHandlers } from '../lib/messages/handlers';
-import { wireBackgroundDeps } from '../lib/messages/handlers/wire-background-deps';
-import { createMessageRouter } from '../lib/messages/router';
-import { createTabContextStore } from '../lib/pages/tab-contexts';
-import { createSiteRegistry } from '../lib/sites/site-registry';
-import { createSitesArea } from '../lib/sites/sites-area';
-import { createTokenVault } from '../lib/tokens/token-vault';
+import { backgroundHandlers } from '../lib/background-handlers';
+import { wireBackgroundDeps } from '../lib/wire-background-deps';
+import { createMessageRouter } from '../lib/core/messaging/router';
+import { createTabContextStore } from '../lib/features/pages/tab-contexts';
+import { createSiteRegistry } from '../lib/features/pages/site-registry';
+import { createSitesArea } from '../lib/features/pages/sites-area';
+import { createTokenVault } from '../lib/features/tokens/token-vault';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, so every schema the background uses would

@@ -6,7 +6,7 @@ import {
   type CloudIdResultMessage,
   type PageSeenMessage,
 } from '../lib/messages/content-script-protocol';
-import { parsePageContext, type MetaReader } from '../lib/pages/parse-page-context';
+import { parsePageContext, type MetaReader } from '../lib/features/pages/parse-page-context';
 
 /*
  * Runs on every atlassian.net page, Jira included, so it stays small (budget 20 KiB built) and

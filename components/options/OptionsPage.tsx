@@ -1,9 +1,9 @@
-import type { SiteCheckResult } from '../../lib/actions/token-check-result';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import type { ActivityEntry, ActivityFilter } from '../../lib/atlassian/activity-log';
-import type { IsoDate } from '../../lib/tokens/iso-date';
-import type { TokenFieldErrors, TokenFormInput } from '../../lib/tokens/token-form-input';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
-import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/tokens/token-vault';
+import type { IsoDate } from '../../lib/features/tokens/iso-date';
+import type { TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens/token-form-input';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
+import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/features/tokens/token-vault';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
 import { ActivityLog } from './ActivityLog';
 import { PassphrasePanel } from './PassphrasePanel';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { PASSPHRASE_MIN_LENGTH } from '../../lib/tokens/passphrase-policy';
-import type { LockState, PassphraseResult } from '../../lib/tokens/token-vault';
+import { PASSPHRASE_MIN_LENGTH } from '../../lib/features/tokens/passphrase-policy';
+import type { LockState, PassphraseResult } from '../../lib/features/tokens/token-vault';
 import { PassphraseView, type PassphraseFields } from './PassphraseView';
 
 /*

@@ -1,4 +1,4 @@
-import type { LockState } from '../../lib/tokens/token-vault';
+import type { LockState } from '../../lib/features/tokens/token-vault';
 
 /*
  * The optional passphrase lock as a pure view (PassphrasePanel holds the typing and the answers):

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TokenField, TokenFieldErrors, TokenFormInput } from '../../lib/tokens/token-form-input';
-import type { IsoDate } from '../../lib/tokens/iso-date';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
-import type { TokenWriteResult } from '../../lib/tokens/token-vault';
+import type { TokenField, TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens/token-form-input';
+import type { IsoDate } from '../../lib/features/tokens/iso-date';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
+import type { TokenWriteResult } from '../../lib/features/tokens/token-vault';
 import { DRAFT_FIELD, FIELD_CONTROL_IDS, draftToInput, initialDraft, visibleErrors, type TokenDraft } from './token-draft';
 import { TokenFormView } from './TokenFormView';
 

@@ -1,8 +1,8 @@
-import type { TokenField, TokenFieldErrors } from '../../lib/tokens/token-form-input';
-import { cloudExpiryRange, expiryQuickPicks } from '../../lib/tokens/expiry-dates';
-import type { IsoDate } from '../../lib/tokens/iso-date';
-import type { TokenKind } from '../../lib/tokens/token-kind';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { TokenField, TokenFieldErrors } from '../../lib/features/tokens/token-form-input';
+import { cloudExpiryRange, expiryQuickPicks } from '../../lib/features/tokens/expiry-dates';
+import type { IsoDate } from '../../lib/features/tokens/iso-date';
+import type { TokenKind } from '../../lib/features/tokens/token-kind';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { TokenDraft } from './token-draft';
 
 /*

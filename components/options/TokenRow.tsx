@@ -1,8 +1,8 @@
-import type { SiteCheckResult } from '../../lib/actions/token-check-result';
-import { expiryStatus } from '../../lib/tokens/expiry-status';
-import type { IsoDate } from '../../lib/tokens/iso-date';
-import { TOKEN_KIND_NAMES } from '../../lib/tokens/token-kind';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
+import { expiryStatus } from '../../lib/features/tokens/expiry-status';
+import type { IsoDate } from '../../lib/features/tokens/iso-date';
+import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import { CheckResults } from '../tokens/CheckResults';
 import { DateTime } from '../DateTime';
 import { detectionSentence } from './detection-sentence';

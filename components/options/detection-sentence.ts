@@ -1,4 +1,4 @@
-import type { SiteDetection } from '../../lib/tokens/token-record';
+import type { SiteDetection } from '../../lib/features/tokens/token-record';
 
 /**
  * What the last check on a site showed, as a sentence for the token list. The full sentence with

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SiteCheckResult } from '../../lib/actions/token-check-result';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import type { ActivityEntry } from '../../lib/atlassian/activity-log';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import { byTestId, expand, findAll, fire, one, textOf, type Element, type Node } from '../vnode-tree.test-helper';
 import { ActivityLog } from './ActivityLog';
 import { detectionSentence } from './detection-sentence';

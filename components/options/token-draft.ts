@@ -1,6 +1,6 @@
-import type { TokenField, TokenFieldErrors, TokenFormInput } from '../../lib/tokens/token-form-input';
-import type { TokenKind } from '../../lib/tokens/token-kind';
-import type { TokenSummary } from '../../lib/tokens/token-summary';
+import type { TokenField, TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens/token-form-input';
+import type { TokenKind } from '../../lib/features/tokens/token-kind';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 
 /**
  * What the token form holds while the person types. Fields that do not apply to the chosen kind

@@ -1,4 +1,4 @@
-import type { SiteCheckResult } from '../../lib/actions/token-check-result';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import { FailureNotice } from './FailureNotice';
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionFailure } from '../../lib/actions/action-failure';
+import type { ActionFailure } from '../../lib/atlassian/failure-view';
 
 /** A failure as a person reads it: what happened, what to do, and for a missing scope which. */
 export function FailureNotice({ failure, testId }: { failure: ActionFailure; testId?: string }) {

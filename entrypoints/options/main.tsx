@@ -3,14 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
-import { activityToCsv, activityToJson } from '../../lib/atlassian/activity-export';
+import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import type { ActivityFilter } from '../../lib/atlassian/activity-log';
 import { requestActivity, requestClearActivity } from '../../lib/messages/activity-requests';
 import { requestCheckToken, requestTokens, type SendMessage } from '../../lib/messages/token-requests';
 import { requestAddToken, requestRemoveToken, requestUpdateToken } from '../../lib/messages/token-write-requests';
 import { requestChangePassphrase, requestLock, requestRemovePassphrase, requestSetPassphrase, requestUnlock } from '../../lib/messages/vault-requests';
-import { localIsoDate } from '../../lib/tokens/iso-date';
-import { validateTokenInput } from '../../lib/tokens/validate-token-input';
+import { localIsoDate } from '../../lib/features/tokens/iso-date';
+import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
 import '../popup/style.css';
 import './style.css';
 

@@ -6,7 +6,7 @@ import { PopupGuide } from '../../components/tokens/PopupGuide';
 import { requestSiteList, requestTabState, tabIdFromSearch, type SendMessage } from '../../lib/messages/popup-requests';
 import { requestAction } from '../../lib/messages/action-requests';
 import { requestCheckToken, requestTokens } from '../../lib/messages/token-requests';
-import { tokenCoversSite } from '../../lib/tokens/token-site-match';
+import { tokenCoversSite } from '../../lib/features/tokens/token-site-match';
 import './style.css';
 
 const root = document.getElementById('app')!;

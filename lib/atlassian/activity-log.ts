@@ -67,4 +67,4 @@ export function filterActivity(log: readonly ActivityEntry[], filter: ActivityFi
 }
 
 // Exports live in a zod-free file so the options page can use them without bundling zod.
-export { activityToCsv, activityToJson, csvField } from './activity-export';
+export { activityToCsv, activityToJson, csvField } from '../features/activity/activity-export';

@@ -5,7 +5,7 @@
  * like every other call.
  */
 import { malformedFailure, rateLimited, serverError, type Failure } from './failure';
-import { parseTenantInfo } from '../sites/tenant-info';
+import { parseTenantInfo } from '../features/pages/tenant-info';
 
 export const UNAUTHENTICATED_OPERATIONS = {
   /** `{"cloudId":"<uuid>"}` without authentication (API-FACTS "Sites and cloudId": doc). */

@@ -1,6 +1,6 @@
-import type { ActionName } from '../actions/action-names';
-import { request, type SendMessage } from './background-request';
-import { actionRunResultSchema, type ActionRunMessage, type ActionRunResult } from './schemas/action-run';
+import type { ActionName } from '../features/page-actions/action-names';
+import { request, type SendMessage } from '../core/messaging/ask';
+import { actionRunResultSchema, type ActionRunMessage, type ActionRunResult } from '../features/page-actions/schemas/action-run';
 
 /** Runs `action` on the page shown in tab `tabId`; the background picks page, site and token. */
 export function requestAction(send: SendMessage, action: ActionName, tabId: number): Promise<ActionRunResult> {

@@ -1,5 +1,5 @@
 import type { ActivityFilter } from '../atlassian/activity-log';
-import { request, type SendMessage } from './background-request';
+import { request, type SendMessage } from '../core/messaging/ask';
 import {
   activityClearResultSchema,
   activityListResultSchema,
@@ -7,7 +7,7 @@ import {
   type ActivityClearResult,
   type ActivityListMessage,
   type ActivityListResult,
-} from './schemas/activity';
+} from '../features/activity/schemas/activity';
 
 /** The options page's requests about the activity log; replies are validated. */
 

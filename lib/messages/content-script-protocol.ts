@@ -1,5 +1,5 @@
-import type { PageContext } from '../pages/page-context';
-import { TENANT_INFO_MAX_CHARS } from '../sites/tenant-info-limits';
+import type { PageContext } from '../features/pages/page-context';
+import { TENANT_INFO_MAX_CHARS } from '../features/pages/tenant-info-limits';
 
 /*
  * Messages between the content script and the background, as plain types. The content script

@@ -1,9 +1,9 @@
-import { request, type SendMessage } from './background-request';
-import { tabStateSchema, type GetTabStateMessage, type TabState } from './schemas/get-tab-state';
-import { siteListSchema, type ListSitesMessage, type SiteList } from './schemas/list-sites';
+import { request, type SendMessage } from '../core/messaging/ask';
+import { tabStateSchema, type GetTabStateMessage, type TabState } from '../features/pages/schemas/get-tab-state';
+import { siteListSchema, type ListSitesMessage, type SiteList } from '../features/pages/schemas/list-sites';
 
 // The popup's requests to the background (the helper is shared with the options page's).
-export { BackgroundRequestError, type SendMessage } from './background-request';
+export { BackgroundRequestError, type SendMessage } from '../core/messaging/ask';
 
 export function requestTabState(send: SendMessage, tabId: number): Promise<TabState> {
   const message: GetTabStateMessage = { type: 'get-tab-state', tabId };

@@ -1,4 +1,4 @@
-import { request, type SendMessage } from './background-request';
+import { request, type SendMessage } from '../core/messaging/ask';
 import {
   tokensCheckResultSchema,
   tokensListResultSchema,
@@ -6,7 +6,7 @@ import {
   type TokensCheckResult,
   type TokensListMessage,
   type TokensListResult,
-} from './schemas/tokens';
+} from '../features/tokens/schemas/tokens';
 
 /*
  * Reading tokens and checking them, for the popup and the options page. Writes, the vault lock,
@@ -15,7 +15,7 @@ import {
  * error and a missing background all reject with a BackgroundRequestError.
  */
 
-export { BackgroundRequestError, type SendMessage } from './background-request';
+export { BackgroundRequestError, type SendMessage } from '../core/messaging/ask';
 
 export function requestTokens(send: SendMessage): Promise<TokensListResult> {
   const message: TokensListMessage = { type: 'tokens-list' };

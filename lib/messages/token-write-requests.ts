@@ -1,8 +1,8 @@
-import type { TokenFormInput } from '../tokens/token-form-input';
-import type { TokenWriteResult } from '../tokens/token-vault';
-import { request, type SendMessage } from './background-request';
-import { tokensRemoveResultSchema, type TokensRemoveMessage, type TokensRemoveResult } from './schemas/tokens';
-import { tokenWriteResultSchema, type TokensAddMessage, type TokensUpdateMessage } from './schemas/token-write';
+import type { TokenFormInput } from '../features/tokens/token-form-input';
+import type { TokenWriteResult } from '../features/tokens/token-vault';
+import { request, type SendMessage } from '../core/messaging/ask';
+import { tokensRemoveResultSchema, type TokensRemoveMessage, type TokensRemoveResult } from '../features/tokens/schemas/tokens';
+import { tokenWriteResultSchema, type TokensAddMessage, type TokensUpdateMessage } from '../features/tokens/schemas/token-write';
 
 /** The options page's token writes; replies are validated and never carry the secret. */
 

@@ -1,5 +1,5 @@
-import type { LockState } from '../tokens/token-vault';
-import { request, type SendMessage } from './background-request';
+import type { LockState } from '../features/tokens/token-vault';
+import { request, type SendMessage } from '../core/messaging/ask';
 import {
   vaultResultSchema,
   vaultStateResultSchema,
@@ -10,7 +10,7 @@ import {
   type VaultSetPassphraseMessage,
   type VaultStateMessage,
   type VaultUnlockMessage,
-} from './schemas/vault';
+} from '../features/tokens/schemas/vault';
 
 /** The options page's requests about the passphrase lock; replies are validated. */
 

@@ -11,12 +11,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { appendActivity, type ActivityEntry } from '../../lib/atlassian/activity-log';
-import { activityToCsv, activityToJson } from '../../lib/atlassian/activity-export';
+import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import { createAtlassianClient } from '../../lib/atlassian/client';
 import { classifyResponse } from '../../lib/atlassian/failure';
-import { parsePageContext } from '../../lib/pages/parse-page-context';
-import { decodeTinyLink } from '../../lib/pages/tiny-link';
-import { deriveVaultKey, PBKDF2_ITERATIONS } from '../../lib/tokens/vault-crypto';
+import { parsePageContext } from '../../lib/features/pages/parse-page-context';
+import { decodeTinyLink } from '../../lib/features/pages/tiny-link';
+import { deriveVaultKey, PBKDF2_ITERATIONS } from '../../lib/features/tokens/vault-crypto';
 import { SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import { startSimulator } from '../simulator/index';
 

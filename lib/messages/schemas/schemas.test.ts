@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cloudIdResultMessageSchema } from './cloud-id-result';
-import { getTabStateMessageSchema } from './get-tab-state';
-import { listSitesMessageSchema } from './list-sites';
-import { pageSeenMessageSchema } from './page-seen';
+import { cloudIdResultMessageSchema } from '../../features/pages/schemas/cloud-id-result';
+import { getTabStateMessageSchema } from '../../features/pages/schemas/get-tab-state';
+import { listSitesMessageSchema } from '../../features/pages/schemas/list-sites';
+import { pageSeenMessageSchema } from '../../features/pages/schemas/page-seen';
 
 const HOST = 'acme.atlassian.net';
 const context = { kind: 'content', host: HOST, contentId: '6180601871', contentType: 'page', view: 'view', spaceKey: 'ENG' };

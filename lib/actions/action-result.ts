@@ -1,4 +1,0 @@
-import type { ActionFailure } from './action-failure';
-
-/** What running an action on a page gave. */
-export type ActionResult = { ok: true; watching: boolean; sentence: string } | { ok: false; failure: ActionFailure };

@@ -1,0 +1,85 @@
+import { atlassianSiteHostOf } from '../../sites/site-host';
+
+/*
+ * Who sent a runtime message, decided from what the browser (not the message) says. Pure, so
+ * every accept/reject case is unit-tested.
+ */
+
+/** The fields of `runtime.MessageSender` the checks read (`origin` is Chrome-only). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+  userScriptWorldId?: string;
+}
+
+export interface ExtensionIdentity {
+  /** `runtime.id`. */
+  id: string;
+  /** `runtime.getURL('/')`, e.g. `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  baseUrl: string;
+}
+
+export interface VerifiedContentScript {
+  kind: 'content-script';
+  tabId: number;
+  /** The current URL of the page the content script runs in (its tab's URL), as the browser reports it. */
+  url: string;
+}
+
+export interface VerifiedExtensionPage {
+  kind: 'extension-page';
+  /** Set when the page is open in a tab (e.g. the popup opened as a page by tests). */
+  tabId: number | null;
+}
+
+export type SenderCheck<T> = { ok: true; sender: T } | { ok: false; reason: string };
+
+const reject = (reason: string) => ({ ok: false, reason }) as const;
+
+/**
+ * A content script of this extension, in the top-level frame of a tab whose URL is on the
+ * Atlassian site host the message names.
+ */
+export function checkContentScriptSender(
+  sender: SenderLike,
+  extension: ExtensionIdentity,
+  reportedHost: string,
+): SenderCheck<VerifiedContentScript> {
+  if (sender.id !== extension.id) return reject('The message did not come from this extension.');
+  if (sender.userScriptWorldId !== undefined) return reject('The message came from a user script.');
+  const tab = sender.tab;
+  if (!tab || typeof tab.id !== 'number' || tab.id < 0) return reject('The message did not come from a tab.');
+  if (sender.frameId !== 0) return reject('The message did not come from the top-level frame.');
+  const tabHost = atlassianSiteHostOf(tab.url);
+  if (!tabHost) return reject("The sender's tab is not on an Atlassian Cloud site.");
+  if (tabHost !== reportedHost) return reject(`The sender's tab is on ${tabHost}, not ${reportedHost}.`);
+  if (sender.url !== undefined && atlassianSiteHostOf(sender.url) !== reportedHost) {
+    return reject(`The sender's page is not on ${reportedHost}.`);
+  }
+  if (sender.origin !== undefined && sender.origin !== `https://${reportedHost}`) {
+    return reject(`The sender's origin is not https://${reportedHost}.`);
+  }
+  // The tab's URL, not `sender.url`: Chrome keeps `sender.url` at the URL the document was loaded
+  // with, so after single-page navigation (pushState) only the tab's URL is current. In the top
+  // frame both name the same document.
+  return { ok: true, sender: { kind: 'content-script', tabId: tab.id, url: tab.url! } };
+}
+
+/**
+ * A page of this extension (popup, options), either not in a tab or in a tab that shows an
+ * extension page. Content scripts fail this: their `url` is the web page's.
+ */
+export function checkExtensionPageSender(sender: SenderLike, extension: ExtensionIdentity): SenderCheck<VerifiedExtensionPage> {
+  if (sender.id !== extension.id) return reject('The message did not come from this extension.');
+  if (sender.userScriptWorldId !== undefined) return reject('The message came from a user script.');
+  if (!sender.url?.startsWith(extension.baseUrl)) return reject('The message did not come from an extension page.');
+  const tab = sender.tab;
+  if (!tab) return { ok: true, sender: { kind: 'extension-page', tabId: null } };
+  // A tab's URL may be withheld; the top-level frame's own URL is then the tab's URL.
+  const tabUrl = tab.url ?? (sender.frameId === 0 ? sender.url : undefined);
+  if (!tabUrl?.startsWith(extension.baseUrl)) return reject('The message came from an extension page embedded in a web page.');
+  return { ok: true, sender: { kind: 'extension-page', tabId: typeof tab.id === 'number' && tab.id >= 0 ? tab.id : null } };
+}

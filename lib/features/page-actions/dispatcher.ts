@@ -1,0 +1,79 @@
+import type { AtlassianClient } from '../../atlassian/client';
+import { tokenCoversSite } from '../tokens/token-site-match';
+import type { TokenVault } from '../tokens/token-vault';
+import { lockedFailure, toActionFailure } from '../../atlassian/failure-view';
+import type { ActionName } from './action-names';
+import type { ActionResult } from './action-result';
+import type { CloudIdSource } from '../pages/cloud-id-source';
+import type { PageAction } from './page-action';
+import { sendRoute } from '../token-checks/send-route';
+import { resolveTabTarget, type ActionTarget, type TargetDeps } from './target';
+import { unwatchAction, watchAction, watchStatusAction } from './watch';
+
+/** Every action, by name. Popup buttons, context menus and keyboard shortcuts all run these. */
+export const PAGE_ACTIONS: Readonly<Record<ActionName, PageAction>> = {
+  'watch-status': watchStatusAction,
+  watch: watchAction,
+  unwatch: unwatchAction,
+};
+
+export interface ActionDeps extends TargetDeps {
+  vault: Pick<TokenVault, 'list' | 'getSecret' | 'recordDetection'>;
+  client: Pick<AtlassianClient, 'request' | 'refuseWrite'>;
+  cloudIds: CloudIdSource;
+}
+
+export interface ActionDispatcher {
+  /** Runs `action` on a page the background resolved itself (see `resolveTabTarget`). */
+  dispatch(action: ActionName, target: ActionTarget): Promise<ActionResult>;
+  /** Resolves the page shown in tab `tabId`, then dispatches. */
+  runOnTab(action: ActionName, tabId: number): Promise<ActionResult>;
+}
+
+/**
+ * The one way an action reaches Atlassian: the page comes from the background's own tab
+ * records, the token is the first saved one meant for the site (in list order), and the call
+ * goes through the request client. A write with a read-only token is refused before the vault
+ * is opened, so nothing is decrypted for a call that will not be made.
+ */
+export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Record<ActionName, PageAction>> = PAGE_ACTIONS): ActionDispatcher {
+  async function dispatch(name: ActionName, target: ActionTarget): Promise<ActionResult> {
+    const action = actions[name];
+    const token = (await deps.vault.list()).find((t) => tokenCoversSite(t, target.host));
+    if (!token) {
+      return {
+        ok: false,
+        failure: {
+          class: 'no-token',
+          message: `No saved token is meant for ${target.host}.`,
+          fix: `Add a token for ${target.host} (or one for every Cloud site) in the extension options.`,
+        },
+      };
+    }
+
+    const refusal = deps.client.refuseWrite({
+      credential: { label: token.label, readOnly: token.readOnly },
+      site: { host: target.host },
+      operation: action.operation,
+    });
+    if (refusal) return { ok: false, failure: toActionFailure(refusal) };
+
+    const secret = await deps.vault.getSecret(token.id);
+    if (!secret.ok) {
+      if (secret.reason === 'locked') return { ok: false, failure: lockedFailure() };
+      return { ok: false, failure: { class: 'no-token', message: `The token “${token.label}” was just removed.`, fix: 'Try again.' } };
+    }
+
+    const route = await sendRoute(deps, token, secret.secret, target.host);
+    if (!route.ok) return route;
+    return action.run({ client: deps.client, credential: route.credential, site: route.site, target });
+  }
+
+  return {
+    dispatch,
+    async runOnTab(name, tabId) {
+      const lookup = await resolveTabTarget(deps, tabId);
+      return lookup.ok ? dispatch(name, lookup.target) : lookup;
+    },
+  };
+}

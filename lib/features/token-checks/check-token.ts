@@ -1,0 +1,224 @@
+import type { AtlassianClient } from '../../atlassian/client';
+import type { Failure, FailureClass } from '../../atlassian/failure';
+import type { SiteRegistry } from '../pages/site-registry';
+import { classicSentence, REJECTED_SENTENCE, scopedSentence } from '../tokens/detect-kind';
+import { mismatchWarning } from '../tokens/kind-mismatch';
+import { effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
+import type { TokenSummary } from '../tokens/token-summary';
+import type { TokenVault } from '../tokens/token-vault';
+import { lockedFailure, toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
+import type { CloudIdSource } from '../pages/cloud-id-source';
+import { credentialFor, dcServer } from './credential';
+import { detectionFailure, detectOnSite, recordDetectionRun, type DetectionRun } from './detect-on-site';
+import { detectedIdentityFromUser, identityFromDetection, identityFromUser, type IdentityView } from './identity-view';
+import type { SiteCheckResult, TokenCheckReport } from './token-check-result';
+
+/** With no sites of its own, a token is checked on at most this many recently seen sites. */
+export const MAX_CHECKED_SITES = 10;
+
+/** Refusals that may mean "sent the wrong way" rather than "a bad token": detection tells which. */
+const AUTH_FAILURES: readonly FailureClass[] = ['invalid-token', 'wrong-base-url', 'anonymous-fallback'];
+
+export interface TokenCheckDeps {
+  vault: Pick<TokenVault, 'get' | 'getSecret' | 'recordDetection'>;
+  client: Pick<AtlassianClient, 'request'>;
+  cloudIds: CloudIdSource;
+  sites: Pick<SiteRegistry, 'list'>;
+  /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
+  hasHostPermission(origin: string): Promise<boolean>;
+}
+
+export type TokenCheckOutcome = { ok: true; report: TokenCheckReport } | { ok: false; message: string };
+
+export interface TokenChecker {
+  /** Checks token `id` on every site it is for, or on `site` only. */
+  check(id: string, site?: string): Promise<TokenCheckOutcome>;
+}
+
+const who = (identity: IdentityView) => ` It signs in as ${identity.displayName}.`;
+
+function failed(site: string, kind: SiteCheckResult['kind'], failure: Failure, sentence?: string): SiteCheckResult {
+  const view = toActionFailure(failure);
+  return { site, kind, ok: false, sentence: sentence ?? view.message, failure: view };
+}
+
+async function sitesToCheck(deps: TokenCheckDeps, token: TokenSummary): Promise<string[]> {
+  if (token.sites.length > 0) return [...token.sites];
+  // "Every Cloud site": the ones seen lately, then any it was detected on before.
+  const seen = [...(await deps.sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
+  const hosts = [...new Set([...seen, ...token.detected.map((d) => d.site)])];
+  return hosts.slice(0, MAX_CHECKED_SITES);
+}
+
+async function checkDataCenter(deps: TokenCheckDeps, token: TokenSummary, secret: string): Promise<SiteCheckResult> {
+  const server = dcServer(token);
+  if (!server) {
+    return {
+      site: token.dcBaseUrl ?? '',
+      kind: 'dc-pat',
+      ok: false,
+      sentence: 'This Data Center token has no valid server address. Edit it and enter the address of your Confluence.',
+    };
+  }
+  const result = await deps.client.request({
+    credential: credentialFor(token, secret, 'dc-pat'),
+    site: server.site,
+    operation: 'getCurrentUser',
+  });
+  if (!result.ok) return failed(server.site.host, 'dc-pat', result.failure);
+  const identity = identityFromUser(result.data);
+  return {
+    site: server.site.host,
+    kind: 'dc-pat',
+    ok: true,
+    identity,
+    sentence: `This Data Center personal access token works on ${server.site.dcBaseUrl}.${who(identity)}`,
+  };
+}
+
+function resultFromDetection(site: string, run: DetectionRun): SiteCheckResult {
+  const d = run.detection;
+  if (d.kind === 'classic' || (d.kind === 'scoped' && d.identity)) {
+    return { site, kind: d.kind, ok: true, sentence: d.sentence, identity: identityFromDetection(d.identity!) };
+  }
+  if (d.kind === 'scoped') {
+    // Accepted by the gateway, but its scopes do not cover reading the current user.
+    const failure = run.gateway && !run.gateway.ok ? run.gateway.failure : undefined;
+    return { site, kind: 'scoped', ok: false, sentence: d.sentence, ...(failure ? { failure: toActionFailure(failure) } : {}) };
+  }
+  const failure = detectionFailure(run);
+  return {
+    site,
+    kind: 'unknown',
+    ok: false,
+    sentence: d.sentence,
+    failure: failure ?? { class: 'kind-unknown', message: d.sentence, fix: 'Check the token again later.' },
+  };
+}
+
+async function checkAuto(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string): Promise<SiteCheckResult> {
+  const run = await detectOnSite(deps, token, secret, site);
+  await recordDetectionRun(deps.vault, token.id, site, run);
+  return resultFromDetection(site, run);
+}
+
+async function checkChosenKind(
+  deps: TokenCheckDeps,
+  token: TokenSummary,
+  secret: string,
+  site: string,
+  kind: 'classic' | 'scoped',
+): Promise<SiteCheckResult> {
+  let cloudId: string | undefined;
+  if (kind === 'scoped') {
+    const lookup = await deps.cloudIds.get(site);
+    if (!lookup.ok) return { site, kind, ok: false, sentence: lookup.failure.message, failure: lookup.failure };
+    cloudId = lookup.cloudId;
+  }
+  const health = await deps.client.request({
+    credential: credentialFor(token, secret, kind),
+    site: { host: site, cloudId },
+    operation: 'getCurrentUser',
+  });
+  const lead = kind === 'classic' ? classicSentence(site) : scopedSentence(cloudId!);
+
+  if (health.ok) {
+    const identity = identityFromUser(health.data);
+    const detected = detectedIdentityFromUser(health.data);
+    await deps.vault.recordDetection(token.id, site, { kind, ...(detected ? { identity: detected } : {}) });
+    return { site, kind, ok: true, identity, sentence: lead + who(identity) };
+  }
+
+  const failure = health.failure;
+  if (failure.class === 'missing-scope' && kind === 'scoped') {
+    // The gateway checks scopes only after accepting the credentials: it is a working scoped token.
+    await deps.vault.recordDetection(token.id, site, { kind: 'scoped' });
+    return failed(site, kind, failure, `${lead} Its scopes do not let it read the current user, so the account it belongs to is not shown.`);
+  }
+  if (!AUTH_FAILURES.includes(failure.class)) return failed(site, kind, failure);
+
+  // Refused: find out whether it is the other kind, or no good at all.
+  const run = await detectOnSite(deps, token, secret, site, kind === 'classic' ? { site: health } : { gateway: health });
+  await recordDetectionRun(deps.vault, token.id, site, run);
+  const d = run.detection;
+  if (d.kind === 'classic' || d.kind === 'scoped') {
+    const warning = mismatchWarning(kind, d.kind, site);
+    if (!warning) return failed(site, kind, failure, d.sentence);
+    // It works, only not the way its chosen kind sends it: the address is wrong, not the token.
+    const wrongWay: ActionFailure = {
+      class: 'wrong-base-url',
+      message: `Sent as a ${kind} token, it is refused: ${
+        d.kind === 'scoped' ? 'scoped tokens only work through api.atlassian.com' : "classic tokens only work on the site's own address"
+      }.`,
+      fix: `Change its kind to ${d.kind} (or auto-detect) in the token's settings.`,
+    };
+    return { site, kind: d.kind, ok: false, sentence: `${d.sentence} Sent as a ${kind} token, it is refused.`, failure: wrongWay, warning };
+  }
+  return failed(site, kind, failure, d.reason === 'rejected' ? REJECTED_SENTENCE : undefined);
+}
+
+export function createTokenChecker(deps: TokenCheckDeps): TokenChecker {
+  return {
+    async check(id, onlySite) {
+      const token = await deps.vault.get(id);
+      if (!token) return { ok: false, message: 'This token no longer exists; it may have been removed in another window.' };
+
+      const dc = token.kind === 'dc-pat';
+      let sites: string[];
+      if (dc) {
+        sites = [dcServer(token)?.site.host ?? token.dcBaseUrl ?? ''];
+      } else if (onlySite !== undefined) {
+        if (!tokenCoversSite(token, onlySite)) {
+          return { ok: false, message: `The token “${token.label}” is not meant for ${onlySite}. Add the site to its list first.` };
+        }
+        sites = [onlySite.trim().toLowerCase()];
+      } else {
+        sites = await sitesToCheck(deps, token);
+      }
+
+      if (dc) {
+        const server = dcServer(token);
+        if (server && !(await deps.hasHostPermission(server.origin))) {
+          const message = `Allow access to ${server.origin} first.`;
+          const failure: ActionFailure = {
+            class: 'permission-needed',
+            message: `${message} The extension may only contact your Data Center server once you allow it.`,
+            fix: `Click “Allow access” and accept the browser's question for ${server.origin}, then check again.`,
+          };
+          return { ok: true, report: { token, results: [{ site: server.site.host, kind: 'dc-pat', ok: false, sentence: message, failure }] } };
+        }
+      }
+
+      const secret = await deps.vault.getSecret(id);
+      if (!secret.ok) {
+        if (secret.reason === 'not-found') return { ok: false, message: 'This token no longer exists; it may have been removed in another window.' };
+        const failure = lockedFailure();
+        const results = sites.map((site): SiteCheckResult => ({
+          site,
+          kind: dc ? 'dc-pat' : (effectiveKind(token, site) ?? 'unknown'),
+          ok: false,
+          sentence: 'Unlock your tokens first.',
+          failure,
+        }));
+        return { ok: true, report: { token, results } };
+      }
+
+      const results: SiteCheckResult[] = [];
+      if (dc) {
+        results.push(await checkDataCenter(deps, token, secret.secret));
+      } else {
+        const chosen = token.kind;
+        // One site at a time: a check is a handful of calls, and sites share the token's rate limit.
+        for (const site of sites) {
+          results.push(
+            chosen === 'classic' || chosen === 'scoped'
+              ? await checkChosenKind(deps, token, secret.secret, site, chosen)
+              : await checkAuto(deps, token, secret.secret, site),
+          );
+        }
+      }
+      const after = (await deps.vault.get(id)) ?? token;
+      return { ok: true, report: { token: after, results } };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { AtlassianClient, Credential, SiteRef } from '../../atlassian/client';
+import { effectiveKind } from '../tokens/token-site-match';
+import type { TokenSummary } from '../tokens/token-summary';
+import type { TokenVault } from '../tokens/token-vault';
+import type { ActionFailure } from '../../atlassian/failure-view';
+import type { CloudIdSource } from '../pages/cloud-id-source';
+import { credentialFor } from './credential';
+import { detectionFailure, detectOnSite, recordDetectionRun } from './detect-on-site';
+
+export type SendRoute = { ok: true; credential: Credential; site: SiteRef } | { ok: false; failure: ActionFailure };
+
+export interface SendRouteDeps {
+  vault: Pick<TokenVault, 'recordDetection'>;
+  client: Pick<AtlassianClient, 'request'>;
+  cloudIds: CloudIdSource;
+}
+
+/**
+ * How to send `token` to Cloud site `host`: its effective kind there (an auto-detect token not
+ * yet detected on the site is detected now, and the result recorded) and, for a scoped token,
+ * the site's cloudId.
+ */
+export async function sendRoute(deps: SendRouteDeps, token: TokenSummary, secret: string, host: string): Promise<SendRoute> {
+  let kind = effectiveKind(token, host);
+  if (kind === undefined) {
+    const run = await detectOnSite(deps, token, secret, host);
+    await recordDetectionRun(deps.vault, token.id, host, run);
+    const d = run.detection;
+    if (d.kind === 'unknown') {
+      const cause = detectionFailure(run);
+      return {
+        ok: false,
+        failure: {
+          class: 'kind-unknown',
+          message: `Whether “${token.label}” is a classic or a scoped token could not be found out on ${host}: ${d.sentence}`,
+          fix: cause?.fix ?? 'Check the token in the extension options, or set its kind yourself.',
+        },
+      };
+    }
+    kind = d.kind;
+  }
+  if (kind === 'dc-pat') {
+    // tokenCoversSite never offers a Data Center token for a Cloud site; this guards the type.
+    return { ok: false, failure: { class: 'no-token', message: `A Data Center token cannot be used on ${host}.`, fix: 'Add a Cloud token for this site.' } };
+  }
+  if (kind === 'classic') return { ok: true, credential: credentialFor(token, secret, 'classic'), site: { host } };
+  const lookup = await deps.cloudIds.get(host);
+  if (!lookup.ok) return lookup;
+  return { ok: true, credential: credentialFor(token, secret, 'scoped'), site: { host, cloudId: lookup.cloudId } };
+}
