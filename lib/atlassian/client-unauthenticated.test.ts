@@ -87,7 +87,7 @@ describe('refuseWrite (the read-only guard before the secret is read)', () => {
     const { client, calls, activity } = setup([]);
     const failure = client.refuseWrite({
       credential: { label: 'Reader', readOnly: true },
-      site: { host: 'acme.atlassian.net' },
+      site: { kind: 'cloud', host: 'acme.atlassian.net' },
       operation: 'addContentWatcher',
     });
     expect(failure).toMatchObject({ class: 'read-only-refused' });
@@ -100,7 +100,7 @@ describe('refuseWrite (the read-only guard before the secret is read)', () => {
 
   it('lets reads, and writes by other tokens, through (and logs nothing)', () => {
     const { client, activity } = setup([]);
-    const site = { host: 'acme.atlassian.net' };
+    const site = { kind: 'cloud', host: 'acme.atlassian.net' } as const;
     expect(client.refuseWrite({ credential: { label: 'Reader', readOnly: true }, site, operation: 'getContentWatchStatus' })).toBeUndefined();
     expect(client.refuseWrite({ credential: { label: 'Writer', readOnly: false }, site, operation: 'removeContentWatcher' })).toBeUndefined();
     expect(activity).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import type { ActivityEntry } from './activity-log';
-import { createAtlassianClient, type AtlassianClientDeps, type Credential, type SiteRef } from './client';
+import { createAtlassianClient, type AtlassianClientDeps, type Credential, type Site } from './client';
 import { abortableSleep } from './retry';
 import { jsonResponse, networkError, scriptedFetch, type ScriptStep } from './testing/scripted-fetch';
 
@@ -10,8 +10,8 @@ const EMAIL = 'ada@example.com';
 const BASIC = `Basic ${Buffer.from(`${EMAIL}:${SECRET}`).toString('base64')}`;
 const CLOUD_ID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const GATEWAY = `https://api.atlassian.com/ex/confluence/${CLOUD_ID}`;
-const SITE: SiteRef = { host: 'acme.atlassian.net', cloudId: CLOUD_ID };
-const DC_SITE: SiteRef = { host: 'confluence.dc.test', dcBaseUrl: 'https://confluence.dc.test/confluence' };
+const SITE: Site = { kind: 'cloud', host: 'acme.atlassian.net', cloudId: CLOUD_ID };
+const DC_SITE: Site = { kind: 'dc', baseUrl: 'https://confluence.dc.test/confluence', origin: 'https://confluence.dc.test' };
 
 const classic: Credential = { label: 'Work classic', kind: 'classic', email: EMAIL, secret: SECRET, readOnly: false };
 const scoped: Credential = { ...classic, label: 'Work scoped', kind: 'scoped' };
@@ -86,7 +86,7 @@ describe('URLs and headers', () => {
 
   it('missing cloudId for a scoped token is a wrong-base-url failure before the network', async () => {
     const { client, calls } = setup([]);
-    const r = await client.request({ credential: scoped, site: { host: 'acme.atlassian.net' }, operation: 'getCurrentUser' });
+    const r = await client.request({ credential: scoped, site: { kind: 'cloud', host: 'acme.atlassian.net' }, operation: 'getCurrentUser' });
     expect(r).toMatchObject({ ok: false, failure: { class: 'wrong-base-url' } });
     expect(calls).toHaveLength(0);
   });
@@ -538,7 +538,7 @@ describe('secrets', () => {
       results.push(await client.request({ credential: i % 2 ? scoped : classic, site: SITE, operation: 'getCurrentUser' }));
     }
     results.push(await client.request({ credential: { ...classic, readOnly: true }, site: SITE, operation: 'addContentWatcher', pathParams: { contentId: '1' } }));
-    results.push(await client.request({ credential: { ...classic, label: `my token ${SECRET}` }, site: { host: 'bad host' }, operation: 'getCurrentUser' }));
+    results.push(await client.request({ credential: { ...classic, label: `my token ${SECRET}` }, site: { kind: 'cloud', host: 'bad host' }, operation: 'getCurrentUser' }));
     results.push(await client.request({ credential: pat, site: DC_SITE, operation: 'listSpaces' }));
     expect(results.every((r) => !r.ok)).toBe(true);
     const serialized = JSON.stringify({ results, activity });

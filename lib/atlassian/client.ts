@@ -42,6 +42,7 @@ import { waitRequestedMs } from './retry-after';
 import { DEFAULT_RETRY_POLICY, mayRetry, runWithRetries, type AttemptVerdict, type RetryPolicy, type Sleep } from './retry';
 import { defaultSchemaFor, type DefaultResponse, type DownloadedFile } from './schemas/index';
 import { judgeTenantInfo, NO_TOKEN_LABEL, UNAUTHENTICATED_OPERATIONS } from './unauthenticated';
+import { siteLabel, type Site } from '../sites/site';
 
 export interface Credential {
   /** The name the person gave the token; shown in the activity log. */
@@ -54,12 +55,7 @@ export interface Credential {
   readOnly: boolean;
 }
 
-export interface SiteRef {
-  /** Cloud site host (`acme.atlassian.net`) or, for Data Center, the server's host. */
-  host: string;
-  cloudId?: string | undefined;
-  dcBaseUrl?: string | undefined;
-}
+export type { Site };
 
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined;
 
@@ -69,7 +65,7 @@ type PathParamsField<Id extends OperationId> = [PathParamNames<Operation<Id>['sp
 
 export type RequestInput<Id extends OperationId, S extends z.ZodType | undefined = undefined> = {
   credential: Credential;
-  site: SiteRef;
+  site: Site;
   operation: Id;
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
@@ -121,7 +117,7 @@ export interface AtlassianClient {
    * read-only token is refused (and logged) here, so the vault need not even be opened for it.
    * `request` applies the same guard first; undefined means the guard lets it through.
    */
-  refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: SiteRef; operation: OperationId }): Failure | undefined;
+  refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: Site; operation: OperationId }): Failure | undefined;
   /** `GET https://<site>/_edge/tenant_info` without any credentials: the site's cloudId. */
   readTenantInfo(siteHost: string, signal?: AbortSignal): Promise<ApiResult<{ cloudId: string }>>;
 }
@@ -212,17 +208,6 @@ function displayPath(op: OperationDefinition): string {
   return op.api === 'v2' ? `/wiki/api/v2${op.specPath}` : op.specPath;
 }
 
-function siteLabel(site: SiteRef): string {
-  if (site.dcBaseUrl) {
-    try {
-      return new URL(site.dcBaseUrl).host;
-    } catch {
-      // Fall through to the host as entered.
-    }
-  }
-  return site.host.trim().toLowerCase();
-}
-
 function readOnlyRefusal(readOnly: boolean, operation: OperationId): Failure | undefined {
   return readOnly && !READ_METHODS.includes(OPERATIONS[operation].method) ? readOnlyFailure(operation) : undefined;
 }
@@ -243,9 +228,9 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
 
     const endpoints = resolveEndpoints({
       kind: credential.kind,
-      siteHost: site.host,
-      cloudId: site.cloudId,
-      dcBaseUrl: site.dcBaseUrl,
+      siteHost: site.kind === 'cloud' ? site.host : undefined,
+      cloudId: site.kind === 'cloud' ? site.cloudId : undefined,
+      dcBaseUrl: site.kind === 'dc' ? site.baseUrl : undefined,
       via: input.via,
     });
     if (!endpoints.ok) return { ok: false, failure: endpointFailure(endpoints.error) };
@@ -503,7 +488,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     return { ok: true, pages, truncated: true, retries };
   }
 
-  function refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: SiteRef; operation: OperationId }): Failure | undefined {
+  function refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: Site; operation: OperationId }): Failure | undefined {
     if (!isOperationId(input.operation)) return unknownOperationFailure();
     const refusal = readOnlyRefusal(input.credential.readOnly, input.operation);
     if (!refusal) return undefined;

@@ -1,3 +1,5 @@
+import { normaliseCloudSiteHost } from '../sites/site-host';
+
 /**
  * Where each kind of Atlassian token must be sent. The token string does not tell its kind,
  * and sending it to the wrong base fails with a 401/404 that never says why, so the base URL
@@ -57,8 +59,6 @@ export interface EndpointInput {
   via?: 'site' | 'gateway' | undefined;
 }
 
-// One DNS label: letters, digits, inner hyphens. Sites are exactly `<label>.atlassian.net`.
-const SITE_HOST = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.atlassian\.net$/;
 const CLOUD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fail<T>(code: EndpointErrorCode, message: string): EndpointResult<T> {
@@ -67,9 +67,9 @@ function fail<T>(code: EndpointErrorCode, message: string): EndpointResult<T> {
 
 /** Validates and normalises a Cloud site host (`Acme.Atlassian.net` → `acme.atlassian.net`). */
 export function normaliseSiteHost(siteHost: string | undefined): EndpointResult<string> {
-  const host = siteHost?.trim().toLowerCase() ?? '';
-  if (host === '') return fail('missing-site', 'No Confluence Cloud site is set for this token.');
-  if (!SITE_HOST.test(host)) {
+  if ((siteHost?.trim() ?? '') === '') return fail('missing-site', 'No Confluence Cloud site is set for this token.');
+  const host = normaliseCloudSiteHost(siteHost);
+  if (host === undefined) {
     return fail(
       'invalid-site',
       'The site must be a Confluence Cloud host such as acme.atlassian.net (no https://, path or port).',

@@ -130,7 +130,7 @@ describe('the client against the simulator', () => {
     const { c } = client();
     const r = await c.request({
       credential: credential('aliceScoped', 'scoped'),
-      site: { host: acme.host, cloudId: acme.cloudId },
+      site: { kind: 'cloud', host: acme.host, cloudId: acme.cloudId },
       operation: 'getCurrentUser',
     });
     expect(r).toMatchObject({ ok: true, data: { type: 'known', accountId: alice.accountId } });
@@ -142,7 +142,7 @@ describe('the client against the simulator', () => {
     const attachment = SIM_PAGES.architecture.attachments[0]!;
     const r = await c.request({
       credential: credential('aliceClassic', 'classic'),
-      site: { host: acme.host },
+      site: { kind: 'cloud', host: acme.host },
       operation: 'downloadAttachment',
       pathParams: { id: SIM_PAGES.architecture.id, attachmentId: attachment.id },
     });
@@ -156,7 +156,7 @@ describe('the client against the simulator', () => {
   it('retries a 429 and leaves one activity entry without the secret', async () => {
     sim.control.rateLimit({ tokenName: 'aliceClassic', count: 1, retryAfter: '1' });
     const { c, activity } = client();
-    const r = await c.request({ credential: credential('aliceClassic', 'classic'), site: { host: acme.host }, operation: 'getCurrentUser' });
+    const r = await c.request({ credential: credential('aliceClassic', 'classic'), site: { kind: 'cloud', host: acme.host }, operation: 'getCurrentUser' });
     expect(r).toMatchObject({ ok: true, meta: { retries: 1 } });
     expect(activity).toEqual([expect.objectContaining({ outcome: 'ok', status: 200, retries: 1 })]);
     expect(JSON.stringify(activity)).not.toContain(SIM_TOKENS.aliceClassic.secret);
@@ -167,7 +167,7 @@ describe('the client against the simulator', () => {
     const { c } = client();
     const r = await c.paginate({
       credential: credential('aliceScoped', 'scoped'),
-      site: { host: acme.host, cloudId: acme.cloudId },
+      site: { kind: 'cloud', host: acme.host, cloudId: acme.cloudId },
       operation: 'getPageAttachments',
       pathParams: { id: SIM_PAGES.architecture.id },
       query: { limit: 1 },

@@ -113,7 +113,7 @@ try {
   });
   const credential = { label: 'bench', kind: 'classic' as const, email: SIM_USERS.alice.email, secret: SIM_TOKENS.aliceClassic.secret, readOnly: true };
   await measureAsync('chokepoint → simulator: GET user/current (HTTPS)', 50, async () => {
-    const result = await client.request({ credential, site: { host: SIM_SITES.acme.host }, operation: 'getCurrentUser' });
+    const result = await client.request({ credential, site: { kind: 'cloud', host: SIM_SITES.acme.host }, operation: 'getCurrentUser' });
     if (!result.ok) throw new Error(result.failure.message);
   });
 } finally {

@@ -1,4 +1,4 @@
-import { atlassianSiteHostOf } from '../../sites/site-host';
+import { cloudSiteHostOf } from '../../sites/site-host';
 
 /*
  * Who sent a runtime message, decided from what the browser (not the message) says. Pure, so
@@ -53,10 +53,10 @@ export function checkContentScriptSender(
   const tab = sender.tab;
   if (!tab || typeof tab.id !== 'number' || tab.id < 0) return reject('The message did not come from a tab.');
   if (sender.frameId !== 0) return reject('The message did not come from the top-level frame.');
-  const tabHost = atlassianSiteHostOf(tab.url);
+  const tabHost = cloudSiteHostOf(tab.url);
   if (!tabHost) return reject("The sender's tab is not on an Atlassian Cloud site.");
   if (tabHost !== reportedHost) return reject(`The sender's tab is on ${tabHost}, not ${reportedHost}.`);
-  if (sender.url !== undefined && atlassianSiteHostOf(sender.url) !== reportedHost) {
+  if (sender.url !== undefined && cloudSiteHostOf(sender.url) !== reportedHost) {
     return reject(`The sender's page is not on ${reportedHost}.`);
   }
   if (sender.origin !== undefined && sender.origin !== `https://${reportedHost}`) {

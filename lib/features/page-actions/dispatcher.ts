@@ -53,7 +53,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
 
     const refusal = deps.client.refuseWrite({
       credential: { label: token.label, readOnly: token.readOnly },
-      site: { host: target.host },
+      site: { kind: 'cloud', host: target.host },
       operation: action.operation,
     });
     if (refusal) return { ok: false, failure: toActionFailure(refusal) };

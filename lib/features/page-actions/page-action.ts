@@ -1,4 +1,4 @@
-import type { AtlassianClient, Credential, SiteRef } from '../../atlassian/client';
+import type { AtlassianClient, Credential, Site } from '../../atlassian/client';
 import type { OperationId } from '../../atlassian/operations';
 import type { ActionName } from './action-names';
 import type { ActionResult } from './action-result';
@@ -8,7 +8,7 @@ import type { ActionTarget } from './target';
 export interface PageActionCall {
   client: Pick<AtlassianClient, 'request'>;
   credential: Credential;
-  site: SiteRef;
+  site: Site;
   target: ActionTarget;
 }
 

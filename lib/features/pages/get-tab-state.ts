@@ -1,5 +1,5 @@
 import { parsePageContext } from './parse-page-context';
-import { atlassianSiteHostOf } from '../../sites/site-host';
+import { cloudSiteHostOf } from '../../sites/site-host';
 import { currentTabContext } from './tab-contexts';
 import { describeCloudIdStatus } from './cloud-id-status';
 import { RejectedMessageError } from '../../core/messaging/reply';
@@ -16,7 +16,7 @@ export const getTabStateHandler: ExtensionPageHandler<BackgroundDeps, GetTabStat
     const tab = await deps.getTab(message.tabId);
     if (!tab) throw new RejectedMessageError(`There is no tab ${message.tabId}.`);
     const now = deps.now();
-    const host = atlassianSiteHostOf(tab.url);
+    const host = cloudSiteHostOf(tab.url);
     const context = currentTabContext(await deps.tabContexts.get(message.tabId), tab.url, (url) => parsePageContext(url));
     const site = host ? await deps.sites.get(host) : null;
     const cloudId = host

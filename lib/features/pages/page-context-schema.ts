@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CONTENT_TYPES, MAX_CONTENT_ID, type PageContext } from './page-context';
-import { isAtlassianSiteHost } from '../../sites/site-host';
+import { isCloudSiteHost } from '../../sites/site-host';
 
 /*
  * Validates page contexts that cross a trust boundary (sent by a content script, read back from
@@ -10,7 +10,7 @@ import { isAtlassianSiteHost } from '../../sites/site-host';
 
 export const siteHostSchema = z.string().check(
   z.maxLength(260),
-  z.refine(isAtlassianSiteHost, 'not an Atlassian Cloud site host'),
+  z.refine(isCloudSiteHost, 'not an Atlassian Cloud site host'),
 );
 
 export const contentIdSchema = z.string().check(

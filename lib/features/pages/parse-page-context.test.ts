@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetaReader } from './parse-page-context';
 import { normaliseContentId, parsePageContext } from './parse-page-context';
-import { isAtlassianSiteHost } from '../../sites/site-host';
 
 const site = 'https://acme.atlassian.net';
 const meta =
@@ -134,16 +133,6 @@ describe('parsePageContext: not Confluence', () => {
 });
 
 describe('site hosts and ids', () => {
-  it('recognises Atlassian Cloud site hosts only', () => {
-    expect(isAtlassianSiteHost('acme.atlassian.net')).toBe(true);
-    expect(isAtlassianSiteHost('acme-eu.atlassian.net')).toBe(true);
-    expect(isAtlassianSiteHost('acme.atlassian.net:8443')).toBe(true);
-    expect(isAtlassianSiteHost('atlassian.net')).toBe(false);
-    expect(isAtlassianSiteHost('acme.atlassian.net.example.com')).toBe(false);
-    expect(isAtlassianSiteHost('acmeatlassian.net')).toBe(false);
-    expect(isAtlassianSiteHost('ACME.atlassian.net')).toBe(false);
-  });
-
   it('normalises content ids without passing through a number', () => {
     expect(normaliseContentId('9007199254740993')).toBe('9007199254740993');
     expect(normaliseContentId('007')).toBe('7');

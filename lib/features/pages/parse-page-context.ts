@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, MAX_CONTENT_ID, type ContentType, type PageContext } from './page-context';
-import { atlassianSiteHostOf } from '../../sites/site-host';
+import { cloudSiteHostOf } from '../../sites/site-host';
 import { decodeTinyLink } from './tiny-link';
 import { CONTENT_URL_SHAPES } from './url-shapes';
 
@@ -42,7 +42,7 @@ function sameSpace(a: string, b: string): boolean {
  * URL: after single-page navigation they may still describe the previous page.
  */
 export function parsePageContext(href: string, readMeta: MetaReader = noMeta): PageContext | null {
-  const host = atlassianSiteHostOf(href);
+  const host = cloudSiteHostOf(href);
   if (!host) return null;
   const url = new URL(href);
   const path = url.pathname;

@@ -1,13 +1,14 @@
 import type { AtlassianClient } from '../../atlassian/client';
 import type { Failure, FailureClass } from '../../atlassian/failure';
 import type { SiteRegistry } from '../pages/site-registry';
-import { classicSentence, REJECTED_SENTENCE, scopedSentence } from '../tokens/detect-kind';
+import { classicSentence, REJECTED_SENTENCE, scopedSentence } from './detect-kind';
 import { mismatchWarning } from '../tokens/kind-mismatch';
 import { effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { TokenVault } from '../tokens/token-vault';
 import { lockedFailure, toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
 import type { CloudIdSource } from '../pages/cloud-id-source';
+import { cloudSite, siteLabel } from '../../sites/site';
 import { credentialFor, dcServer } from './credential';
 import { detectionFailure, detectOnSite, recordDetectionRun, type DetectionRun } from './detect-on-site';
 import { detectedIdentityFromUser, identityFromDetection, identityFromUser, type IdentityView } from './identity-view';
@@ -48,32 +49,6 @@ async function sitesToCheck(deps: TokenCheckDeps, token: TokenSummary): Promise<
   const seen = [...(await deps.sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
   const hosts = [...new Set([...seen, ...token.detected.map((d) => d.site)])];
   return hosts.slice(0, MAX_CHECKED_SITES);
-}
-
-async function checkDataCenter(deps: TokenCheckDeps, token: TokenSummary, secret: string): Promise<SiteCheckResult> {
-  const server = dcServer(token);
-  if (!server) {
-    return {
-      site: token.dcBaseUrl ?? '',
-      kind: 'dc-pat',
-      ok: false,
-      sentence: 'This Data Center token has no valid server address. Edit it and enter the address of your Confluence.',
-    };
-  }
-  const result = await deps.client.request({
-    credential: credentialFor(token, secret, 'dc-pat'),
-    site: server.site,
-    operation: 'getCurrentUser',
-  });
-  if (!result.ok) return failed(server.site.host, 'dc-pat', result.failure);
-  const identity = identityFromUser(result.data);
-  return {
-    site: server.site.host,
-    kind: 'dc-pat',
-    ok: true,
-    identity,
-    sentence: `This Data Center personal access token works on ${server.site.dcBaseUrl}.${who(identity)}`,
-  };
 }
 
 function resultFromDetection(site: string, run: DetectionRun): SiteCheckResult {
@@ -117,7 +92,7 @@ async function checkChosenKind(
   }
   const health = await deps.client.request({
     credential: credentialFor(token, secret, kind),
-    site: { host: site, cloudId },
+    site: cloudSite(site, cloudId),
     operation: 'getCurrentUser',
   });
   const lead = kind === 'classic' ? classicSentence(site) : scopedSentence(cloudId!);
@@ -157,45 +132,90 @@ async function checkChosenKind(
   return failed(site, kind, failure, d.reason === 'rejected' ? REJECTED_SENTENCE : undefined);
 }
 
+/**
+ * How a check goes for one kind of token: which sites it covers, what must hold before its
+ * secret is read, and how one site is checked. Data Center sites add a case here, not branches.
+ */
+interface KindCheck {
+  /** The sites to check; `blocked` answers every site without a call (a permission is missing). */
+  plan(deps: TokenCheckDeps, token: TokenSummary, onlySite?: string): Promise<{ ok: true; sites: string[]; blocked?: SiteCheckResult[] } | { ok: false; message: string }>;
+  kindOn(token: TokenSummary, site: string): SiteCheckResult['kind'];
+  checkSite(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string): Promise<SiteCheckResult>;
+}
+
+const dataCenterCheck: KindCheck = {
+  async plan(deps, token) {
+    const server = dcServer(token);
+    if (!server) return { ok: true, sites: [token.dcBaseUrl ?? ''] };
+    const site = siteLabel(server);
+    if (await deps.hasHostPermission(server.origin)) return { ok: true, sites: [site] };
+    const message = `Allow access to ${server.origin} first.`;
+    const failure: ActionFailure = {
+      class: 'permission-needed',
+      message: `${message} The extension may only contact your Data Center server once you allow it.`,
+      fix: `Click “Allow access” and accept the browser's question for ${server.origin}, then check again.`,
+    };
+    return { ok: true, sites: [site], blocked: [{ site, kind: 'dc-pat', ok: false, sentence: message, failure }] };
+  },
+  kindOn: () => 'dc-pat',
+  async checkSite(deps, token, secret) {
+    const server = dcServer(token);
+    if (!server) {
+      return {
+        site: token.dcBaseUrl ?? '',
+        kind: 'dc-pat',
+        ok: false,
+        sentence: 'This Data Center token has no valid server address. Edit it and enter the address of your Confluence.',
+      };
+    }
+    const site = siteLabel(server);
+    const result = await deps.client.request({ credential: credentialFor(token, secret, 'dc-pat'), site: server, operation: 'getCurrentUser' });
+    if (!result.ok) return failed(site, 'dc-pat', result.failure);
+    const identity = identityFromUser(result.data);
+    return { site, kind: 'dc-pat', ok: true, identity, sentence: `This Data Center personal access token works on ${server.baseUrl}.${who(identity)}` };
+  },
+};
+
+function cloudCheck(checkSite: KindCheck['checkSite']): KindCheck {
+  return {
+    async plan(deps, token, onlySite) {
+      if (onlySite === undefined) return { ok: true, sites: await sitesToCheck(deps, token) };
+      if (!tokenCoversSite(token, onlySite)) {
+        return { ok: false, message: `The token “${token.label}” is not meant for ${onlySite}. Add the site to its list first.` };
+      }
+      return { ok: true, sites: [onlySite.trim().toLowerCase()] };
+    },
+    kindOn: (token, site) => effectiveKind(token, site) ?? 'unknown',
+    checkSite,
+  };
+}
+
+const KIND_CHECKS: Record<TokenSummary['kind'], KindCheck> = {
+  auto: cloudCheck(checkAuto),
+  classic: cloudCheck((deps, token, secret, site) => checkChosenKind(deps, token, secret, site, 'classic')),
+  scoped: cloudCheck((deps, token, secret, site) => checkChosenKind(deps, token, secret, site, 'scoped')),
+  'dc-pat': dataCenterCheck,
+};
+
+const GONE = 'This token no longer exists; it may have been removed in another window.';
+
 export function createTokenChecker(deps: TokenCheckDeps): TokenChecker {
   return {
     async check(id, onlySite) {
       const token = await deps.vault.get(id);
-      if (!token) return { ok: false, message: 'This token no longer exists; it may have been removed in another window.' };
-
-      const dc = token.kind === 'dc-pat';
-      let sites: string[];
-      if (dc) {
-        sites = [dcServer(token)?.site.host ?? token.dcBaseUrl ?? ''];
-      } else if (onlySite !== undefined) {
-        if (!tokenCoversSite(token, onlySite)) {
-          return { ok: false, message: `The token “${token.label}” is not meant for ${onlySite}. Add the site to its list first.` };
-        }
-        sites = [onlySite.trim().toLowerCase()];
-      } else {
-        sites = await sitesToCheck(deps, token);
-      }
-
-      if (dc) {
-        const server = dcServer(token);
-        if (server && !(await deps.hasHostPermission(server.origin))) {
-          const message = `Allow access to ${server.origin} first.`;
-          const failure: ActionFailure = {
-            class: 'permission-needed',
-            message: `${message} The extension may only contact your Data Center server once you allow it.`,
-            fix: `Click “Allow access” and accept the browser's question for ${server.origin}, then check again.`,
-          };
-          return { ok: true, report: { token, results: [{ site: server.site.host, kind: 'dc-pat', ok: false, sentence: message, failure }] } };
-        }
-      }
+      if (!token) return { ok: false, message: GONE };
+      const strategy = KIND_CHECKS[token.kind];
+      const plan = await strategy.plan(deps, token, onlySite);
+      if (!plan.ok) return plan;
+      if (plan.blocked) return { ok: true, report: { token, results: plan.blocked } };
 
       const secret = await deps.vault.getSecret(id);
       if (!secret.ok) {
-        if (secret.reason === 'not-found') return { ok: false, message: 'This token no longer exists; it may have been removed in another window.' };
+        if (secret.reason === 'not-found') return { ok: false, message: GONE };
         const failure = lockedFailure();
-        const results = sites.map((site): SiteCheckResult => ({
+        const results = plan.sites.map((site): SiteCheckResult => ({
           site,
-          kind: dc ? 'dc-pat' : (effectiveKind(token, site) ?? 'unknown'),
+          kind: strategy.kindOn(token, site),
           ok: false,
           sentence: 'Unlock your tokens first.',
           failure,
@@ -203,20 +223,9 @@ export function createTokenChecker(deps: TokenCheckDeps): TokenChecker {
         return { ok: true, report: { token, results } };
       }
 
+      // One site at a time: a check is a handful of calls, and sites share the token's rate limit.
       const results: SiteCheckResult[] = [];
-      if (dc) {
-        results.push(await checkDataCenter(deps, token, secret.secret));
-      } else {
-        const chosen = token.kind;
-        // One site at a time: a check is a handful of calls, and sites share the token's rate limit.
-        for (const site of sites) {
-          results.push(
-            chosen === 'classic' || chosen === 'scoped'
-              ? await checkChosenKind(deps, token, secret.secret, site, chosen)
-              : await checkAuto(deps, token, secret.secret, site),
-          );
-        }
-      }
+      for (const site of plan.sites) results.push(await strategy.checkSite(deps, token, secret.secret, site));
       const after = (await deps.vault.get(id)) ?? token;
       return { ok: true, report: { token: after, results } };
     },

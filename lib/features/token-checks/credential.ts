@@ -1,4 +1,5 @@
-import type { Credential, SiteRef } from '../../atlassian/client';
+import type { Credential } from '../../atlassian/client';
+import { dataCenterSite, type DataCenterSite } from '../../sites/site';
 import type { TokenSummary } from '../tokens/token-summary';
 
 /** How the request client receives a saved token: the summary's fields plus the secret, sent as `kind`. */
@@ -7,12 +8,6 @@ export function credentialFor(token: TokenSummary, secret: string, kind: Credent
 }
 
 /** A Data Center token's server, or undefined when its base URL is missing or not a URL. */
-export function dcServer(token: TokenSummary): { site: SiteRef; origin: string } | undefined {
-  if (token.dcBaseUrl === undefined) return undefined;
-  try {
-    const url = new URL(token.dcBaseUrl);
-    return { site: { host: url.host, dcBaseUrl: token.dcBaseUrl }, origin: url.origin };
-  } catch {
-    return undefined;
-  }
+export function dcServer(token: TokenSummary): DataCenterSite | undefined {
+  return token.dcBaseUrl === undefined ? undefined : dataCenterSite(token.dcBaseUrl);
 }

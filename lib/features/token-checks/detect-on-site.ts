@@ -1,12 +1,13 @@
 import type { ApiResult, AtlassianClient } from '../../atlassian/client';
 import type { Failure } from '../../atlassian/failure';
 import type { User } from '../../atlassian/schemas/user';
-import { detectKind, type KindDetection, type ProbeOutcome, type ProbeTarget } from '../tokens/detect-kind';
+import { detectKind, type KindDetection, type ProbeOutcome, type ProbeTarget } from './detect-kind';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { TokenVault } from '../tokens/token-vault';
 import { toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
 import type { CloudIdSource } from '../pages/cloud-id-source';
 import { credentialFor } from './credential';
+import { cloudSite } from '../../sites/site';
 
 export type IdentityResult = ApiResult<User>;
 
@@ -59,7 +60,7 @@ export async function detectOnSite(
     if (!result) {
       result = await deps.client.request({
         credential: credentialFor(token, secret, target.kind),
-        site: { host: site, cloudId: target.kind === 'scoped' ? target.cloudId : undefined },
+        site: cloudSite(site, target.kind === 'scoped' ? target.cloudId : undefined),
         operation: 'getCurrentUser',
       });
       run[where] = result;

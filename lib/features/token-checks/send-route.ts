@@ -1,13 +1,14 @@
-import type { AtlassianClient, Credential, SiteRef } from '../../atlassian/client';
+import type { AtlassianClient, Credential, Site } from '../../atlassian/client';
 import { effectiveKind } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { TokenVault } from '../tokens/token-vault';
 import type { ActionFailure } from '../../atlassian/failure-view';
 import type { CloudIdSource } from '../pages/cloud-id-source';
+import { cloudSite } from '../../sites/site';
 import { credentialFor } from './credential';
 import { detectionFailure, detectOnSite, recordDetectionRun } from './detect-on-site';
 
-export type SendRoute = { ok: true; credential: Credential; site: SiteRef } | { ok: false; failure: ActionFailure };
+export type SendRoute = { ok: true; credential: Credential; site: Site } | { ok: false; failure: ActionFailure };
 
 export interface SendRouteDeps {
   vault: Pick<TokenVault, 'recordDetection'>;
@@ -43,8 +44,8 @@ export async function sendRoute(deps: SendRouteDeps, token: TokenSummary, secret
     // tokenCoversSite never offers a Data Center token for a Cloud site; this guards the type.
     return { ok: false, failure: { class: 'no-token', message: `A Data Center token cannot be used on ${host}.`, fix: 'Add a Cloud token for this site.' } };
   }
-  if (kind === 'classic') return { ok: true, credential: credentialFor(token, secret, 'classic'), site: { host } };
+  if (kind === 'classic') return { ok: true, credential: credentialFor(token, secret, 'classic'), site: cloudSite(host) };
   const lookup = await deps.cloudIds.get(host);
   if (!lookup.ok) return lookup;
-  return { ok: true, credential: credentialFor(token, secret, 'scoped'), site: { host, cloudId: lookup.cloudId } };
+  return { ok: true, credential: credentialFor(token, secret, 'scoped'), site: cloudSite(host, lookup.cloudId) };
 }

@@ -1,7 +1,7 @@
 import { parseDcBaseUrl } from './dc-base-url';
 import { CLOUD_EXPIRY_MAX_DAYS, CLOUD_EXPIRY_MIN_DAYS, cloudExpiryRange } from './expiry-dates';
 import { daysBetween, isoDateToDayNumber, type IsoDate } from './iso-date';
-import { normalizeSiteHost } from './site-host';
+import { cloudSiteHostFromInput } from '../../sites/site-host';
 import type { TokenFieldErrors, TokenFormInput } from './token-form-input';
 import { isCloudTokenKind, isTokenKind, type TokenKind } from './token-kind';
 
@@ -88,7 +88,7 @@ export function validateTokenInput(input: TokenFormInput, context: TokenValidati
     const entries = (input.sites ?? []).map((s) => s.trim()).filter((s) => s !== '');
     const bad: number[] = [];
     entries.forEach((entry, index) => {
-      const host = normalizeSiteHost(entry);
+      const host = cloudSiteHostFromInput(entry);
       if (host === undefined) bad.push(index + 1);
       else if (!sites.includes(host)) sites.push(host);
     });

@@ -1,6 +1,6 @@
 import { SCOPE_CHECK_CATEGORY, type FailureClass } from '../../atlassian/failure';
-import type { CloudKind } from './token-kind';
-import type { DetectedIdentity } from './token-record';
+import type { CloudKind } from '../tokens/token-kind';
+import type { DetectedIdentity } from '../tokens/token-record';
 
 /**
  * Tells a classic Cloud token from a scoped one on one site (the token string cannot):
