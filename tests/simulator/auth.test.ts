@@ -68,11 +68,24 @@ describe('classic tokens', () => {
 });
 
 describe('scoped tokens', () => {
-  it('get 401 on the site URL, even where anonymous access is on', async () => {
-    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('aliceScoped'))).status).toBe(401);
-    const onGlobex = await get(`${globex}/wiki/rest/api/user/current`, auth('aliceScoped'));
-    expect(onGlobex.status).toBe(401);
+  it('get 401 on the site URL (v1), saying they lack valid credentials, even where anonymous access is on', async () => {
+    for (const site of [acme, globex]) {
+      const r = await get(`${site}/wiki/rest/api/user/current`, auth('aliceScoped'));
+      expect(r.status, site).toBe(401);
+      const body = JSON.parse(r.body) as { statusCode: number; message: string; data: Record<string, unknown> };
+      expect(body.message).toContain('lacks valid authentication credentials for that resource');
+      expect(body).toMatchObject({ statusCode: 401, data: { authorized: false, valid: true, errors: [], successful: false } });
+    }
     expect((await get(`${globex}/wiki/rest/api/user/current`)).status).toBe(200);
+  });
+
+  it('get 404 with the v2 error envelope for v2 on the site URL, even for a public page', async () => {
+    expect((await get(`${globex}/wiki/api/v2/pages/2000001`)).status).toBe(200);
+    for (const url of [`${globex}/wiki/api/v2/pages/2000001`, `${acme}/wiki/api/v2/pages/1000002`]) {
+      const r = await get(url, auth('aliceScoped'));
+      expect(r.status, url).toBe(404);
+      expect(JSON.parse(r.body)).toEqual({ errors: [{ status: 404, code: 'NOT_FOUND', title: 'Not Found', detail: null }] });
+    }
   });
 
   it('work on the gateway with the site cloudId, and only for sites they were made for', async () => {
@@ -91,12 +104,33 @@ describe('scoped tokens', () => {
     expect(r.body).toBe(SCOPE_BODY);
     // ...but it can read pages with v2.
     expect((await get(`${acmeGw}/wiki/api/v2/pages/1000002`, auth('aliceScopedPageOnly'))).status).toBe(200);
-    // Classic scope names are no use to a scoped token.
+    // Classic scope names are no use to a scoped token on v2.
     const classicNames = await get(`${acmeGw}/wiki/api/v2/pages/1000002`, auth('aliceScopedClassicScopes'));
     expect([classicNames.status, classicNames.body]).toEqual([401, SCOPE_BODY]);
   });
 
-  it.skipIf(!specsAvailable())('can never use read:hierarchical-content:confluence (v2 descendants), while classic tokens can', async () => {
+  it.skipIf(!specsAvailable())('may hold classic scopes, which v1 accepts on the gateway (either set the spec lists)', async () => {
+    // read:confluence-user is user/current's classic scope (v1 spec).
+    const me = await get(`${acmeGw}/wiki/rest/api/user/current`, auth('aliceScopedClassicScopes'));
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body)).toMatchObject({ type: 'known', email: 'alice@example.com' });
+    // content/{id} wants read:confluence-content.summary, which this token lacks.
+    const content = await get(`${acmeGw}/wiki/rest/api/content/1000002`, auth('aliceScopedClassicScopes'));
+    expect([content.status, content.headers.get('x-failure-category'), content.body]).toEqual([401, 'FAILURE_CLIENT_SCOPE_CHECK', SCOPE_BODY]);
+    sim.control.addToken({
+      name: 'mixedScopes',
+      kind: 'scoped',
+      secret: 'SIMscoped-mixed-classic-granular-01',
+      user: 'alice',
+      sites: [SIM_SITES.acme.host],
+      scopes: ['read:confluence-content.summary', 'read:page:confluence'],
+    });
+    const mixed = { Authorization: basicAuthorization('alice@example.com', 'SIMscoped-mixed-classic-granular-01') };
+    expect((await get(`${acmeGw}/wiki/rest/api/content/1000002`, mixed)).status).toBe(200);
+    expect((await get(`${acmeGw}/wiki/api/v2/pages/1000002`, mixed)).status).toBe(200);
+  });
+
+  it.skipIf(!specsAvailable())('can be given read:hierarchical-content:confluence (v2 descendants)', async () => {
     sim.control.addToken({
       name: 'allScopes',
       kind: 'scoped',
@@ -106,12 +140,28 @@ describe('scoped tokens', () => {
       scopes: ['read:hierarchical-content:confluence', 'read:page:confluence'],
     });
     const headers = { Authorization: basicAuthorization('alice@example.com', 'SIMscoped-all-hierarchical-0001') };
-    const scoped = await get(`${acmeGw}/wiki/api/v2/pages/1000001/descendants`, headers);
-    expect([scoped.status, scoped.headers.get('x-failure-category'), scoped.body]).toEqual([401, 'FAILURE_CLIENT_SCOPE_CHECK', SCOPE_BODY]);
+    expect((await get(`${acmeGw}/wiki/api/v2/pages/1000001/descendants`, headers)).status).toBe(200);
+    expect((await get(`${acmeGw}/wiki/api/v2/pages/1000001/descendants`, auth('aliceScoped'))).status).toBe(200);
+    // Without the scope: the scope check.
+    const without = await get(`${acmeGw}/wiki/api/v2/pages/1000001/descendants`, auth('aliceScopedPageOnly'));
+    expect([without.status, without.headers.get('x-failure-category'), without.body]).toEqual([401, 'FAILURE_CLIENT_SCOPE_CHECK', SCOPE_BODY]);
     expect((await get(`${acmeGw}/wiki/api/v2/pages/1000001`, headers)).status).toBe(200);
     expect((await get(`${acme}/wiki/api/v2/pages/1000001/descendants`, auth('aliceClassic'))).status).toBe(200);
     // v1 tree endpoints work with read:content-details:confluence.
     expect((await get(`${acmeGw}/wiki/rest/api/content/1000001/descendant/page`, auth('aliceScoped'))).status).toBe(200);
+  });
+});
+
+describe('Bearer on a Cloud site URL', () => {
+  it('answers 403 "Failed to parse Connect Session Auth Token", even where anonymous access is on', async () => {
+    for (const site of [acme, globex]) {
+      for (const name of ['aliceClassic', 'aliceScoped', 'carolPat'] as const) {
+        for (const path of ['/wiki/rest/api/user/current', '/wiki/api/v2/spaces']) {
+          const r = await get(`${site}${path}`, { Authorization: bearerAuthorization(SIM_TOKENS[name].secret) });
+          expect([r.status, JSON.parse(r.body)], `${site}${path} ${name}`).toEqual([403, { error: 'Failed to parse Connect Session Auth Token' }]);
+        }
+      }
+    }
   });
 });
 
@@ -210,6 +260,62 @@ describe('page permissions and watching', () => {
   });
 });
 
+describe('v1 error envelope', () => {
+  it('404 bodies say authorized: false', async () => {
+    for (const [url, headers] of [
+      [`${acme}/wiki/rest/api/content/999999`, auth('aliceClassic')],
+      [`${acme}/wiki/rest/api/content/1000007`, auth('bobClassic')],
+      [`${acme}/wiki/rest/api/no-such-thing`, auth('aliceClassic')],
+      [`${acmeGw}/wiki/rest/api/content/999999`, auth('aliceScoped')],
+    ] as const) {
+      const r = await get(url, headers);
+      expect(r.status, url).toBe(404);
+      expect(JSON.parse(r.body), url).toMatchObject({ statusCode: 404, data: { authorized: false, valid: true, errors: [], successful: false }, message: expect.any(String) });
+    }
+    expect(JSON.parse((await get(`${acme}/wiki/rest/api/content/999999`, auth('aliceClassic'))).body)).toEqual({
+      statusCode: 404,
+      data: { authorized: false, valid: true, errors: [], successful: false },
+      message: 'No content found with id: ContentId{id=999999}',
+    });
+  });
+});
+
+describe('a user without Confluence access', () => {
+  const notPermitted = {
+    statusCode: 403,
+    data: { authorized: false, valid: true, errors: [], successful: false },
+    message: 'Current user not permitted to use Confluence',
+  };
+
+  it('gets 403 "not permitted to use Confluence" from user/current (fixture user dave on acme)', async () => {
+    const r = await get(`${acme}/wiki/rest/api/user/current`, auth('daveClassic'));
+    expect(r.status).toBe(403);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(r.body)).toEqual(notPermitted);
+  });
+
+  it('can be any user on any site, through the site or the gateway, until reset', async () => {
+    sim.control.setConfluenceAccess(SIM_SITES.acme.host, 'alice', false);
+    for (const [url, name] of [
+      [`${acme}/wiki/rest/api/user/current`, 'aliceClassic'],
+      [`${acmeGw}/wiki/rest/api/user/current`, 'aliceScoped'],
+    ] as const) {
+      const r = await get(url, auth(name));
+      expect([r.status, JSON.parse(r.body)], url).toEqual([403, notPermitted]);
+    }
+    // Other sites and users are unaffected.
+    expect((await get(`https://${SIM_SITES.initech.host}/wiki/rest/api/user/current`, auth('aliceClassic'))).status).toBe(200);
+    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('bobClassic'))).status).toBe(200);
+    sim.control.setConfluenceAccess(SIM_SITES.acme.host, 'alice', true);
+    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('aliceClassic'))).status).toBe(200);
+    sim.control.setConfluenceAccess(SIM_SITES.acme.host, 'bob', false);
+    sim.control.reset();
+    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('bobClassic'))).status).toBe(200);
+    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('daveClassic'))).status).toBe(403);
+    expect(() => sim.control.setConfluenceAccess(SIM_SITES.acme.host, 'nobody', false)).toThrow(/unknown user/);
+  });
+});
+
 describe('Data Center', () => {
   const dc = SIM_DC.baseUrl;
 
@@ -222,11 +328,11 @@ describe('Data Center', () => {
     expect((await get(`${dc}/rest/api/user/current`, auth('carolExpiredPat'))).status).toBe(401);
     expect((await get(`${dc}/rest/api/user/current`, { Authorization: basicAuthorization('carol@example.com', SIM_TOKENS.carolPat.secret) })).status).toBe(401);
     expect((await get(`${dc}/rest/api/user/current`)).status).toBe(401);
-    // A PAT is no Cloud credential.
-    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('carolPat'))).status).toBe(401);
+    // A PAT is no Cloud credential: Bearer on a site URL.
+    expect((await get(`${acme}/wiki/rest/api/user/current`, auth('carolPat'))).status).toBe(403);
   });
 
-  it('answers watch status as a bare boolean and POST with 200 and a body', async () => {
+  it('answers watch status as a bare boolean and POST with 200 and a ContentWatch', async () => {
     const watched = await get(`${dc}/rest/api/user/watch/content/4000001`, auth('carolPat'));
     expect([watched.status, watched.body]).toEqual([200, 'true']);
     expect(JSON.parse(watched.body)).toBe(true);
@@ -234,8 +340,13 @@ describe('Data Center', () => {
     expect((await get(url, auth('carolPat'))).body).toBe('false');
     const added = await get(url, { ...auth('carolPat'), 'X-Atlassian-Token': 'no-check' }, 'POST');
     expect(added.status).toBe(200);
-    expect(added.body.length).toBeGreaterThan(0);
+    expect(added.headers.get('content-type')).toMatch(/^application\/json/);
+    const watch = JSON.parse(added.body) as Record<string, unknown>;
+    expect(watch).toMatchObject({ type: 'page', contentId: 4000002, watcher: { type: 'known', username: 'carol', displayName: 'Carol Example' } });
+    expect(watch).not.toHaveProperty('watching');
     expect((await get(url, auth('carolPat'))).body).toBe('true');
+    const space = await get(`${dc}/rest/api/user/watch/space/DEV`, { ...auth('carolPat'), 'X-Atlassian-Token': 'no-check' }, 'POST');
+    expect([space.status, JSON.parse(space.body)]).toMatchObject([200, { type: 'space', spaceKey: 'DEV', watcher: { username: 'carol' } }]);
   });
 
   it('serves content under the context path, and has no tenant_info', async () => {

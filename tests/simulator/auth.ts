@@ -10,12 +10,15 @@ import {
   GATEWAY_NOT_FOUND_BODY,
   GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH,
   GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH,
-  OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS,
-  SITE_BEARER_IS_WRONG_CREDENTIALS,
+  GATEWAY_REFUSES_CLASSIC_TOKENS,
+  OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS,
+  SCOPED_TOKEN_ON_SITE_V1_MESSAGE,
+  SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS,
   SITE_NO_CREDENTIALS_MESSAGE,
   SITE_WWW_AUTHENTICATE,
   WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS,
   v1ErrorBody,
+  v2ErrorBody,
 } from './guesses';
 import { header, json, text, type SimRequest, type SimResponse } from './http';
 import { scopesSatisfy, type SpecApi, type SpecIndex } from './spec-scopes';
@@ -27,6 +30,9 @@ export const SCOPE_CHECK_FAILURE_BODY = '{"code":401,"message":"Unauthorized; sc
 export const FAILURE_CATEGORY_HEADER = 'x-failure-category';
 export const FAILURE_CLIENT_SCOPE_CHECK = 'FAILURE_CLIENT_SCOPE_CHECK';
 export const FAILURE_CLIENT_AUTH_MISMATCH = 'FAILURE_CLIENT_AUTH_MISMATCH';
+/** Seen 2023-2025: `Authorization: Bearer <Cloud API token>` on a site URL. */
+export const SITE_BEARER_STATUS = 403;
+export const SITE_BEARER_BODY = { error: 'Failed to parse Connect Session Auth Token' };
 
 export interface PresentedCredentials {
   kind: AuthKind;
@@ -80,17 +86,32 @@ function siteUnauthorized(): SimResponse {
   return text(401, BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE, { 'www-authenticate': SITE_WWW_AUTHENTICATE });
 }
 
+/**
+ * A scoped token on the site URL, even where anonymous access would succeed (seen): v1 401 with
+ * "…lacks valid authentication credentials…", v2 404 in the v2 envelope.
+ */
+export function scopedTokenOnSite(api: SpecApi): SimResponse {
+  if (api === 'v2') return json(404, v2ErrorBody(404, 'Not Found'));
+  return json(401, v1ErrorBody(401, SCOPED_TOKEN_ON_SITE_V1_MESSAGE), { 'www-authenticate': SITE_WWW_AUTHENTICATE });
+}
+
+/** Bearer on a site URL: Confluence reads it as a Connect session token and fails to parse it (seen). */
+export function siteBearerRefused(): SimResponse {
+  return json(SITE_BEARER_STATUS, SITE_BEARER_BODY);
+}
+
 /** Cloud site URL (`https://<site>.atlassian.net/wiki/...`): classic tokens and anonymous access. */
-export function authenticateSite(req: SimRequest, state: SimState, host: string): AuthResult {
+export function authenticateSite(req: SimRequest, state: SimState, host: string, api: SpecApi): AuthResult {
   const creds = readCredentials(req, state);
   const anonymousOn = state.anonymous.get(host) === true;
   if (creds.kind === 'none') {
     if (anonymousOn) return ANONYMOUS;
     return { ok: false, response: json(401, v1ErrorBody(401, SITE_NO_CREDENTIALS_MESSAGE), { 'www-authenticate': SITE_WWW_AUTHENTICATE }) };
   }
-  // A scoped token on the site URL: 401 even where anonymous access would succeed (seen).
-  if (creds.token?.kind === 'scoped') return { ok: false, response: siteUnauthorized() };
-  if (creds.kind === 'bearer' && !SITE_BEARER_IS_WRONG_CREDENTIALS) return { ok: false, response: siteUnauthorized() };
+  if (creds.kind === 'bearer') {
+    return anonymousOn && !SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS ? ANONYMOUS : { ok: false, response: siteBearerRefused() };
+  }
+  if (creds.token?.kind === 'scoped') return { ok: false, response: scopedTokenOnSite(api) };
   const token = validBasicToken(creds, state, 'classic', host);
   if (token) return accepted(req, token);
   if (anonymousOn && WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS) return ANONYMOUS;
@@ -106,8 +127,8 @@ export function scopeCheckFailure(): SimResponse {
 }
 
 /**
- * Gateway (`https://api.atlassian.com/ex/confluence/<cloudId>/wiki/...`): scoped tokens only,
- * then the operation's granular scopes from the spec. `specPath` is the path as the spec names it.
+ * Gateway (`https://api.atlassian.com/ex/confluence/<cloudId>/wiki/...`): scoped tokens, then the
+ * operation's scopes from the spec (see `acceptedScopeSets`). `specPath` is the path as the spec names it.
  */
 export function authenticateGateway(
   req: SimRequest,
@@ -122,11 +143,15 @@ export function authenticateGateway(
   if (creds.kind === 'none') {
     return { ok: false, response: GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH ? authMismatch() : json(401, GATEWAY_AUTH_MISMATCH_BODY) };
   }
+  if (!GATEWAY_REFUSES_CLASSIC_TOKENS) {
+    const classic = validBasicToken(creds, state, 'classic', host);
+    if (classic) return accepted(req, classic);
+  }
   const t = creds.token;
   const scopedHere = t && t.kind === 'scoped' && emailMatches(creds, t) && state.isUsable(t) && (t.sites.includes(host) || !GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH);
   if (!t || !scopedHere) return { ok: false, response: authMismatch() };
   const op = specs.match(api, req.method, specPath);
-  if (op && !scopesSatisfy(op, t.scopes, OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS)) return { ok: false, response: scopeCheckFailure() };
+  if (op && !scopesSatisfy(op, t.scopes, OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS)) return { ok: false, response: scopeCheckFailure() };
   return accepted(req, t);
 }
 

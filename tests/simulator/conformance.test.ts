@@ -47,6 +47,8 @@ const CASES: Case[] = [
   // v1 identity
   { name: 'user/current, classic token on the site', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${acme}/wiki/rest/api/user/current`, token: 'aliceClassic', status: 200 },
   { name: 'user/current, scoped token on the gateway', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${gw}/wiki/rest/api/user/current`, token: 'aliceScoped', status: 200 },
+  { name: 'user/current, scoped token holding classic scopes on the gateway', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${gw}/wiki/rest/api/user/current`, token: 'aliceScopedClassicScopes', status: 200 },
+  { name: 'user/current, user without Confluence access', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${acme}/wiki/rest/api/user/current`, token: 'daveClassic', status: 403 },
   { name: 'user/current, anonymous on an anonymous-access site', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${globex}/wiki/rest/api/user/current`, status: 200 },
   // v1 content
   {
@@ -89,6 +91,7 @@ const CASES: Case[] = [
   { name: 'blogposts/{id}', api: 'v2', method: 'GET', template: '/blogposts/{id}', url: `${acme}/wiki/api/v2/blogposts/1000100?body-format=storage`, token: 'aliceClassic', status: 200 },
   { name: 'pages/{id}/attachments, paged', api: 'v2', method: 'GET', template: '/pages/{id}/attachments', url: `${acme}/wiki/api/v2/pages/1000002/attachments?limit=2`, token: 'aliceClassic', status: 200 },
   { name: 'pages/{id}/attachments, gateway', api: 'v2', method: 'GET', template: '/pages/{id}/attachments', url: `${gw}/wiki/api/v2/pages/1000002/attachments`, token: 'aliceScoped', status: 200 },
+  { name: 'pages/{id}/descendants, scoped token on the gateway', api: 'v2', method: 'GET', template: '/pages/{id}/descendants', url: `${gw}/wiki/api/v2/pages/1000001/descendants`, token: 'aliceScoped', status: 200 },
   { name: 'pages/{id}/descendants, classic token', api: 'v2', method: 'GET', template: '/pages/{id}/descendants', url: `${acme}/wiki/api/v2/pages/1000001/descendants?depth=3&limit=4`, token: 'aliceClassic', status: 200 },
   { name: 'spaces, paged', api: 'v2', method: 'GET', template: '/spaces', url: `${acme}/wiki/api/v2/spaces?limit=2&description-format=plain&include-icon=true`, token: 'aliceClassic', status: 200 },
   { name: 'spaces, gateway', api: 'v2', method: 'GET', template: '/spaces', url: `${gw}/wiki/api/v2/spaces?keys=ENG,DOCS`, token: 'aliceScoped', status: 200 },

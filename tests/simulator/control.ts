@@ -1,4 +1,5 @@
 // The runtime switches tests use to change the simulator's behaviour.
+import { SIM_USERS } from './fixtures';
 import { resolveToken, type SimState } from './state';
 import type { SimulatorControl } from './types';
 
@@ -39,6 +40,12 @@ export function createControl(state: SimState): SimulatorControl {
     },
     setTenantInfo(host, mode) {
       state.tenantInfo.set(host.toLowerCase(), mode);
+    },
+    setConfluenceAccess(host, user, on) {
+      if (!Object.hasOwn(SIM_USERS, user)) throw new Error(`setConfluenceAccess: unknown user "${user}" (use a SIM_USERS key)`);
+      const key = `${host.toLowerCase()}|${user}`;
+      if (on) state.noConfluenceAccess.delete(key);
+      else state.noConfluenceAccess.add(key);
     },
     reset() {
       state.reset();

@@ -7,20 +7,30 @@ import { SIM_DC, type SimContent } from './fixtures';
 import {
   DC_VERSION_NUMBER,
   DC_WATCH_DELETE_STATUS,
-  DC_WATCH_POST_BODY,
   DC_WATCH_WRITE_NEEDS_XSRF_HEADER,
+  dcContentWatchBody,
+  dcSpaceWatchBody,
   pageDocumentTitle,
 } from './guesses';
 import { escapeHtml, renderDocument } from './html-doc';
 import { empty, html, json, redirect, text, type SimRequest, type SimResponse } from './http';
-import { handleV1, type V1Flavor } from './routes-v1';
+import { handleV1, type AddedWatch, type V1Flavor } from './routes-v1';
 import type { SimEnv } from './site';
 import { idForTinyCode } from './tiny-link';
+import { currentUserJson, userJson } from './users';
+
+/** DC answers a watch POST with a `ContentWatch` (doc; fields in guesses.ts), or a SpaceWatch for spaces. */
+function dcWatchAdded(added: AddedWatch): SimResponse {
+  const { principal, env } = added;
+  const watcher = principal.kind === 'user' ? userJson(principal.user, env, true) : currentUserJson(principal, env);
+  if (added.target === 'space') return json(200, dcSpaceWatchBody(watcher, added.space.key));
+  return json(200, dcContentWatchBody(added.content.type, watcher, added.content.id));
+}
 
 export const DC_V1_FLAVOR: V1Flavor = {
   // DC answers a bare JSON boolean, not {"watching": ...} (doc).
   watchStatus: (watching) => text(200, String(watching), 'application/json'),
-  watchAdded: () => json(200, DC_WATCH_POST_BODY),
+  watchAdded: dcWatchAdded,
   watchRemoved: () => empty(DC_WATCH_DELETE_STATUS),
   watchWriteNeedsXsrfHeader: DC_WATCH_WRITE_NEEDS_XSRF_HEADER,
   attachmentDownload: false,

@@ -53,9 +53,18 @@ export const SIM_USERS = {
     username: 'carol',
     userKey: '8a7f80826b4f6c37016b4f6d1c2e0001',
   },
+  /** Has an Atlassian account but no Confluence access on acme (see SIM_NO_CONFLUENCE_ACCESS). */
+  dave: {
+    key: 'dave',
+    email: 'dave@example.com',
+    displayName: 'Dave Example',
+    publicName: 'dave',
+    timeZone: 'Australia/Sydney',
+    accountId: '712020:2f3e4d5c-6b7a-4980-a1b2-c3d4e5f60718',
+  },
 } satisfies Record<string, SimUser>;
 
-/** Granular scope sets for scoped tokens (names as in the specs' x-atlassian-oauth2-scopes). */
+/** Scope sets for scoped tokens (names as in the specs' x-atlassian-oauth2-scopes). */
 export const SIM_SCOPES = {
   /** Everything the extension reads, plus watching. */
   companion: [
@@ -65,11 +74,11 @@ export const SIM_SCOPES = {
     'read:space:confluence',
     'read:watcher:confluence',
     'write:watcher:confluence',
-    // Can't be granted to a scoped token: the simulator strips it (API-FACTS, seen).
+    // Grantable since the 2026-12-01 revision of API-FACTS (v2 descendants).
     'read:hierarchical-content:confluence',
   ],
   pageOnly: ['read:page:confluence'],
-  /** Classic scope names: useless for a scoped token ("scope does not match"). */
+  /** Classic scope names: v1 accepts them on the gateway, v2 answers "scope does not match". */
   classicOnly: ['read:confluence-content.all', 'read:confluence-user', 'read:confluence-space.summary'],
 };
 
@@ -104,7 +113,7 @@ export const SIM_TOKENS = {
     sites: [acme.host],
     scopes: SIM_SCOPES.pageOnly,
   },
-  /** Scoped token created with classic scope names only. */
+  /** Scoped token created with classic scope names only (works for v1 user/current, not v2). */
   aliceScopedClassicScopes: {
     name: 'aliceScopedClassicScopes',
     kind: 'scoped',
@@ -131,6 +140,8 @@ export const SIM_TOKENS = {
     sites: [acme.host, globex.host, initech.host],
     revoked: true,
   },
+  /** Classic token of Dave, who has no Confluence access on acme: user/current answers 403. */
+  daveClassic: { name: 'daveClassic', kind: 'classic', secret: 'SIMclassic-dave-Fk2sL5pQ8wEr1tYu', user: 'dave', sites: [acme.host] },
   /** Data Center personal access token of Carol (Bearer). */
   carolPat: { name: 'carolPat', kind: 'dc-pat', secret: 'SIMpat-carol-NDE2ODc0OTQ1MjM0Ok0x', user: 'carol', sites: [SIM_DC.host] },
   /** Data Center PAT past its expiry date. */
@@ -311,6 +322,9 @@ export const SIM_INITIAL_WATCHES: readonly string[] = [
   `${acme.host}|alice|space:ENG`,
   `${SIM_DC.host}|carol|content:4000001`,
 ];
+
+/** `${host}|${userKey}` pairs without Confluence access at start (change with control.setConfluenceAccess). */
+export const SIM_NO_CONFLUENCE_ACCESS: readonly string[] = [`${acme.host}|dave`];
 
 /** Built-in storage body for content without a sample (or when ../shared is missing). */
 export function builtinStorage(title: string): string {

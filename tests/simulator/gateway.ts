@@ -1,11 +1,20 @@
 // The API gateway: `https://api.atlassian.com/ex/confluence/<cloudId>/wiki/...` (scoped tokens).
-import { authenticateGateway } from './auth';
+import { authenticateGateway, scopeCheckFailure } from './auth';
 import { SIM_SITES, type SimSite } from './fixtures';
-import { GATEWAY_NOT_FOUND_BODY, GATEWAY_UNKNOWN_CLOUD_ID_STATUS } from './guesses';
+import { GATEWAY_LEGACY_DOWNLOAD_CHECKS_CREDENTIALS_FIRST, GATEWAY_NOT_FOUND_BODY, GATEWAY_UNKNOWN_CLOUD_ID_STATUS } from './guesses';
 import { json, type SimRequest, type SimResponse } from './http';
-import { V1_PREFIX, V2_PREFIX, serveCloudApi, type SimEnv } from './site';
+import { LEGACY_DOWNLOAD_PREFIX, V1_PREFIX, V2_PREFIX, serveCloudApi, type SimEnv } from './site';
 
 const SITES: readonly SimSite[] = Object.values(SIM_SITES);
+
+/** The legacy download path through the gateway: the scope-check 401 (doc, CHANGE-2735). */
+function legacyDownloadViaGateway(req: SimRequest, env: SimEnv, host: string, rest: string): SimResponse {
+  if (GATEWAY_LEGACY_DOWNLOAD_CHECKS_CREDENTIALS_FIRST) {
+    const auth = authenticateGateway(req, env.state, host, env.specs, 'v1', rest);
+    if (!auth.ok) return auth.response;
+  }
+  return scopeCheckFailure();
+}
 
 export function handleGateway(req: SimRequest, env: SimEnv): SimResponse {
   const m = /^\/ex\/confluence\/([^/]+)(\/.*)?$/.exec(req.url.pathname);
@@ -13,6 +22,7 @@ export function handleGateway(req: SimRequest, env: SimEnv): SimResponse {
   const site = SITES.find((s) => s.cloudId === m[1]);
   if (!site) return json(GATEWAY_UNKNOWN_CLOUD_ID_STATUS, GATEWAY_NOT_FOUND_BODY);
   const rest = m[2] ?? '';
+  if (rest.startsWith(LEGACY_DOWNLOAD_PREFIX)) return legacyDownloadViaGateway(req, env, site.host, rest);
   let api: 'v1' | 'v2';
   let specPath: string;
   let subPath: string;

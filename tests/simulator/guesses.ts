@@ -26,14 +26,31 @@ export const SITE_WWW_AUTHENTICATE = 'Basic realm="Protected"';
 export const SITE_NO_CREDENTIALS_MESSAGE = 'This request requires authentication';
 
 /**
- * On a site with anonymous access ON, wrong/expired/revoked Basic credentials and any Bearer
- * header are answered as the anonymous user (API-FACTS: "may be answered as the anonymous
- * user"). A scoped token is the exception (always 401, seen). Which of "may" applies is a guess.
+ * On a site with anonymous access ON, wrong/expired/revoked Basic credentials are answered as the
+ * anonymous user (API-FACTS: "may be answered as the anonymous user"). Scoped tokens (401/404)
+ * and Bearer (403) are exceptions (seen). Which of "may" applies is a guess.
  */
 export const WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS = true;
 
-/** A Bearer header on a Cloud site URL is treated like wrong Basic credentials. Guess. */
-export const SITE_BEARER_IS_WRONG_CREDENTIALS = true;
+/**
+ * Full text of the v1 401 for a scoped token on the site URL. API-FACTS has only the tail
+ * ("…lacks valid authentication credentials for that resource", seen); the head and the v1
+ * envelope around it are a guess.
+ */
+export const SCOPED_TOKEN_ON_SITE_V1_MESSAGE = 'The request was rejected: the caller lacks valid authentication credentials for that resource.';
+
+/**
+ * Bearer on a site URL fails (403, seen) before anonymous access is considered: Confluence tries
+ * to parse it as a Connect session token first. Guess.
+ */
+export const SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS = true;
+
+/**
+ * A user without Confluence access on a site (403 "not permitted to use Confluence", seen) is
+ * only refused by `user/current`; what other endpoints answer such a user is unknown, so they
+ * behave as for any user. Guess.
+ */
+export const NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER = true;
 
 /**
  * What `user/current` answers for the anonymous user: `type: "anonymous"`, no accountId
@@ -72,6 +89,13 @@ export const GATEWAY_AUTH_MISMATCH_BODY = { code: 401, message: 'Unauthorized' }
 export const GATEWAY_BEARER_STATUS = 404;
 export const GATEWAY_NOT_FOUND_BODY = { code: 404, message: 'Not Found' };
 
+/**
+ * A classic (unscoped) token on the gateway is refused with AUTH_MISMATCH. API-FACTS marks this a
+ * guess (one 2026 README claims the gateway takes both). When false, the gateway accepts it
+ * without scope checks, like the site does.
+ */
+export const GATEWAY_REFUSES_CLASSIC_TOKENS = true;
+
 /** No Authorization header on the gateway: 401 FAILURE_CLIENT_AUTH_MISMATCH. Guess. */
 export const GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH = true;
 
@@ -82,20 +106,30 @@ export const GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH = true;
 export const GATEWAY_UNKNOWN_CLOUD_ID_STATUS = 404;
 
 /**
- * A spec operation that lists scopes but no granular (Beta) set can't be reached with a scoped
- * token: scope-check failure. Operations listing no scopes at all are not checked. Guess.
+ * A spec operation that lists scopes but none of the kind its API accepts (v1: classic or
+ * granular; v2: granular) can't be reached with a scoped token: scope-check failure. Operations
+ * listing no scopes at all are not checked. Guess.
  */
-export const OPERATION_WITHOUT_GRANULAR_SCOPES_FAILS = true;
+export const OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS = true;
+
+/**
+ * The legacy download path through the gateway (scope-check 401, doc) still checks credentials
+ * first: Bearer 404, unknown or missing credentials AUTH_MISMATCH. Guess.
+ */
+export const GATEWAY_LEGACY_DOWNLOAD_CHECKS_CREDENTIALS_FIRST = true;
 
 // ---------------------------------------------------------------------------------------------
 // Errors and limits of the REST APIs
 // ---------------------------------------------------------------------------------------------
 
+/** Statuses whose v1 error envelope says `authorized: false` (404 as well: hidden looks like missing). Guess. */
+export const V1_ERROR_NOT_AUTHORIZED_STATUSES: readonly number[] = [401, 403, 404];
+
 /** Confluence v1 error envelope (commonly seen shape; field values guessed). */
 export function v1ErrorBody(status: number, message: string): Record<string, unknown> {
   return {
     statusCode: status,
-    data: { authorized: status !== 401 && status !== 403, valid: true, errors: [], successful: false },
+    data: { authorized: !V1_ERROR_NOT_AUTHORIZED_STATUSES.includes(status), valid: true, errors: [], successful: false },
     message,
   };
 }
@@ -158,8 +192,19 @@ export const XSRF_FAILURE_BODY = 'XSRF check failed';
 /** The anonymous user can neither read nor change watch status: 403. Guess. */
 export const ANONYMOUS_CANNOT_WATCH = true;
 
-/** Data Center: POST watch answers 200 with a body (doc); the body's content is a guess. */
-export const DC_WATCH_POST_BODY = { watching: true };
+/**
+ * Data Center: POST watch answers 200 with a `ContentWatch` (doc: `{type, watcher, contentId}`-like).
+ * The exact fields are a guess modelled on the v1 spec's `Watch`: `type` is the content type
+ * ('page', 'blogpost'), `watcher` the DC user, `contentId` a number.
+ */
+export function dcContentWatchBody(contentType: string, watcher: Record<string, unknown>, contentId: string): Record<string, unknown> {
+  return { type: contentType, watcher, contentId: Number(contentId) };
+}
+
+/** Data Center: POST space watch answers 200 with a SpaceWatch-like body (the v1 spec's `SpaceWatch`). Guess. */
+export function dcSpaceWatchBody(watcher: Record<string, unknown>, spaceKey: string): Record<string, unknown> {
+  return { type: 'space', watcher, spaceKey };
+}
 
 /** Data Center: DELETE watch answers 204 like Cloud. Guess. */
 export const DC_WATCH_DELETE_STATUS = 204;
@@ -173,7 +218,6 @@ export const DC_WATCH_WRITE_NEEDS_XSRF_HEADER = true;
 
 /** Values of the rate-limit headers (the header names are doc; the values are guesses). */
 export const RATE_LIMIT_LIMIT = '100';
-export const RATE_LIMIT_REASON = 'confluence-quota-tenant-based';
 /** When Retry-After isn't a number of seconds, X-RateLimit-Reset is this far ahead. */
 export const RATE_LIMIT_RESET_FALLBACK_SECONDS = 60;
 export const RATE_LIMIT_BODY = { code: 429, message: 'Rate limit exceeded' };
@@ -210,10 +254,13 @@ export function attachmentWebuiPath(pageWebui: string, pageId: string, attachmen
 }
 
 /**
- * `/wiki/download/attachments/...` no longer accepts API tokens (seen). With an Authorization
- * header we answer 401; without one we assume a browser session and serve the bytes. Guess.
+ * `/wiki/download/attachments/...` refuses API tokens (doc, CHANGE-2735). We refuse ANY
+ * Authorization header there; without one we assume a browser session and serve the bytes. Guess.
  */
-export const DOWNLOAD_LINK_WITH_TOKEN_STATUS = 401;
+export const LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES = true;
+
+/** Body of the legacy download path's OAuth 401 on the site (status and header are doc). Guess. */
+export const LEGACY_DOWNLOAD_REFUSED_BODY = '';
 
 // ---------------------------------------------------------------------------------------------
 // HTML pages (what the content script sees)

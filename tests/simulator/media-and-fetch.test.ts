@@ -1,10 +1,12 @@
 // Attachment downloads through the media host, and the behaviour of sim.fetch itself.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIM_MEDIA_HOST, SIM_PAGES, SIM_SITES, SIM_TOKENS, authorizationFor } from './index';
+import { SIM_MEDIA_HOST, SIM_PAGES, SIM_SITES, SIM_TOKENS, authorizationFor, basicAuthorization, bearerAuthorization } from './index';
+import { specsAvailable } from './spec-scopes';
 import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
 const alice = { Authorization: authorizationFor(SIM_TOKENS.aliceClassic) };
+const acmeGw = `https://api.atlassian.com/ex/confluence/${SIM_SITES.acme.cloudId}`;
 const download = (att: string): string => `${acme}/wiki/rest/api/content/1000002/child/attachment/${att}/download`;
 
 const sim = useSimulator();
@@ -48,10 +50,47 @@ describe('attachment download', () => {
     expect((await sim.fetch(url)).status).toBe(401);
   });
 
-  it('legacy download links refuse API tokens', async () => {
-    const legacy = `${acme}/wiki/download/attachments/1000002/notes.txt`;
-    expect((await sim.fetch(legacy, { headers: alice })).status).toBe(401);
+  it('legacy download links refuse API tokens with an OAuth challenge (CHANGE-2735)', async () => {
+    const legacy = `${acme}/wiki/download/attachments/1000002/notes.txt?version=1&api=v2`;
+    for (const headers of [
+      alice,
+      { Authorization: authorizationFor(SIM_TOKENS.aliceScoped) },
+      { Authorization: bearerAuthorization(SIM_TOKENS.aliceClassic.secret) },
+    ]) {
+      const r = await sim.fetch(legacy, { headers });
+      expect(r.status).toBe(401);
+      expect(r.headers.get('www-authenticate')).toBe(`OAuth realm="https://${SIM_SITES.acme.host}/wiki"`);
+    }
+    // A browser session (no Authorization) still gets the bytes.
     expect((await sim.fetch(legacy)).status).toBe(200);
+  });
+
+  it('the legacy download path through the gateway answers the scope-check 401', async () => {
+    const legacy = `${acmeGw}/wiki/download/attachments/1000002/notes.txt`;
+    const r = await sim.fetch(legacy, { headers: { Authorization: authorizationFor(SIM_TOKENS.aliceScoped) } });
+    expect(r.status).toBe(401);
+    expect(r.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_SCOPE_CHECK');
+    expect(await r.text()).toBe('{"code":401,"message":"Unauthorized; scope does not match"}');
+    // Credentials are checked first (guess): Bearer 404, unknown credentials AUTH_MISMATCH.
+    expect((await sim.fetch(legacy, { headers: { Authorization: bearerAuthorization(SIM_TOKENS.aliceScoped.secret) } })).status).toBe(404);
+    expect((await sim.fetch(legacy)).headers.get('x-failure-category')).toBe('FAILURE_CLIENT_AUTH_MISMATCH');
+  });
+
+  it.skipIf(!specsAvailable())('the v1 REST download still redirects through the gateway, with the granular or the classic scope', async () => {
+    const gwDownload = `${acmeGw}/wiki/rest/api/content/1000002/child/attachment/att1000011/download`;
+    const granular = await sim.fetch(gwDownload, { headers: { Authorization: authorizationFor(SIM_TOKENS.aliceScoped) }, redirect: 'manual' });
+    expect(granular.status).toBe(302);
+    expect(new URL(granular.headers.get('location') ?? '').host).toBe(SIM_MEDIA_HOST);
+    sim.control.addToken({
+      name: 'classicAttachment',
+      kind: 'scoped',
+      secret: 'SIMscoped-classic-attachment-0001',
+      user: 'alice',
+      sites: [SIM_SITES.acme.host],
+      scopes: ['readonly:content.attachment:confluence'],
+    });
+    const classic = await sim.fetch(gwDownload, { headers: { Authorization: basicAuthorization('alice@example.com', 'SIMscoped-classic-attachment-0001') }, redirect: 'manual' });
+    expect(classic.status).toBe(302);
   });
 
   it('404 for an attachment of another page or one the caller cannot see', async () => {

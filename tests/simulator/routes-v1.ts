@@ -1,9 +1,10 @@
 // REST API v1 (`/wiki/rest/api/...` on Cloud, `/confluence/rest/api/...` on Data Center),
 // after authentication. The few Cloud/DC differences come in through `V1Flavor`.
 import { canView, canViewSpace, descendantsOf, findContent, findSpace, type Principal } from './content-store';
-import type { SimContent } from './fixtures';
+import type { SimContent, SimSpace } from './fixtures';
 import {
   ANONYMOUS_CANNOT_WATCH,
+  NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER,
   V1_MAX_EXPANSIONS,
   V1_TOO_MANY_EXPANSIONS_MESSAGE,
   XSRF_FAILURE_BODY,
@@ -18,10 +19,13 @@ import { pageV1 } from './pagination';
 import type { SimState } from './state';
 import { currentUserJson } from './users';
 
+/** What a watch POST added, for flavors whose answer describes it. */
+export type AddedWatch = { principal: Principal; env: V1Env } & ({ target: 'content'; content: SimContent } | { target: 'space'; space: SimSpace });
+
 /** What differs between Cloud and Data Center in the v1 routes we serve. */
 export interface V1Flavor {
   watchStatus(watching: boolean): SimResponse;
-  watchAdded(): SimResponse;
+  watchAdded(added: AddedWatch): SimResponse;
   watchRemoved(): SimResponse;
   watchWriteNeedsXsrfHeader: boolean;
   attachmentDownload: boolean;
@@ -48,6 +52,20 @@ const notFound = (id: string): SimResponse => json(404, v1ErrorBody(404, v1Conte
 const forbidden = (message: string): SimResponse => json(403, v1ErrorBody(403, message));
 const badRequest = (message: string): SimResponse => json(400, v1ErrorBody(400, message));
 const methodNotAllowed = (): SimResponse => json(405, v1ErrorBody(405, 'Method Not Allowed'));
+
+/** Seen: `user/current` for an account without Confluence access on the site. */
+export const NOT_PERMITTED_TO_USE_CONFLUENCE_MESSAGE = 'Current user not permitted to use Confluence';
+
+function lacksConfluenceAccess(ctx: V1Context): boolean {
+  const p = ctx.env.principal;
+  return p.kind === 'user' && !ctx.state.hasConfluenceAccess(ctx.env.host, p.user);
+}
+
+function currentUser(ctx: V1Context): SimResponse {
+  if (ctx.req.method !== 'GET') return methodNotAllowed();
+  if (lacksConfluenceAccess(ctx)) return forbidden(NOT_PERMITTED_TO_USE_CONFLUENCE_MESSAGE);
+  return json(200, currentUserJson(ctx.env.principal, ctx.env));
+}
 
 function listLinks(ctx: V1Context, relPath: string, next?: string, prev?: string): Record<string, string> {
   const links: Record<string, string> = { base: ctx.env.base, context: ctx.env.context, self: `${ctx.env.base}/rest/api${relPath}` };
@@ -129,18 +147,22 @@ function watch(ctx: V1Context, target: 'content' | 'space', idOrKey: string): Si
   });
   if (other) return forbidden('Only Confluence administrators can manage watches of other users');
   let key: string;
+  let what: { target: 'content'; content: SimContent } | { target: 'space'; space: SimSpace };
   if (target === 'content') {
-    if (!viewable(ctx, idOrKey)) return forbidden(`Cannot view content with id ${idOrKey}`);
+    const content = viewable(ctx, idOrKey);
+    if (!content) return forbidden(`Cannot view content with id ${idOrKey}`);
     key = `${ctx.env.host}|${userKey}|content:${idOrKey}`;
+    what = { target, content };
   } else {
     const space = findSpace(ctx.env.host, idOrKey);
     if (!space || !canViewSpace(principal, space)) return forbidden(`Cannot view space with key ${idOrKey}`);
     key = `${ctx.env.host}|${userKey}|space:${space.key}`;
+    what = { target, space };
   }
   if (method === 'GET') return ctx.flavor.watchStatus(ctx.state.watches.has(key));
   if (method === 'POST') {
     ctx.state.watches.add(key);
-    return ctx.flavor.watchAdded();
+    return ctx.flavor.watchAdded({ ...what, principal, env: ctx.env });
   }
   ctx.state.watches.delete(key);
   return ctx.flavor.watchRemoved();
@@ -150,7 +172,8 @@ export function handleV1(ctx: V1Context): SimResponse {
   const p = ctx.subPath.replace(/\/+$/, '');
   const m = ctx.req.method;
   let r: RegExpExecArray | null;
-  if (p === '/user/current') return m === 'GET' ? json(200, currentUserJson(ctx.env.principal, ctx.env)) : methodNotAllowed();
+  if (p === '/user/current') return currentUser(ctx);
+  if (!NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER && lacksConfluenceAccess(ctx)) return forbidden(NOT_PERMITTED_TO_USE_CONFLUENCE_MESSAGE);
   if ((r = /^\/user\/watch\/content\/([^/]+)$/.exec(p))) return watch(ctx, 'content', decodeURIComponent(r[1]!));
   if ((r = /^\/user\/watch\/space\/([^/]+)$/.exec(p))) return watch(ctx, 'space', decodeURIComponent(r[1]!));
   if ((r = /^\/content\/([^/]+)$/.exec(p))) return m === 'GET' ? getContent(ctx, r[1]!) : methodNotAllowed();

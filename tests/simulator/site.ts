@@ -3,7 +3,7 @@
 import { authenticateSite } from './auth';
 import { attachmentBytes, findContent, type Principal } from './content-store';
 import type { SimSite } from './fixtures';
-import { BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE, DOWNLOAD_LINK_WITH_TOKEN_STATUS } from './guesses';
+import { LEGACY_DOWNLOAD_REFUSED_BODY, LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES } from './guesses';
 import { header, json, text, type SimRequest, type SimResponse } from './http';
 import { handleSiteHtml } from './pages-html';
 import { CLOUD_V1_FLAVOR, handleV1 } from './routes-v1';
@@ -18,6 +18,14 @@ export interface SimEnv {
 
 export const V1_PREFIX = '/wiki/rest/api';
 export const V2_PREFIX = '/wiki/api/v2';
+/** Where `downloadLink` / `_links.download` point (site-relative). */
+export const LEGACY_DOWNLOAD_PREFIX = '/wiki/download/attachments/';
+
+/** CHANGE-2735 (doc): the legacy download path answers API tokens with an OAuth challenge. */
+export const LEGACY_DOWNLOAD_REFUSED_STATUS = 401;
+export function legacyDownloadWwwAuthenticate(host: string): string {
+  return `OAuth realm="https://${host}/wiki"`;
+}
 
 export function serveCloudApi(req: SimRequest, env: SimEnv, site: SimSite, api: SpecApi, subPath: string, principal: Principal): SimResponse {
   const base = `https://${site.host}/wiki`;
@@ -41,8 +49,8 @@ function tenantInfo(req: SimRequest, state: SimState, site: SimSite): SimRespons
 
 /** `/wiki/download/attachments/<pageId>/<file>`: browser session only; API tokens are refused. */
 function downloadLink(req: SimRequest, site: SimSite): SimResponse {
-  if (header(req, 'authorization') !== undefined) {
-    return text(DOWNLOAD_LINK_WITH_TOKEN_STATUS, BASIC_AUTH_DEPRECATED_BODY, BASIC_AUTH_DEPRECATED_CONTENT_TYPE);
+  if (header(req, 'authorization') !== undefined || !LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES) {
+    return text(LEGACY_DOWNLOAD_REFUSED_STATUS, LEGACY_DOWNLOAD_REFUSED_BODY, undefined, { 'www-authenticate': legacyDownloadWwwAuthenticate(site.host) });
   }
   const m = /^\/wiki\/download\/attachments\/(\d+)\/([^/]+)$/.exec(req.url.pathname);
   const c = m ? findContent(site.host, m[1]!) : undefined;
@@ -56,11 +64,11 @@ export function handleSite(req: SimRequest, env: SimEnv, site: SimSite): SimResp
   if (p === '/_edge/tenant_info') return tenantInfo(req, env.state, site);
   for (const [api, prefix] of [['v1', V1_PREFIX], ['v2', V2_PREFIX]] as const) {
     if (p === prefix || p.startsWith(`${prefix}/`)) {
-      const auth = authenticateSite(req, env.state, site.host);
+      const auth = authenticateSite(req, env.state, site.host, api);
       if (!auth.ok) return auth.response;
       return serveCloudApi(req, env, site, api, p.slice(prefix.length), auth.principal);
     }
   }
-  if (p.startsWith('/wiki/download/attachments/')) return downloadLink(req, site);
+  if (p.startsWith(LEGACY_DOWNLOAD_PREFIX)) return downloadLink(req, site);
   return handleSiteHtml(req, site);
 }

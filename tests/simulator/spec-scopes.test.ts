@@ -1,7 +1,15 @@
 // Matching requests to spec operations, and the scope rules derived from them.
 import { describe, expect, it, vi } from 'vitest';
 import { OPENAPI_DIR } from './paths';
-import { loadSpecIndex, scopesSatisfy, specsAvailable, type SpecOperation } from './spec-scopes';
+import {
+  NEVER_GRANTED_TO_SCOPED_TOKENS,
+  acceptedScopeSets,
+  loadSpecIndex,
+  scopesSatisfy,
+  specsAvailable,
+  type SpecApi,
+  type SpecOperation,
+} from './spec-scopes';
 
 describe('loadSpecIndex without specs', () => {
   it('warns, matches nothing, and so checks no scopes', () => {
@@ -14,13 +22,13 @@ describe('loadSpecIndex without specs', () => {
 });
 
 describe('scopesSatisfy', () => {
-  const op = (sets: string[][], hasScopeInfo = true): SpecOperation => ({
-    api: 'v2',
+  const op = (sets: string[][], hasScopeInfo = true, classic: string[][] = [], api: SpecApi = 'v2'): SpecOperation => ({
+    api,
     method: 'GET',
     template: '/x',
     hasScopeInfo,
     granularScopeSets: sets,
-    classicScopeSets: [],
+    classicScopeSets: classic,
     raw: {},
   });
   it('needs every scope of one granular set', () => {
@@ -30,8 +38,22 @@ describe('scopesSatisfy', () => {
     expect(scopesSatisfy(op([], false), [], true)).toBe(true);
     expect(scopesSatisfy(op([]), ['a'], true)).toBe(false);
   });
-  it('never counts read:hierarchical-content:confluence as held', () => {
-    expect(scopesSatisfy(op([['read:hierarchical-content:confluence']]), ['read:hierarchical-content:confluence'], true)).toBe(false);
+  it('v1 accepts the classic or the granular sets; v2 only the granular ones', () => {
+    const v1 = op([['read:content-details:confluence']], true, [['read:confluence-user']], 'v1');
+    expect(acceptedScopeSets(v1)).toEqual([['read:content-details:confluence'], ['read:confluence-user']]);
+    expect(scopesSatisfy(v1, ['read:confluence-user'], true)).toBe(true);
+    expect(scopesSatisfy(v1, ['read:content-details:confluence'], true)).toBe(true);
+    expect(scopesSatisfy(v1, ['read:confluence-content.all'], true)).toBe(false);
+    // A v1 operation listing only a classic set is reachable with it.
+    expect(scopesSatisfy(op([], true, [['write:confluence-content']], 'v1'), ['write:confluence-content'], true)).toBe(true);
+    const v2 = op([['read:page:confluence']], true, [['read:confluence-content.all']], 'v2');
+    expect(acceptedScopeSets(v2)).toEqual([['read:page:confluence']]);
+    expect(scopesSatisfy(v2, ['read:confluence-content.all'], true)).toBe(false);
+  });
+  it('strips only the scopes the token page does not offer; read:hierarchical-content:confluence is grantable', () => {
+    expect(NEVER_GRANTED_TO_SCOPED_TOKENS).toEqual([]);
+    expect(scopesSatisfy(op([['read:hierarchical-content:confluence']]), ['read:hierarchical-content:confluence'], true)).toBe(true);
+    expect(scopesSatisfy(op([['read:folder:confluence']]), ['read:folder:confluence'], true, ['read:folder:confluence'])).toBe(false);
   });
 });
 
@@ -55,5 +77,13 @@ describe.skipIf(!specsAvailable())(`spec operations${specsAvailable() ? '' : ` (
     expect(index.match('v1', 'DELETE', '/wiki/rest/api/user/watch/space/ENG')!.granularScopeSets).toEqual([['write:watcher:confluence']]);
     expect(index.match('v2', 'GET', '/pages/1')!.granularScopeSets).toEqual([['read:page:confluence']]);
     expect(index.match('v2', 'GET', '/pages/1/descendants')!.granularScopeSets).toEqual([['read:hierarchical-content:confluence']]);
+  });
+
+  it('lets the spec classic scope through on v1 only', () => {
+    expect(scopesSatisfy(index.match('v1', 'GET', '/wiki/rest/api/user/current')!, ['read:confluence-user'], true)).toBe(true);
+    const download = index.match('v1', 'GET', '/wiki/rest/api/content/1/child/attachment/att2/download')!;
+    expect(scopesSatisfy(download, ['readonly:content.attachment:confluence'], true)).toBe(true);
+    expect(scopesSatisfy(download, ['read:attachment:confluence'], true)).toBe(true);
+    expect(scopesSatisfy(index.match('v2', 'GET', '/pages/1')!, ['read:confluence-content.summary', 'read:confluence-content.all'], true)).toBe(false);
   });
 });

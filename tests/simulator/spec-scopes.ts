@@ -1,5 +1,5 @@
 // Reads the OpenAPI specs at runtime and answers "which operation is this request, and which
-// granular scopes does it need" (x-atlassian-oauth2-scopes). v1 entries with state Beta are the
+// scopes does it need" (x-atlassian-oauth2-scopes). v1 entries with state Beta are the
 // granular ones; v2 lists granular scopes only. Specs are never copied into the project.
 import { existsSync, readFileSync } from 'node:fs';
 import { SPEC_FILES } from './paths';
@@ -29,6 +29,7 @@ export interface SpecOperation {
   hasScopeInfo: boolean;
   /** Each entry is one sufficient set of granular scopes. */
   granularScopeSets: string[][];
+  /** v1 only (state Current); v2 lists none. */
   classicScopeSets: string[][];
   /** The raw operation object (responses, parameters). */
   raw: Record<string, unknown>;
@@ -140,13 +141,31 @@ export function loadSpecIndex(files: Record<SpecApi, string> = SPEC_FILES, warn:
   };
 }
 
-/** Scopes a scoped API token can never hold, whatever it was created with (API-FACTS, seen). */
-export const NEVER_GRANTED_TO_SCOPED_TOKENS: readonly string[] = ['read:hierarchical-content:confluence'];
+/**
+ * Scopes the token page does not offer, stripped from any scoped token. Empty now:
+ * `read:hierarchical-content:confluence` can be granted (API-FACTS 2026-12-01, seen); kept for
+ * gaps like the one `read:folder:confluence` once had.
+ */
+export const NEVER_GRANTED_TO_SCOPED_TOKENS: readonly string[] = [];
 
-/** True when the held scopes cover one of the operation's granular sets. */
-export function scopesSatisfy(op: SpecOperation, held: readonly string[], withoutGranularFails: boolean): boolean {
+/** On the gateway, v1 takes the classic or the granular sets; v2 only granular (API-FACTS, seen). */
+export const ACCEPTS_CLASSIC_SCOPES: Readonly<Record<SpecApi, boolean>> = { v1: true, v2: false };
+
+/** The scope sets a scoped token may satisfy for this operation, each one sufficient. */
+export function acceptedScopeSets(op: SpecOperation): string[][] {
+  return ACCEPTS_CLASSIC_SCOPES[op.api] ? [...op.granularScopeSets, ...op.classicScopeSets] : op.granularScopeSets;
+}
+
+/** True when the held scopes cover one of the operation's accepted sets. */
+export function scopesSatisfy(
+  op: SpecOperation,
+  held: readonly string[],
+  withoutAcceptedFails: boolean,
+  neverGranted: readonly string[] = NEVER_GRANTED_TO_SCOPED_TOKENS,
+): boolean {
   if (!op.hasScopeInfo) return true;
-  if (op.granularScopeSets.length === 0) return !withoutGranularFails;
-  const usable = new Set(held.filter((s) => !NEVER_GRANTED_TO_SCOPED_TOKENS.includes(s)));
-  return op.granularScopeSets.some((set) => set.every((s) => usable.has(s)));
+  const sets = acceptedScopeSets(op);
+  if (sets.length === 0) return !withoutAcceptedFails;
+  const usable = new Set(held.filter((s) => !neverGranted.includes(s)));
+  return sets.some((set) => set.every((s) => usable.has(s)));
 }

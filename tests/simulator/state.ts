@@ -1,6 +1,6 @@
 // Everything the simulator can change at runtime, and how to go back to the fixtures.
 import { randomBytes } from 'node:crypto';
-import { SIM_DC, SIM_INITIAL_WATCHES, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
+import { SIM_DC, SIM_INITIAL_WATCHES, SIM_NO_CONFLUENCE_ACCESS, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
 import { NEVER_GRANTED_TO_SCOPED_TOKENS } from './spec-scopes';
 import type { FaultSpec, RequestLogEntry, SimToken, SimTokenSpec, SimUser, TenantInfoMode } from './types';
 
@@ -45,6 +45,8 @@ export class SimState {
   outages: ActiveOutage[] = [];
   /** `${host}|${userKey}|content:${id}` / `|space:${KEY}` */
   watches = new Set<string>();
+  /** `${host}|${userKey}` of users without Confluence access on that site. */
+  noConfluenceAccess = new Set<string>();
   /** Signs media URLs; new at every start so old URLs stop working. */
   readonly mediaSecret = randomBytes(32);
 
@@ -62,6 +64,11 @@ export class SimState {
     this.rateLimits = [];
     this.outages = [];
     this.watches = new Set(SIM_INITIAL_WATCHES);
+    this.noConfluenceAccess = new Set(SIM_NO_CONFLUENCE_ACCESS);
+  }
+
+  hasConfluenceAccess(host: string, user: SimUser): boolean {
+    return !this.noConfluenceAccess.has(`${host}|${user.key}`);
   }
 
   tokenBySecret(secret: string): SimToken | undefined {

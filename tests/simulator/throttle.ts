@@ -1,5 +1,5 @@
 // Rate limits per token (429 with Atlassian's headers) and outages (503 with Retry-After).
-import { RATE_LIMIT_BODY, RATE_LIMIT_LIMIT, RATE_LIMIT_REASON, RATE_LIMIT_RESET_FALLBACK_SECONDS, SERVICE_UNAVAILABLE_BODY } from './guesses';
+import { RATE_LIMIT_BODY, RATE_LIMIT_LIMIT, RATE_LIMIT_RESET_FALLBACK_SECONDS, SERVICE_UNAVAILABLE_BODY } from './guesses';
 import { json, type SimResponse } from './http';
 import { requestMatches } from './faults';
 import type { SimState } from './state';
@@ -10,6 +10,19 @@ function resetTime(retryAfter: string): string {
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
   const ahead = Number.isFinite(ms) && ms > 0 ? ms : RATE_LIMIT_RESET_FALLBACK_SECONDS * 1000;
   return new Date(Date.now() + ahead).toISOString();
+}
+
+/**
+ * Headers of an API-token 429 (doc): burst and per-token limits, so no `X-RateLimit-NearLimit`
+ * and no `RateLimit-Reason` (those belong to the app quotas).
+ */
+export function apiTokenRateLimitHeaders(retryAfter: string): Record<string, string> {
+  return {
+    'retry-after': retryAfter,
+    'x-ratelimit-limit': RATE_LIMIT_LIMIT,
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': resetTime(retryAfter),
+  };
 }
 
 /** 503 or 429 for this request, or undefined to go on. */
@@ -25,12 +38,5 @@ export function throttle(state: SimState, host: string, path: string, token: Sim
   if (!limit) return undefined;
   limit.remaining -= 1;
   state.rateLimits = state.rateLimits.filter((r) => r.remaining > 0);
-  return json(429, RATE_LIMIT_BODY, {
-    'retry-after': limit.retryAfter,
-    'x-ratelimit-limit': RATE_LIMIT_LIMIT,
-    'x-ratelimit-remaining': '0',
-    'x-ratelimit-reset': resetTime(limit.retryAfter),
-    'x-ratelimit-nearlimit': 'true',
-    'ratelimit-reason': RATE_LIMIT_REASON,
-  });
+  return json(429, RATE_LIMIT_BODY, apiTokenRateLimitHeaders(limit.retryAfter));
 }

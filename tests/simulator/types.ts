@@ -27,7 +27,7 @@ export interface SimTokenSpec {
   user: string | SimUser;
   /** Hosts the token is valid for: 'acme.atlassian.net', 'confluence.dc.test'. */
   sites: string[];
-  /** Granular scopes (scoped tokens only). `read:hierarchical-content:confluence` is always stripped. */
+  /** Scopes (scoped tokens only): granular or classic names, as on the token page's two tabs. */
   scopes?: string[];
   /** ISO 8601; the token stops working after it. */
   expiresAt?: string;
@@ -105,6 +105,8 @@ export interface SimulatorControl {
   revokeToken(name: string): void;
   expireToken(name: string): void;
   setTenantInfo(host: string, mode: TenantInfoMode): void;
+  /** `user` is a SIM_USERS key; without access, `user/current` on that site answers 403. */
+  setConfluenceAccess(host: string, user: string, on: boolean): void;
   /** Back to the fixtures and the start options; the log is kept (use `clearLog`). */
   reset(): void;
 }
