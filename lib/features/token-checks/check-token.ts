@@ -71,9 +71,9 @@ function resultFromDetection(site: string, run: DetectionRun): SiteCheckResult {
   };
 }
 
-async function checkAuto(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string): Promise<SiteCheckResult> {
+async function checkAuto(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string, secretRevision: number): Promise<SiteCheckResult> {
   const run = await detectOnSite(deps, token, secret, site);
-  await recordDetectionRun(deps.vault, token.id, site, run);
+  await recordDetectionRun(deps.vault, token.id, site, run, secretRevision);
   return resultFromDetection(site, run);
 }
 
@@ -83,6 +83,7 @@ async function checkChosenKind(
   secret: string,
   site: string,
   kind: 'classic' | 'scoped',
+  secretRevision: number,
 ): Promise<SiteCheckResult> {
   let cloudId: string | undefined;
   if (kind === 'scoped') {
@@ -100,21 +101,21 @@ async function checkChosenKind(
   if (health.ok) {
     const identity = identityFromUser(health.data);
     const detected = detectedIdentityFromUser(health.data);
-    await deps.vault.recordDetection(token.id, site, { kind, ...(detected ? { identity: detected } : {}) });
+    await deps.vault.recordDetection(token.id, site, { kind, ...(detected ? { identity: detected } : {}) }, secretRevision);
     return { site, kind, ok: true, identity, sentence: lead + who(identity) };
   }
 
   const failure = health.failure;
   if (failure.class === 'missing-scope' && kind === 'scoped') {
     // The gateway checks scopes only after accepting the credentials: it is a working scoped token.
-    await deps.vault.recordDetection(token.id, site, { kind: 'scoped' });
+    await deps.vault.recordDetection(token.id, site, { kind: 'scoped' }, secretRevision);
     return failed(site, kind, failure, `${lead} Its scopes do not let it read the current user, so the account it belongs to is not shown.`);
   }
   if (!AUTH_FAILURES.includes(failure.class)) return failed(site, kind, failure);
 
   // Refused: find out whether it is the other kind, or no good at all.
   const run = await detectOnSite(deps, token, secret, site, kind === 'classic' ? { site: health } : { gateway: health });
-  await recordDetectionRun(deps.vault, token.id, site, run);
+  await recordDetectionRun(deps.vault, token.id, site, run, secretRevision);
   const d = run.detection;
   if (d.kind === 'classic' || d.kind === 'scoped') {
     const warning = mismatchWarning(kind, d.kind, site);
@@ -140,7 +141,8 @@ interface KindCheck {
   /** The sites to check; `blocked` answers every site without a call (a permission is missing). */
   plan(deps: TokenCheckDeps, token: TokenSummary, onlySite?: string): Promise<{ ok: true; sites: string[]; blocked?: SiteCheckResult[] } | { ok: false; message: string }>;
   kindOn(token: TokenSummary, site: string): SiteCheckResult['kind'];
-  checkSite(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string): Promise<SiteCheckResult>;
+  /** `secretRevision`: what `getSecret` gave with `secret`, to record detections against. */
+  checkSite(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string, secretRevision: number): Promise<SiteCheckResult>;
 }
 
 const dataCenterCheck: KindCheck = {
@@ -192,8 +194,8 @@ function cloudCheck(checkSite: KindCheck['checkSite']): KindCheck {
 
 const KIND_CHECKS: Record<TokenSummary['kind'], KindCheck> = {
   auto: cloudCheck(checkAuto),
-  classic: cloudCheck((deps, token, secret, site) => checkChosenKind(deps, token, secret, site, 'classic')),
-  scoped: cloudCheck((deps, token, secret, site) => checkChosenKind(deps, token, secret, site, 'scoped')),
+  classic: cloudCheck((deps, token, secret, site, revision) => checkChosenKind(deps, token, secret, site, 'classic', revision)),
+  scoped: cloudCheck((deps, token, secret, site, revision) => checkChosenKind(deps, token, secret, site, 'scoped', revision)),
   'dc-pat': dataCenterCheck,
 };
 
@@ -225,7 +227,7 @@ export function createTokenChecker(deps: TokenCheckDeps): TokenChecker {
 
       // One site at a time: a check is a handful of calls, and sites share the token's rate limit.
       const results: SiteCheckResult[] = [];
-      for (const site of plan.sites) results.push(await strategy.checkSite(deps, token, secret.secret, site));
+      for (const site of plan.sites) results.push(await strategy.checkSite(deps, token, secret.secret, site, secret.secretRevision));
       const after = (await deps.vault.get(id)) ?? token;
       return { ok: true, report: { token: after, results } };
     },

@@ -87,14 +87,23 @@ export function detectionFailure(run: DetectionRun): ActionFailure | undefined {
   return best ? toActionFailure(best) : undefined;
 }
 
-/** Records what a detection run showed on the token, where it says something lasting. */
-export async function recordDetectionRun(vault: Pick<TokenVault, 'recordDetection'>, tokenId: string, site: string, run: DetectionRun): Promise<void> {
+/**
+ * Records what a detection run showed on the token, where it says something lasting.
+ * `secretRevision`: what `getSecret` gave with the secret the run used.
+ */
+export async function recordDetectionRun(
+  vault: Pick<TokenVault, 'recordDetection'>,
+  tokenId: string,
+  site: string,
+  run: DetectionRun,
+  secretRevision: number,
+): Promise<void> {
   const d = run.detection;
   if (d.kind === 'classic' || d.kind === 'scoped') {
-    await vault.recordDetection(tokenId, site, { kind: d.kind, ...(d.identity ? { identity: d.identity } : {}) });
+    await vault.recordDetection(tokenId, site, { kind: d.kind, ...(d.identity ? { identity: d.identity } : {}) }, secretRevision);
   } else if (d.reason === 'rejected') {
     // Neither base takes it any more: what was detected earlier no longer holds.
-    await vault.recordDetection(tokenId, site, { kind: 'unknown' });
+    await vault.recordDetection(tokenId, site, { kind: 'unknown' }, secretRevision);
   }
   // Inconclusive (offline, 429, 5xx) or no cloudId: an earlier detection stays.
 }

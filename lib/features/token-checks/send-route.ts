@@ -19,13 +19,13 @@ export interface SendRouteDeps {
 /**
  * How to send `token` to Cloud site `host`: its effective kind there (an auto-detect token not
  * yet detected on the site is detected now, and the result recorded) and, for a scoped token,
- * the site's cloudId.
+ * the site's cloudId. `secretRevision`: what `getSecret` gave with `secret`.
  */
-export async function sendRoute(deps: SendRouteDeps, token: TokenSummary, secret: string, host: string): Promise<SendRoute> {
+export async function sendRoute(deps: SendRouteDeps, token: TokenSummary, secret: string, host: string, secretRevision: number): Promise<SendRoute> {
   let kind = effectiveKind(token, host);
   if (kind === undefined) {
     const run = await detectOnSite(deps, token, secret, host);
-    await recordDetectionRun(deps.vault, token.id, host, run);
+    await recordDetectionRun(deps.vault, token.id, host, run, secretRevision);
     const d = run.detection;
     if (d.kind === 'unknown') {
       const cause = detectionFailure(run);

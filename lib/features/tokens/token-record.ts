@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { BASE64 } from './base64';
-import { CLOUD_KINDS, TOKEN_KINDS } from './token-kind';
+import { TOKEN_KINDS } from './token-kind';
+
+// Detections are stored apart from the records since schema version 2; re-exported for existing importers.
+export { detectedIdentitySchema, siteDetectionSchema, type DetectedIdentity, type SiteDetection } from './site-detection';
 
 const base64 = z.string().regex(BASE64, 'must be base64');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
@@ -11,18 +14,6 @@ export const storedSecretSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('aes-gcm'), iv: base64, ciphertext: base64 }),
 ]);
 export type StoredSecret = z.infer<typeof storedSecretSchema>;
-
-export const detectedIdentitySchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional() });
-export type DetectedIdentity = z.infer<typeof detectedIdentitySchema>;
-
-/** What probing one site showed about a token. */
-export const siteDetectionSchema = z.object({
-  site: z.string().min(1),
-  kind: z.enum(CLOUD_KINDS),
-  checkedAt: z.string(),
-  identity: detectedIdentitySchema.optional(),
-});
-export type SiteDetection = z.infer<typeof siteDetectionSchema>;
 
 export const tokenRecordSchema = z.object({
   id: z.string().min(1),
@@ -36,7 +27,11 @@ export const tokenRecordSchema = z.object({
    * Four characters say next to nothing of a ~190-character token.
    */
   secretHint: z.string(),
-  detected: z.array(siteDetectionSchema),
+  /**
+   * Goes up by one with every edit of what a detection vouches for (the secret or the email;
+   * any edit of a Data Center token): a detection made at an earlier revision no longer holds.
+   */
+  secretRevision: z.number().int().positive(),
   expiresOn: isoDate.optional(),
   createdAt: z.string(),
   /** Hosts the token is for; empty means every Cloud site where it is detected to work. */

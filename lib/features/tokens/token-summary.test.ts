@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastFour, secretHint } from './secret-hint';
-import type { TokenRecord } from './token-record';
+import type { SiteDetection, TokenRecord } from './token-record';
 import { toTokenSummary, tokenSummarySchema } from './token-summary';
 
 const SECRET = 'fake-secret-0123456789-abcdefghijkl-WXYZ';
@@ -11,12 +11,13 @@ const record: TokenRecord = {
   kind: 'classic',
   secret: { kind: 'plain', value: SECRET },
   secretHint: secretHint(SECRET),
-  detected: [{ site: 'acme.atlassian.net', kind: 'scoped', checkedAt: '2025-03-10T10:00:00.000Z' }],
+  secretRevision: 1,
   expiresOn: '2025-06-08',
   createdAt: '2025-03-10T09:00:00.000Z',
   sites: [],
   readOnly: false,
 };
+const detected: SiteDetection[] = [{ site: 'acme.atlassian.net', kind: 'scoped', checkedAt: '2025-03-10T10:00:00.000Z' }];
 
 describe('secret hint and summary', () => {
   it('shows only the last four characters', () => {
@@ -26,10 +27,12 @@ describe('secret hint and summary', () => {
   });
 
   it('leaves the secret out of the summary and computes mismatch warnings', () => {
-    const summary = toTokenSummary(record);
+    const summary = toTokenSummary(record, detected);
     expect(JSON.stringify(summary)).not.toContain(SECRET);
     expect('secret' in summary).toBe(false);
     expect(summary.secretHint).toBe('…WXYZ');
+    expect(summary.detected).toEqual(detected);
+    expect('secretRevision' in summary).toBe(false);
     expect(summary.mismatch).toEqual([
       { site: 'acme.atlassian.net', detected: 'scoped', sentence: expect.stringContaining('works as a scoped token') },
     ]);
@@ -37,7 +40,7 @@ describe('secret hint and summary', () => {
   });
 
   it('refuses, as a message schema, a summary that carries a secret', () => {
-    const leaky = { ...toTokenSummary(record), secret: SECRET };
+    const leaky = { ...toTokenSummary(record, detected), secret: SECRET };
     expect(tokenSummarySchema.safeParse(leaky).success).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { mismatchWarning } from './kind-mismatch';
-import { siteDetectionSchema, type TokenRecord } from './token-record';
+import { siteDetectionSchema, type SiteDetection } from './site-detection';
+import type { TokenRecord } from './token-record';
 import { CLOUD_KINDS, TOKEN_KINDS } from './token-kind';
 
-export const kindMismatchSchema = z.object({ site: z.string(), detected: z.enum(CLOUD_KINDS), sentence: z.string() });
+export const kindMismatchSchema = z.strictObject({ site: z.string(), detected: z.enum(CLOUD_KINDS), sentence: z.string() });
 export type KindMismatch = z.infer<typeof kindMismatchSchema>;
 
 /**
@@ -28,10 +29,13 @@ export const tokenSummarySchema = z.strictObject({
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;
 
-/** Copies field by field (never spreads the record) so that a secret cannot slip through. */
-export function toTokenSummary(record: TokenRecord): TokenSummary {
+/**
+ * A record with the detections that hold for it (stored apart: token-detections.ts). Copies
+ * field by field (never spreads the record) so that a secret cannot slip through.
+ */
+export function toTokenSummary(record: TokenRecord, detected: readonly SiteDetection[]): TokenSummary {
   const mismatch: KindMismatch[] = [];
-  for (const detection of record.detected) {
+  for (const detection of detected) {
     const sentence = mismatchWarning(record.kind, detection.kind, detection.site);
     if (sentence) mismatch.push({ site: detection.site, detected: detection.kind, sentence });
   }
@@ -41,7 +45,7 @@ export function toTokenSummary(record: TokenRecord): TokenSummary {
     ...(record.email !== undefined ? { email: record.email } : {}),
     kind: record.kind,
     secretHint: record.secretHint,
-    detected: record.detected.map((d) => structuredClone(d)),
+    detected: detected.map((d) => structuredClone(d)),
     mismatch,
     ...(record.expiresOn !== undefined ? { expiresOn: record.expiresOn } : {}),
     createdAt: record.createdAt,

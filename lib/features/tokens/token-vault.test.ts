@@ -7,7 +7,7 @@ import type { TokenFormInput } from './token-form-input';
 import type { TokensData } from './token-record';
 import { createTokenVault, type TokenVault } from './token-vault';
 import { TokenVaultError } from './token-vault-error';
-import { TOKENS_STORAGE_KEY } from './tokens-area';
+import { TOKENS_SCHEMA_VERSION, TOKENS_STORAGE_KEY } from './tokens-area';
 import { deriveVaultKey, makeVerifier, PBKDF2_ITERATIONS, seal, secretContext } from './vault-crypto';
 
 // Fake secrets: long enough to show a hint, never a real token prefix.
@@ -27,6 +27,17 @@ function setup() {
   const session = createMemoryStorageArea();
   const options = { local, session, now: () => new Date(2025, 2, 10, 12, 0, 0) };
   return { local, session, options, vault: createTokenVault(options) };
+}
+
+/** What `getSecret` answers for a token whose secret is at `secretRevision`. */
+function revealed(secret: string, secretRevision = 1) {
+  return { ok: true, secret, secretRevision };
+}
+
+async function revisionOf(vault: TokenVault, id: string): Promise<number> {
+  const result = await vault.getSecret(id);
+  if (!result.ok) throw new Error(`no secret: ${result.reason}`);
+  return result.secretRevision;
 }
 
 async function addOk(vault: TokenVault, input: TokenFormInput) {
@@ -85,22 +96,22 @@ describe('token vault without a passphrase', () => {
     expect(intranet).toMatchObject({ kind: 'dc-pat', dcBaseUrl: 'https://confluence.dc.test/confluence', readOnly: true });
     expect((await vault.list()).map((t) => t.label)).toEqual(['Work', 'Intranet']);
     expect(await vault.get(work.id)).toEqual(work);
-    expect(await vault.getSecret(intranet.id)).toEqual({ ok: true, secret: SECRET_B });
+    expect(await vault.getSecret(intranet.id)).toEqual(revealed(SECRET_B));
     expect(await vault.lockState()).toBe('none');
 
     const renamed = await vault.update(work.id, cloudInput({ label: 'Work (acme)', secret: '', readOnly: true }));
     expect(renamed).toMatchObject({ ok: true, token: { id: work.id, label: 'Work (acme)', readOnly: true, secretHint: '…AAAA', createdAt: work.createdAt } });
-    expect(await vault.getSecret(work.id)).toEqual({ ok: true, secret: SECRET_A });
+    expect(await vault.getSecret(work.id)).toEqual(revealed(SECRET_A));
 
     const replaced = await vault.update(work.id, cloudInput({ label: 'Work (acme)', secret: SECRET_C }));
     expect(replaced).toMatchObject({ ok: true, token: { secretHint: '…CCCC' } });
-    expect(await vault.getSecret(work.id)).toEqual({ ok: true, secret: SECRET_C });
+    expect(await vault.getSecret(work.id)).toEqual(revealed(SECRET_C, 2));
 
     expect(await vault.remove(intranet.id)).toBe(true);
     expect(await vault.remove(intranet.id)).toBe(false);
     expect(await vault.getSecret(intranet.id)).toEqual({ ok: false, reason: 'not-found' });
     expect((await vault.list()).map((t) => t.id)).toEqual([work.id]);
-    expect(local.dump()[TOKENS_STORAGE_KEY]).toMatchObject({ schemaVersion: 1 });
+    expect(local.dump()[TOKENS_STORAGE_KEY]).toMatchObject({ schemaVersion: TOKENS_SCHEMA_VERSION });
   });
 
   it('returns field errors and saves nothing when the form is invalid', async () => {
@@ -130,8 +141,9 @@ describe('token vault without a passphrase', () => {
   it('records detections per site, warns on a mismatch and forgets them when the credentials change', async () => {
     const { vault, options } = setup();
     const token = await addOk(vault, cloudInput({ kind: 'classic' }));
-    await vault.recordDetection(token.id, 'acme.atlassian.net', { kind: 'classic', identity: { accountId: 'acc-1', displayName: 'Ada Example' } });
-    const summary = await vault.recordDetection(token.id, 'Beta.atlassian.net', { kind: 'scoped' });
+    const revision = await revisionOf(vault, token.id);
+    await vault.recordDetection(token.id, 'acme.atlassian.net', { kind: 'classic', identity: { accountId: 'acc-1', displayName: 'Ada Example' } }, revision);
+    const summary = await vault.recordDetection(token.id, 'Beta.atlassian.net', { kind: 'scoped' }, revision);
     expect(summary?.detected).toEqual([
       { site: 'acme.atlassian.net', kind: 'classic', checkedAt: options.now().toISOString(), identity: { accountId: 'acc-1', displayName: 'Ada Example' } },
       { site: 'beta.atlassian.net', kind: 'scoped', checkedAt: options.now().toISOString() },
@@ -139,17 +151,17 @@ describe('token vault without a passphrase', () => {
     expect(summary?.mismatch).toEqual([{ site: 'beta.atlassian.net', detected: 'scoped', sentence: expect.stringMatching(/^You chose “classic token”, but on beta\.atlassian\.net/) }]);
 
     // Re-detecting a site replaces its entry; an unknown outcome forgets it.
-    const again = await vault.recordDetection(token.id, 'beta.atlassian.net', { kind: 'unknown' });
+    const again = await vault.recordDetection(token.id, 'beta.atlassian.net', { kind: 'unknown' }, revision);
     expect(again?.detected.map((d) => d.site)).toEqual(['acme.atlassian.net']);
 
     // Narrowing the sites drops detections for the others; the kind alone keeps them.
-    await vault.recordDetection(token.id, 'beta.atlassian.net', { kind: 'classic' });
+    await vault.recordDetection(token.id, 'beta.atlassian.net', { kind: 'classic' }, revision);
     const narrowed = await vault.update(token.id, cloudInput({ kind: 'auto', secret: '', sites: ['beta.atlassian.net'] }));
     expect(narrowed.ok && narrowed.token.detected.map((d) => d.site)).toEqual(['beta.atlassian.net']);
 
     const newSecret = await vault.update(token.id, cloudInput({ secret: SECRET_B, sites: [] }));
     expect(newSecret.ok && newSecret.token.detected).toEqual([]);
-    expect(await vault.recordDetection('missing', 'acme.atlassian.net', { kind: 'classic' })).toBeUndefined();
+    expect(await vault.recordDetection('missing', 'acme.atlassian.net', { kind: 'classic' }, 1)).toBeUndefined();
   });
 
   it('does not lose concurrent additions', async () => {
@@ -159,7 +171,7 @@ describe('token vault without a passphrase', () => {
   });
 
   it('leaves data written by a newer version untouched', async () => {
-    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: 2, data: { future: true } } });
+    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION + 1, data: { future: true } } });
     const before = snapshot(local);
     const vault = createTokenVault({ local, session: createMemoryStorageArea() });
     expect(await caught(vault.list())).toBeInstanceOf(StoredDataTooNewError);
@@ -201,12 +213,12 @@ describe('token vault with a passphrase', () => {
 
     // Setting the passphrase unlocks for this session; the list still shows hints.
     expect(await vault.lockState()).toBe('unlocked');
-    expect(await vault.getSecret(a.id)).toEqual({ ok: true, secret: SECRET_A });
+    expect(await vault.getSecret(a.id)).toEqual(revealed(SECRET_A));
     expect((await vault.list()).map((t) => t.secretHint)).toEqual(['…AAAA', '…BBBB']);
 
     // A restarted service worker finds the key in session storage.
     const restarted = createTokenVault(options);
-    expect(await restarted.getSecret(b.id)).toEqual({ ok: true, secret: SECRET_B });
+    expect(await restarted.getSecret(b.id)).toEqual(revealed(SECRET_B));
 
     await vault.lock();
     expect(session.dump()).toEqual({});
@@ -229,7 +241,7 @@ describe('token vault with a passphrase', () => {
 
     expect(await vault.unlock(PASSPHRASE)).toEqual({ ok: true });
     expect(Object.keys(session.dump())).toEqual([SESSION_KEY_STORAGE_KEY]);
-    expect(await vault.getSecret(a.id)).toEqual({ ok: true, secret: SECRET_A });
+    expect(await vault.getSecret(a.id)).toEqual(revealed(SECRET_A));
     expect(await addOk(vault, cloudInput({ label: 'Third', secret: SECRET_C }))).toMatchObject({ secretHint: '…CCCC' });
     expectNoSecretIn(local.dump());
     expectNoSecretIn(await vault.list());
@@ -238,7 +250,7 @@ describe('token vault with a passphrase', () => {
     const data = (local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData }).data;
     const swapped = structuredClone(data);
     swapped.tokens[0]!.secret = structuredClone(data.tokens[1]!.secret);
-    await local.set({ [TOKENS_STORAGE_KEY]: { schemaVersion: 1, data: swapped } });
+    await local.set({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION, data: swapped } });
     const error = await caught(vault.getSecret(a.id));
     expect(error).toBeInstanceOf(TokenVaultError);
     expect(String(error)).toMatch(/could not be decrypted: its saved data is damaged/);
@@ -269,7 +281,7 @@ describe('token vault with a passphrase', () => {
     await vault.lock();
     expect(await vault.unlock(PASSPHRASE)).toMatchObject({ ok: false, reason: 'wrong-passphrase' });
     expect(await vault.unlock(OTHER_PASSPHRASE)).toEqual({ ok: true });
-    expect(await Promise.all(ids.map((id) => vault.getSecret(id)))).toEqual(ALL_SECRETS.map((secret) => ({ ok: true, secret })));
+    expect(await Promise.all(ids.map((id) => vault.getSecret(id)))).toEqual(ALL_SECRETS.map((secret) => revealed(secret)));
   });
 
   it('removes the passphrase with every token intact, and refuses a wrong one', async () => {
@@ -293,8 +305,8 @@ describe('token vault with a passphrase', () => {
       { kind: 'plain', value: SECRET_A },
       { kind: 'plain', value: SECRET_B },
     ]);
-    expect(await vault.getSecret(a.id)).toEqual({ ok: true, secret: SECRET_A });
-    expect(await vault.getSecret(b.id)).toEqual({ ok: true, secret: SECRET_B });
+    expect(await vault.getSecret(a.id)).toEqual(revealed(SECRET_A));
+    expect(await vault.getSecret(b.id)).toEqual(revealed(SECRET_B));
   });
 
   it('re-encrypts all or nothing: a failed write leaves storage as it was', async () => {
@@ -333,7 +345,7 @@ describe('token vault with a passphrase', () => {
     const second = damaged.tokens[1]!.secret;
     if (second.kind !== 'aes-gcm') throw new Error('expected an encrypted secret');
     second.ciphertext = bytesToBase64(new Uint8Array(48));
-    await local.set({ [TOKENS_STORAGE_KEY]: { schemaVersion: 1, data: damaged } });
+    await local.set({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION, data: damaged } });
     const before = snapshot(local, session);
 
     const error = await caught(vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE));
@@ -361,7 +373,7 @@ describe('token vault with a passphrase', () => {
           kind: 'classic',
           secret: { kind: 'aes-gcm', ...(await seal(subtle, oldKey, SECRET_A, secretContext('old1'), random)) },
           secretHint: '…AAAA',
-          detected: [],
+          secretRevision: 1,
           expiresOn: '2025-06-08',
           createdAt: '2025-01-01T00:00:00.000Z',
           sites: [],
@@ -369,14 +381,14 @@ describe('token vault with a passphrase', () => {
         },
       ],
     };
-    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: 1, data } });
+    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION, data } });
     const vault = createTokenVault({ local, session: createMemoryStorageArea() });
     expect(await vault.lockState()).toBe('locked');
     expect(await vault.unlock(PASSPHRASE)).toEqual({ ok: true });
     const lock = (local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData }).data.lock;
     expect(lock?.kdf.iterations).toBe(PBKDF2_ITERATIONS);
     expect(lock?.kdf.salt).not.toBe(bytesToBase64(salt));
-    expect(await vault.getSecret('old1')).toEqual({ ok: true, secret: SECRET_A });
+    expect(await vault.getSecret('old1')).toEqual(revealed(SECRET_A));
   });
 
   it('never lets a secret out through results or errors', async () => {

@@ -1,16 +1,19 @@
 import type { StorageAreaLike } from '../../core/storage/storage-area';
 import { createVersionedArea, type VersionedArea, type VersionedAreaDefinition } from '../../core/storage/versioned-area';
 import { tokensDataSchema, type TokensData } from './token-record';
+import { tokensV1ToV2 } from './tokens-v2-migration';
 
 export const TOKENS_STORAGE_KEY = 'tokens';
-export const TOKENS_SCHEMA_VERSION = 1;
+export const TOKENS_SCHEMA_VERSION = 2;
 
 /**
- * `tokensMigrations[n]` turns version-n data into version n + 1. Version 1 is the first, so
- * there is none yet. To add version 2: bump TOKENS_SCHEMA_VERSION, add `1: (v1) => v2` here,
- * keep the v1 fixture in tokens-area.test.ts and assert what it migrates to.
+ * `tokensMigrations[n]` turns version-n data into version n + 1. Each step sees one key only:
+ * what a step moves to another key is copied there first (migrate-token-storage.ts). Keep the
+ * frozen samples in fixtures/ unchanged and assert what they migrate to.
  */
-export const tokensMigrations: Record<number, (old: any) => unknown> = {};
+export const tokensMigrations: Record<number, (old: any) => unknown> = {
+  1: tokensV1ToV2,
+};
 
 export const tokensAreaDefinition: VersionedAreaDefinition<TokensData> = {
   key: TOKENS_STORAGE_KEY,
