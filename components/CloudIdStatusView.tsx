@@ -1,4 +1,4 @@
-import type { TabState } from '../lib/features/pages/schemas/get-tab-state';
+import type { TabState } from '../lib/features/pages/messages';
 import { DateTime } from './DateTime';
 
 /** The site's cloudId, or a sentence saying why there is none (yet). */

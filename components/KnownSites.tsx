@@ -1,4 +1,4 @@
-import type { SiteView } from '../lib/features/pages/schemas/site-view';
+import type { SiteView } from '../lib/features/pages/site-view';
 import { DateTime } from './DateTime';
 
 export function KnownSites({ sites }: { sites: SiteView[] }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TabState } from '../lib/features/pages/schemas/get-tab-state';
-import type { SiteView } from '../lib/features/pages/schemas/site-view';
+import type { TabState } from '../lib/features/pages/messages';
+import type { SiteView } from '../lib/features/pages/site-view';
 import { Popup, type PopupState } from './Popup';
 import { byTestId, expand, findAll, textOf } from './vnode-tree.test-helper';
 

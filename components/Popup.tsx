@@ -1,5 +1,5 @@
-import type { TabState } from '../lib/features/pages/schemas/get-tab-state';
-import type { SiteView } from '../lib/features/pages/schemas/site-view';
+import type { TabState } from '../lib/features/pages/messages';
+import type { SiteView } from '../lib/features/pages/site-view';
 import { KnownSites } from './KnownSites';
 import { TabSection } from './TabSection';
 import type { ComponentChildren } from 'preact';

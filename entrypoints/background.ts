@@ -1,20 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod';
-import { createActivityStore } from '../lib/features/activity/activity-store';
-import { createAtlassianClient } from '../lib/atlassian/client';
 import { defaultClientDeps } from '../lib/atlassian/default-deps';
-import { backgroundHandlers } from '../lib/background-handlers';
-import { wireBackgroundDeps } from '../lib/wire-background-deps';
-import { createMessageRouter } from '../lib/core/messaging/router';
-import { createTabContextStore } from '../lib/features/pages/tab-contexts';
-import { createSiteRegistry } from '../lib/features/pages/site-registry';
-import { createSitesArea } from '../lib/features/pages/sites-area';
-import { createTokenVault } from '../lib/features/tokens/token-vault';
+import { createBackground } from '../lib/background';
+import { createNotifier } from '../lib/core/messaging/change-notices';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
-// their shared code (zod, the polyfill) in one chunk, so every schema the background uses would
-// count against the popup's 60 KiB budget. As a classic script it is built on its own.
+// their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
 export default defineBackground({
   main() {
     // Extension CSP forbids eval: zod must not even try its compiled fast path (a CSP error each time).
@@ -27,17 +19,11 @@ export default defineBackground({
     restrictToTrustedContexts(browser.storage.session, 'session');
     restrictToTrustedContexts(browser.storage.local, 'local');
 
-    // One instance of each store per service worker: their write queues are what serialise updates.
-    const tabContexts = createTabContextStore(browser.storage.session);
-    const activity = createActivityStore(browser.storage.local, {
-      onWriteError: (error) => console.error('Saving the activity log failed:', error),
-    });
-    const deps = wireBackgroundDeps({
-      sites: createSiteRegistry(createSitesArea(browser.storage.local)),
-      tabContexts,
-      vault: createTokenVault({ local: browser.storage.local, session: browser.storage.session }),
-      activity,
-      client: createAtlassianClient(defaultClientDeps((entry) => activity.record(entry))),
+    const background = createBackground({
+      local: browser.storage.local,
+      session: browser.storage.session,
+      extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+      clientDeps: defaultClientDeps(),
       async getTab(tabId) {
         try {
           const tab = await browser.tabs.get(tabId);
@@ -49,19 +35,15 @@ export default defineBackground({
       // Data Center servers are optional host permissions, granted per origin from the options page.
       hasHostPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       now: () => Date.now(),
+      notify: createNotifier((notice) => browser.runtime.sendMessage(notice)),
+      onError: (what, error) => console.error(`${what} failed:`, error),
     });
-    const route = createMessageRouter(
-      backgroundHandlers,
-      deps,
-      { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-      (type, error) => console.error(`Handling "${type}" failed:`, error),
-    );
 
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
-    browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-    // tabs.onRemoved needs no permission: a closed tab's page context goes with it.
+    browser.runtime.onMessage.addListener((message, sender) => background.route(message, sender));
+    // tabs.onRemoved needs no permission.
     browser.tabs.onRemoved.addListener((tabId) => {
-      void tabContexts.remove(tabId).catch((error: unknown) => console.error('Forgetting a closed tab failed:', error));
+      void background.onTabRemoved(tabId).catch((error: unknown) => console.error('Forgetting a closed tab failed:', error));
     });
   },
 });

@@ -1,18 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import {
-  CLOUD_ID_BODY_MAX_CHARS,
-  isFetchCloudIdReply,
-  type CloudIdResultMessage,
-  type PageSeenMessage,
-} from '../lib/messages/content-script-protocol';
+import type { BackgroundMessages } from '../lib/background';
+import { createAsk, type AskFields } from '../lib/core/messaging/ask';
 import { parsePageContext, type MetaReader } from '../lib/features/pages/parse-page-context';
+import { CLOUD_ID_BODY_MAX_CHARS } from '../lib/features/pages/tenant-info-limits';
 
 /*
  * Runs on every atlassian.net page, Jira included, so it stays small (budget 20 KiB built) and
  * imports no zod: the background validates everything sent from here. On pages outside /wiki it
  * does nothing but wait for a single-page navigation into /wiki.
  */
+
+type CloudIdResult = AskFields<BackgroundMessages, 'cloud-id-result'>;
 
 /** Single-page navigation updates the DOM after the URL: let the new page settle first. */
 const NAVIGATION_SETTLE_MS = 400;
@@ -36,17 +35,17 @@ async function readBounded(response: Response): Promise<string> {
 }
 
 /** Reads this site's tenant_info (no cookies: the endpoint needs none). */
-async function readTenantInfo(host: string): Promise<CloudIdResultMessage> {
+async function readTenantInfo(host: string): Promise<CloudIdResult> {
   try {
     const response = await fetch(`${location.origin}/_edge/tenant_info`, {
       credentials: 'omit',
       signal: AbortSignal.timeout(TENANT_INFO_TIMEOUT_MS),
     });
-    if (!response.ok) return { type: 'cloud-id-result', host, ok: false, reason: `HTTP ${response.status}` };
-    return { type: 'cloud-id-result', host, ok: true, bodyText: await readBounded(response) };
+    if (!response.ok) return { host, ok: false, reason: `HTTP ${response.status}` };
+    return { host, ok: true, bodyText: await readBounded(response) };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return { type: 'cloud-id-result', host, ok: false, reason: timedOut ? 'the request timed out' : 'the request failed' };
+    return { host, ok: false, reason: timedOut ? 'the request timed out' : 'the request failed' };
   }
 }
 
@@ -54,6 +53,7 @@ export default defineContentScript({
   matches: ['https://*.atlassian.net/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const ask = createAsk<BackgroundMessages, 'content-script'>((message) => browser.runtime.sendMessage(message));
     let lastReport = '';
     let settleTimer: number | undefined;
     // One tenant_info read per document: after a single-page navigation the background may hand
@@ -67,12 +67,12 @@ export default defineContentScript({
       if (key === lastReport) return;
       lastReport = key;
       if (!context) return; // not Confluence (e.g. Jira): no message, no fetch
-      const seen: PageSeenMessage = { type: 'page-seen', host: context.host, context };
-      if (!isFetchCloudIdReply(await browser.runtime.sendMessage(seen)) || readingTenantInfo) return;
+      const { fetchCloudId } = await ask('page-seen', { host: context.host, context });
+      if (fetchCloudId !== true || readingTenantInfo) return;
       readingTenantInfo = true;
       try {
         const result = await readTenantInfo(context.host);
-        if (ctx.isValid) await browser.runtime.sendMessage(result);
+        if (ctx.isValid) await ask('cloud-id-result', result);
       } finally {
         readingTenantInfo = false;
       }

@@ -5,17 +5,17 @@ import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState }
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import type { ActivityFilter } from '../../lib/atlassian/activity-log';
-import { requestActivity, requestClearActivity } from '../../lib/messages/activity-requests';
-import { requestCheckToken, requestTokens, type SendMessage } from '../../lib/messages/token-requests';
-import { requestAddToken, requestRemoveToken, requestUpdateToken } from '../../lib/messages/token-write-requests';
-import { requestChangePassphrase, requestLock, requestRemovePassphrase, requestSetPassphrase, requestUnlock } from '../../lib/messages/vault-requests';
+import type { BackgroundMessages } from '../../lib/background';
+import { createAsk } from '../../lib/core/messaging/ask';
+import { listenForChanges, type ChangeTopic } from '../../lib/core/messaging/change-notices';
 import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
 import '../popup/style.css';
 import './style.css';
 
-const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessage(message));
 const scopeRows = featureScopeRows();
+const ALL_TOPICS: ReadonlySet<ChangeTopic> = new Set(['tokens', 'activity']);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function download(name: string, type: string, text: string): void {
@@ -38,19 +38,28 @@ function OptionsApp() {
   // The activity filter outlives reloads; a ref lets the storage listener read its latest value.
   const filter = useRef<ActivityFilter>('all');
 
-  const reload = useCallback(async () => {
+  /** Re-asks for what `topics` cover: tokens and sites for the token list, activity for the log. */
+  const reload = useCallback(async (topics: ReadonlySet<ChangeTopic> = ALL_TOPICS) => {
     try {
-      const [list, activity] = await Promise.all([requestTokens(send), requestActivity(send, filter.current)]);
-      setState((s) => ({
-        status: 'ready',
-        tokens: list.tokens,
-        lock: list.lock,
-        knownCloudSites: list.knownCloudSites,
-        activity: activity.entries,
-        activityFilter: filter.current,
-        checks: s.status === 'ready' ? s.checks : {},
-        editing: s.status === 'ready' ? s.editing : null,
-      }));
+      const wantTokens = topics.has('tokens') || topics.has('sites');
+      const [list, activity] = await Promise.all([
+        wantTokens ? ask('tokens-list') : null,
+        topics.has('activity') ? ask('activity-list', { filter: filter.current }) : null,
+      ]);
+      setState((s) => {
+        const before = s.status === 'ready' ? s : null;
+        if (!before && (!list || !activity)) return s;
+        return {
+          status: 'ready',
+          tokens: list?.tokens ?? before!.tokens,
+          lock: list?.lock ?? before!.lock,
+          knownCloudSites: list?.knownCloudSites ?? before!.knownCloudSites,
+          activity: activity?.entries ?? before!.activity,
+          activityFilter: filter.current,
+          checks: before?.checks ?? {},
+          editing: before?.editing ?? null,
+        };
+      });
     } catch (error) {
       setState((s) => (s.status === 'ready' ? s : { status: 'error', message: message(error) }));
       setNotice(message(error));
@@ -59,19 +68,21 @@ function OptionsApp() {
 
   useEffect(() => {
     void reload();
-    // Another page (the popup, a second options tab) changing tokens or the log shows up here.
-    const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'local' || area === 'session') void reload();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    // Another page (the popup, a second options tab) or the background changing tokens or the
+    // log shows up here; the background's notice says which, and carries no data.
+    listenForChanges({
+      addListener: (listener) => browser.runtime.onMessage.addListener(listener),
+      extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+      topics: ['tokens', 'sites', 'activity'],
+      onChange: (topics) => void reload(topics),
+    });
   }, [reload]);
 
   const check = async (id: string) => {
     setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: { running: true } } } : s));
     let view: OptionsData['checks'][string];
     try {
-      const report = await requestCheckToken(send, id);
+      const report = await ask('tokens-check', { id });
       view = { running: false, results: report.results };
     } catch (error) {
       view = { running: false, error: message(error) };
@@ -97,7 +108,7 @@ function OptionsApp() {
     onCancelEdit: () => patch({ editing: null }),
     async onSave(input) {
       const editing = state.status === 'ready' ? state.editing : null;
-      const result = await (editing && editing !== 'new' ? requestUpdateToken(send, editing, input) : requestAddToken(send, input));
+      const result = await (editing && editing !== 'new' ? ask('tokens-update', { id: editing, input }) : ask('tokens-add', { input }));
       if (result.ok) {
         patch({ editing: null });
         await reload();
@@ -108,7 +119,7 @@ function OptionsApp() {
     onRemove(id) {
       const token = state.status === 'ready' ? state.tokens.find((t) => t.id === id) : undefined;
       if (!confirm(`Remove the token “${token?.label ?? id}”? Its secret is deleted from this browser.`)) return;
-      void guard(() => requestRemoveToken(send, id)).catch(() => {});
+      void guard(() => ask('tokens-remove', { id })).catch(() => {});
     },
     onCheck: (id) => void check(id),
     onGrantPermission(tokenId, origin) {
@@ -118,11 +129,11 @@ function OptionsApp() {
         .then((granted) => (granted ? check(tokenId) : setNotice(`Access to ${origin} was not granted, so the token cannot be checked.`)))
         .catch((error: unknown) => setNotice(message(error)));
     },
-    onSetPassphrase: (p) => guard(() => requestSetPassphrase(send, p)),
-    onChangePassphrase: (o, n) => guard(() => requestChangePassphrase(send, o, n)),
-    onRemovePassphrase: (p) => guard(() => requestRemovePassphrase(send, p)),
-    onUnlock: (p) => guard(() => requestUnlock(send, p)),
-    onLock: () => guard(() => requestLock(send)),
+    onSetPassphrase: (p) => guard(() => ask('vault-set-passphrase', { passphrase: p })),
+    onChangePassphrase: (o, n) => guard(() => ask('vault-change-passphrase', { oldPassphrase: o, newPassphrase: n })),
+    onRemovePassphrase: (p) => guard(() => ask('vault-remove-passphrase', { passphrase: p })),
+    onUnlock: (p) => guard(() => ask('vault-unlock', { passphrase: p })),
+    onLock: () => guard(() => ask('vault-lock')),
     onActivityFilter(next) {
       filter.current = next;
       void reload();
@@ -136,7 +147,7 @@ function OptionsApp() {
     },
     onActivityClear() {
       if (!confirm('Clear the whole activity log?')) return;
-      void guard(() => requestClearActivity(send)).catch(() => {});
+      void guard(() => ask('activity-clear')).catch(() => {});
     },
     onValidate(input, editing) {
       const existing = state.status === 'ready' ? state.tokens : [];

@@ -3,14 +3,15 @@ import { browser } from 'wxt/browser';
 import { Popup, type PopupActions, type PopupState } from '../../components/Popup';
 import type { TokensView, WatchView } from '../../components/TokensSection';
 import { PopupGuide } from '../../components/tokens/PopupGuide';
-import { requestSiteList, requestTabState, tabIdFromSearch, type SendMessage } from '../../lib/messages/popup-requests';
-import { requestAction } from '../../lib/messages/action-requests';
-import { requestCheckToken, requestTokens } from '../../lib/messages/token-requests';
+import type { BackgroundMessages } from '../../lib/background';
+import { createAsk } from '../../lib/core/messaging/ask';
+import { listenForChanges } from '../../lib/core/messaging/change-notices';
+import { tabIdFromSearch } from '../../lib/features/pages/tab-id-from-search';
 import { tokenCoversSite } from '../../lib/features/tokens/token-site-match';
 import './style.css';
 
 const root = document.getElementById('app')!;
-const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessage(message));
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 let state: PopupState = { status: 'loading' };
@@ -39,7 +40,7 @@ async function targetTabId(): Promise<number | null> {
 async function load(): Promise<PopupState> {
   tabId = await targetTabId();
   if (tabId === null) return { status: 'error', message: 'There is no current tab to describe.' };
-  const [tab, list, tokens] = await Promise.all([requestTabState(send, tabId), requestSiteList(send), requestTokens(send)]);
+  const [tab, list, tokens] = await Promise.all([ask('get-tab-state', { tabId }), ask('list-sites'), ask('tokens-list')]);
   const host = tab.host;
   const forSite = host === null ? null : (tokens.tokens.find((t) => tokenCoversSite(t, host)) ?? null);
   return {
@@ -56,7 +57,7 @@ async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<v
   watch = { running: true, source, watching: watch?.watching };
   show();
   try {
-    const result = await requestAction(send, action, tabId);
+    const result = await ask('action-run', { action, tabId });
     watch = result.ok
       ? { running: false, source, watching: result.watching, sentence: result.sentence }
       : { running: false, source, watching: watch.watching, failure: result.failure };
@@ -72,7 +73,7 @@ const actions: PopupActions = {
     check = { running: true };
     show();
     const site = state.status === 'ready' ? (state.tab.host ?? undefined) : undefined;
-    requestCheckToken(send, tokenId, site)
+    ask('tokens-check', site === undefined ? { id: tokenId } : { id: tokenId, site })
       .then((report) => (check = { running: false, results: report.results }))
       .catch((error: unknown) => (check = { running: false, error: errorText(error) }))
       .finally(show);
@@ -113,7 +114,11 @@ function refresh(): void {
 
 show();
 refresh();
-// A cloudId read, a page reported or a token saved while the popup is open shows up without reopening it.
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local' || area === 'session') refresh();
+// A cloudId read, a page reported or a token saved while the popup is open shows up without
+// reopening it: the background says what changed, and the popup re-asks only for that.
+listenForChanges({
+  addListener: (listener) => browser.runtime.onMessage.addListener(listener),
+  extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+  topics: ['tokens', 'sites', 'tabs'],
+  onChange: refresh,
 });

@@ -11,7 +11,7 @@ export const ACTIVITY_LOG_LIMIT = 2_000;
 export const ACTIVITY_OUTCOMES = ['ok', ...FAILURE_CLASSES] as const;
 export type ActivityOutcome = 'ok' | FailureClass;
 
-export const activityEntrySchema = z.object({
+export const activityEntrySchema = z.strictObject({
   /** ISO 8601 time the call started. */
   time: z.string(),
   tokenLabel: z.string(),

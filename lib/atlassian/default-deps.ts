@@ -2,7 +2,6 @@
  * The real-world dependencies of the client, for the background service worker. Kept apart from
  * client.ts so tests never pick up the real clock or network by accident.
  */
-import type { ActivityEntry } from './activity-log';
 import type { AtlassianClientDeps } from './client';
 import { abortableSleep, INTERACTIVE_RETRY_POLICY } from './retry';
 
@@ -10,7 +9,7 @@ import { abortableSleep, INTERACTIVE_RETRY_POLICY } from './retry';
  * Every call the background makes today answers a person waiting in the popup or the options
  * page, hence the interactive retry policy; background jobs can pass their own.
  */
-export function defaultClientDeps(onActivity: (entry: ActivityEntry) => void): AtlassianClientDeps {
+export function defaultClientDeps(): Omit<AtlassianClientDeps, 'onActivity'> {
   return {
     retryPolicy: INTERACTIVE_RETRY_POLICY,
     // Bound: browsers throw "Illegal invocation" for a detached fetch.
@@ -18,6 +17,5 @@ export function defaultClientDeps(onActivity: (entry: ActivityEntry) => void): A
     now: () => Date.now(),
     sleep: abortableSleep,
     random: () => Math.random(),
-    onActivity,
   };
 }

@@ -2,19 +2,12 @@
  * The background as the service worker wires it, on in-memory storage and a scripted fetch:
  * for handler tests. Test-only.
  */
-import { createActivityStore } from '../features/activity/activity-store';
 import type { ActivityEntry } from '../atlassian/activity-log';
-import { createAtlassianClient } from '../atlassian/client';
 import { scriptedFetch, type ScriptStep } from '../atlassian/testing/scripted-fetch';
-import { createTabContextStore } from '../features/pages/tab-contexts';
-import { createSiteRegistry } from '../features/pages/site-registry';
-import { createSitesArea } from '../features/pages/sites-area';
-import { createMemoryStorageArea } from '../core/storage/storage-area';
-import { createTokenVault } from '../features/tokens/token-vault';
-import { createMessageRouter } from '../core/messaging/router';
+import { createBackground } from '../background';
+import type { ChangeTopic } from '../core/messaging/change-notices';
 import type { SenderLike } from '../core/messaging/sender-check';
-import { backgroundHandlers } from '../background-handlers';
-import { wireBackgroundDeps } from '../wire-background-deps';
+import { createMemoryStorageArea } from '../core/storage/storage-area';
 
 export const EXTENSION = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 export const POPUP: SenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -41,30 +34,21 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
   const fake = scriptedFetch(options.steps ?? []);
   const granted = new Set(options.grantedOrigins ?? []);
   const logged: ActivityEntry[] = [];
-  const activity = createActivityStore(local);
-  const client = createAtlassianClient({
-    fetch: fake.fetch,
-    now: () => now,
-    sleep: async () => {},
-    random: () => 0.5,
-    onActivity: (entry) => {
-      logged.push(entry);
-      activity.record(entry);
-    },
-  });
-  const vault = createTokenVault({ local, session, now: () => new Date(2025, 2, 10, 12, 0, 0) });
-  const deps = wireBackgroundDeps({
-    sites: createSiteRegistry(createSitesArea(local)),
-    tabContexts: createTabContextStore(session),
-    vault,
-    activity,
-    client,
+  const errors: unknown[] = [];
+  const notices: ChangeTopic[] = [];
+  const { route, deps } = createBackground({
+    local,
+    session,
+    extension: EXTENSION,
+    clientDeps: { fetch: fake.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 },
+    onActivity: (entry) => logged.push(entry),
+    vaultNow: () => new Date(2025, 2, 10, 12, 0, 0),
     getTab: async (tabId) => (tabUrls.has(tabId) ? { url: tabUrls.get(tabId) } : null),
     hasHostPermission: async (origin) => granted.has(origin),
     now: () => now,
+    notify: (topic) => notices.push(topic),
+    onError: (_what, error) => errors.push(error),
   });
-  const errors: unknown[] = [];
-  const route = createMessageRouter(backgroundHandlers, deps, EXTENSION, (_type, error) => errors.push(error));
   /** A tab showing `url`, and the sender its content script has. */
   const openTab = (tabId: number, url: string | undefined): SenderLike => {
     tabUrls.set(tabId, url);
@@ -76,6 +60,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     local,
     session,
     errors,
+    notices,
     openTab,
     calls: fake.calls,
     logged,

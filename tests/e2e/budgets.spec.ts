@@ -6,9 +6,10 @@ import { e2eSettings } from '../support/e2e-settings';
 import { buildDir } from '../support/extension-build';
 
 // The content script runs on every atlassian.net page (Jira too), so it must stay small; the
-// popup must open instantly. Budgets are in bytes of the production build.
+// popup must open instantly. Budgets are in bytes of the production build; the popup's counts
+// every chunk it can load, lazy ones too.
 const CONTENT_SCRIPT_BUDGET = 20 * 1024;
-const POPUP_JS_BUDGET = 60 * 1024;
+const POPUP_JS_BUDGET = 48 * 1024;
 
 const root = buildDir(e2eSettings.outDir);
 
@@ -20,7 +21,7 @@ test('the content script fits its 20 KiB budget', async ({}, testInfo) => {
   expect(bytes, line).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
 });
 
-test('the popup loads at most 60 KiB of JavaScript', async ({}, testInfo) => {
+test('the popup loads at most 48 KiB of JavaScript, lazy chunks included', async ({}, testInfo) => {
   const scripts = scriptsLoadedByPage(root, 'popup.html');
   // popup.html without any script would mean the parser missed them, not a tiny popup.
   expect(scripts.length, 'scripts found in popup.html').toBeGreaterThan(0);

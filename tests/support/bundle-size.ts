@@ -33,6 +33,11 @@ export function staticImportSpecifiers(code: string): string[] {
   return specifiers;
 }
 
+/** `import("x")` specifiers: chunks a page may load after it starts, which the budget counts too. */
+export function dynamicImportSpecifiers(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*(["'])([^"'\n]+)\1\s*\)/g)].map((match) => match[2]!);
+}
+
 /** Resolves a URL used inside the extension to a file of the build: `/x` is the build root. */
 function resolveInBuild(buildRoot: string, fromFile: string, url: string): string | undefined {
   if (/^[a-z][\w+.-]*:/i.test(url)) return undefined; // another origin: not part of the bundle
@@ -41,8 +46,9 @@ function resolveInBuild(buildRoot: string, fromFile: string, url: string): strin
 }
 
 /**
- * Every JavaScript file an extension page loads at start-up: its scripts and module preloads,
- * then, transitively, their static imports. Each file is counted once.
+ * Every JavaScript file an extension page may load: its scripts and module preloads, then,
+ * transitively, their static imports and their lazy `import()`s (a lazy chunk the page opens
+ * with is still bytes a person waits for). Each file is counted once.
  */
 export function scriptsLoadedByPage(buildRoot: string, htmlFile: string): LoadedScript[] {
   const htmlPath = join(buildRoot, htmlFile);
@@ -61,7 +67,7 @@ export function scriptsLoadedByPage(buildRoot: string, htmlFile: string): Loaded
     // A missing file would make the page fail to load; reading it throws with its path.
     const code = readFileSync(file, 'utf8');
     loaded.push({ file: relative(buildRoot, file), bytes: statSync(file).size });
-    for (const specifier of staticImportSpecifiers(code)) enqueue(file, specifier);
+    for (const specifier of [...staticImportSpecifiers(code), ...dynamicImportSpecifiers(code)]) enqueue(file, specifier);
   }
   return loaded;
 }

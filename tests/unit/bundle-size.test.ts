@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { htmlScriptSources, scriptsLoadedByPage, staticImportSpecifiers, totalBytes } from '../support/bundle-size';
+import { dynamicImportSpecifiers, htmlScriptSources, scriptsLoadedByPage, staticImportSpecifiers, totalBytes } from '../support/bundle-size';
 
 describe('htmlScriptSources', () => {
   it('lists module scripts and module preloads but not stylesheets', () => {
@@ -23,6 +23,10 @@ describe('staticImportSpecifiers', () => {
     expect(staticImportSpecifiers(code)).toEqual(['./side-effect.js', './named.js', './ns.js', './re.js', './all.js']);
   });
 
+  it('leaves dynamic import() to dynamicImportSpecifiers', () => {
+    expect(dynamicImportSpecifiers('const a=()=>import("./lazy.js");import(\'./b.js\');import"./static.js";')).toEqual(['./lazy.js', './b.js']);
+  });
+
   it('reads unminified imports on their own lines', () => {
     const code = "import { h } from './preact.js';\nimport defaultThing from \"../chunks/x.js\";\n";
     expect(staticImportSpecifiers(code)).toEqual(['./preact.js', '../chunks/x.js']);
@@ -39,7 +43,7 @@ describe('scriptsLoadedByPage', () => {
     writeFileSync(full, text);
   }
 
-  it('follows scripts, preloads and chained static imports once each, and ignores lazy chunks', () => {
+  it('follows scripts, preloads, chained static imports and lazy chunks once each', () => {
     root = mkdtempSync(join(tmpdir(), 'bundle-size-'));
     file('popup.html', '<script type="module" src="/chunks/popup.js"></script><link rel="modulepreload" href="/chunks/shared.js">');
     file('chunks/popup.js', 'import"./shared.js";import{x}from"./deep.js";import("./lazy.js");');
@@ -47,11 +51,12 @@ describe('scriptsLoadedByPage', () => {
     file('chunks/deep.js', 'import"./shared.js";export const x=2;');
     file('chunks/lazy.js', 'x'.repeat(5000));
     const loaded = scriptsLoadedByPage(root, 'popup.html');
-    expect(loaded.map((s) => s.file)).toEqual(['chunks/popup.js', 'chunks/shared.js', 'chunks/deep.js']);
+    expect(loaded.map((s) => s.file)).toEqual(['chunks/popup.js', 'chunks/shared.js', 'chunks/deep.js', 'chunks/lazy.js']);
     expect(totalBytes(loaded)).toBe(
       'import"./shared.js";import{x}from"./deep.js";import("./lazy.js");'.length +
         'export const s=1;'.length +
-        'import"./shared.js";export const x=2;'.length,
+        'import"./shared.js";export const x=2;'.length +
+        5000,
     );
   });
 

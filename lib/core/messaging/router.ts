@@ -1,39 +1,24 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import type { AnyMessageDefinition } from './define-message';
 import { RejectedMessageError, type MessageErrorCode, type MessageReply } from './reply';
-import {
-  checkContentScriptSender,
-  checkExtensionPageSender,
-  type ExtensionIdentity,
-  type SenderLike,
-  type VerifiedContentScript,
-  type VerifiedExtensionPage,
-} from './sender-check';
+import { checkContentScriptSender, checkExtensionPageSender, type ExtensionIdentity, type SenderLike } from './sender-check';
 
 /*
  * One router for every runtime message the background accepts. A message is handled only after
- * its schema and its sender check pass; anything else gets a typed error reply and no effect.
- * Adding a message = a schema in ./schemas/, a handler in ./handlers/, one line in the table.
+ * its schema and its sender check pass, and its answer leaves only if it matches the message's
+ * output schema: this is where "no secret leaves the background" is enforced, once.
  */
 
-/** A message a content script sends about the site it runs on; the sender check uses `host`. */
-export interface ContentScriptHandler<Deps, M extends { type: string; host: string } = any, R = unknown> {
-  type: M['type'];
-  from: 'content-script';
-  schema: z.ZodMiniType<M>;
-  handle(message: M, sender: VerifiedContentScript, deps: Deps): Promise<R>;
-}
-
-/** A message from the popup or another extension page. */
-export interface ExtensionPageHandler<Deps, M extends { type: string } = any, R = unknown> {
-  type: M['type'];
-  from: 'extension-page';
-  schema: z.ZodMiniType<M>;
-  handle(message: M, sender: VerifiedExtensionPage, deps: Deps): Promise<R>;
-}
-
-export type MessageHandler<Deps> = ContentScriptHandler<Deps> | ExtensionPageHandler<Deps>;
-
 export type MessageRouter = (message: unknown, sender: SenderLike) => Promise<MessageReply<unknown>>;
+
+/** A handler answered something its output schema does not allow; only paths are kept, never values. */
+export class ReplyRejectedError extends Error {
+  constructor(type: string, issues: readonly z.core.$ZodIssue[]) {
+    const where = issues.slice(0, 3).map((i) => (i.path.length ? i.path.join('.') : '(reply)'));
+    super(`The reply to "${type}" does not match its schema at ${where.join(', ')}; it was not sent.`);
+    this.name = 'ReplyRejectedError';
+  }
+}
 
 const fail = (code: MessageErrorCode, message: string): MessageReply<never> => ({ ok: false, error: { code, message } });
 
@@ -43,38 +28,50 @@ function describeIssues(error: z.core.$ZodError): string {
 }
 
 export function createMessageRouter<Deps>(
-  handlers: readonly MessageHandler<Deps>[],
+  definitions: readonly AnyMessageDefinition<Deps>[],
   deps: Deps,
   extension: ExtensionIdentity,
   onHandlerError: (type: string, error: unknown) => void = () => {},
 ): MessageRouter {
-  const table = new Map<string, MessageHandler<Deps>>();
-  for (const handler of handlers) {
-    if (table.has(handler.type)) throw new Error(`Two handlers for message "${handler.type}".`);
-    table.set(handler.type, handler);
+  const table = new Map<string, AnyMessageDefinition<Deps>>();
+  for (const definition of definitions) {
+    if (table.has(definition.type)) throw new Error(`Two definitions of message "${definition.type}".`);
+    table.set(definition.type, definition);
   }
 
   return async (message, sender) => {
     const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-    const handler = typeof type === 'string' ? table.get(type) : undefined;
-    if (!handler) return fail('unknown-message', `Unknown message type ${JSON.stringify(String(type)).slice(0, 80)}.`);
+    const definition = typeof type === 'string' ? table.get(type) : undefined;
+    if (!definition) return fail('unknown-message', `Unknown message type ${JSON.stringify(String(type)).slice(0, 80)}.`);
 
-    const parsed = handler.schema.safeParse(message);
+    const parsed = z.safeParse(definition.input, message);
     if (!parsed.success) return fail('invalid-message', describeIssues(parsed.error));
 
-    try {
-      if (handler.from === 'content-script') {
-        const check = checkContentScriptSender(sender, extension, parsed.data.host);
-        if (!check.ok) return fail('unauthorised-sender', check.reason);
-        return { ok: true, data: await handler.handle(parsed.data, check.sender, deps) };
-      }
+    let sent: { kind: 'content-script' | 'extension-page' } & object;
+    if (definition.from === 'content-script') {
+      const host = (parsed.data as { host?: unknown }).host;
+      const check = checkContentScriptSender(sender, extension, typeof host === 'string' ? host : '');
+      if (!check.ok) return fail('unauthorised-sender', check.reason);
+      sent = check.sender;
+    } else {
       const check = checkExtensionPageSender(sender, extension);
       if (!check.ok) return fail('unauthorised-sender', check.reason);
-      return { ok: true, data: await handler.handle(parsed.data, check.sender, deps) };
+      sent = check.sender;
+    }
+
+    let answer: unknown;
+    try {
+      answer = await definition.handle(parsed.data, sent as never, deps);
     } catch (error) {
       if (error instanceof RejectedMessageError) return fail('rejected', error.message);
-      onHandlerError(handler.type, error);
-      return fail('handler-failed', `The background could not handle "${handler.type}".`);
+      onHandlerError(definition.type, error);
+      return fail('handler-failed', `The background could not handle "${definition.type}".`);
     }
+    const reply = z.safeParse(definition.output, answer);
+    if (!reply.success) {
+      onHandlerError(definition.type, new ReplyRejectedError(definition.type, reply.error.issues));
+      return fail('handler-failed', `The background could not handle "${definition.type}".`);
+    }
+    return { ok: true, data: reply.data };
   };
 }

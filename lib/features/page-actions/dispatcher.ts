@@ -4,9 +4,9 @@ import type { TokenVault } from '../tokens/token-vault';
 import { lockedFailure, toActionFailure } from '../../atlassian/failure-view';
 import type { ActionName } from './action-names';
 import type { ActionResult } from './action-result';
-import type { CloudIdSource } from '../pages/cloud-id-source';
 import type { PageAction } from './page-action';
-import { sendRoute } from '../token-checks/send-route';
+import type { SendRoute } from '../token-checks/send-route';
+import type { TokenSummary } from '../tokens/token-summary';
 import { resolveTabTarget, type ActionTarget, type TargetDeps } from './target';
 import { unwatchAction, watchAction, watchStatusAction } from './watch';
 
@@ -18,9 +18,13 @@ export const PAGE_ACTIONS: Readonly<Record<ActionName, PageAction>> = {
 };
 
 export interface ActionDeps extends TargetDeps {
-  vault: Pick<TokenVault, 'list' | 'getSecret' | 'recordDetection'>;
+  vault: Pick<TokenVault, 'list' | 'getSecret'>;
   client: Pick<AtlassianClient, 'request' | 'refuseWrite'>;
-  cloudIds: CloudIdSource;
+  /**
+   * How to send `token` to site `host` (the token-checks feature's `sendRoute`: kind, cloudId);
+   * `secretRevision` ties what detection finds to the secret it was made with.
+   */
+  sendRoute(token: TokenSummary, secret: string, host: string, secretRevision: number): Promise<SendRoute>;
 }
 
 export interface ActionDispatcher {
@@ -64,7 +68,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
       return { ok: false, failure: { class: 'no-token', message: `The token “${token.label}” was just removed.`, fix: 'Try again.' } };
     }
 
-    const route = await sendRoute(deps, token, secret.secret, target.host);
+    const route = await deps.sendRoute(token, secret.secret, target.host, secret.secretRevision);
     if (!route.ok) return route;
     return action.run({ client: deps.client, credential: route.credential, site: route.site, target });
   }

@@ -1,7 +1,6 @@
-import type { ContentPageContext } from '../pages/page-context';
-import { parsePageContext } from '../pages/parse-page-context';
-import { currentTabContext, type TabContextStore } from '../pages/tab-contexts';
 import type { ActionFailure } from '../../atlassian/failure-view';
+import type { ContentPageContext } from '../pages/page-context';
+import type { TabPage } from '../pages/tab-page';
 
 /** The page an action applies to, as the background itself knows it. */
 export interface ActionTarget {
@@ -12,9 +11,8 @@ export interface ActionTarget {
 }
 
 export interface TargetDeps {
-  tabContexts: Pick<TabContextStore, 'get'>;
-  /** The tab's current URL (undefined when the extension may not see it), or null: no such tab. */
-  getTab(tabId: number): Promise<{ url: string | undefined } | null>;
+  /** What the tab shows, as the pages feature knows it (its `readTabPage`). */
+  tabPage(tabId: number): Promise<TabPage>;
 }
 
 export type TargetLookup = { ok: true; target: ActionTarget } | { ok: false; failure: ActionFailure };
@@ -29,9 +27,9 @@ const noPage = (message: string): TargetLookup => ({
  * that URL, else what the tab's URL says. Nothing a message says besides the tab id counts.
  */
 export async function resolveTabTarget(deps: TargetDeps, tabId: number): Promise<TargetLookup> {
-  const tab = await deps.getTab(tabId);
+  const tab = await deps.tabPage(tabId);
   if (!tab) return noPage('That tab is closed.');
-  const context = currentTabContext(await deps.tabContexts.get(tabId), tab.url, (url) => parsePageContext(url));
+  const context = tab.context;
   if (!context) return noPage('This tab is not showing a Confluence page.');
   if (context.kind !== 'content') return noPage('This tab shows Confluence, but not a page, blog post or other content with an id.');
   return { ok: true, target: { tabId, host: context.host, context } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../atlassian/testing/scripted-fetch';
 import type { ScriptStep } from '../../atlassian/testing/scripted-fetch';
 import type { TokenFormInput } from './token-form-input';
-import { tokenSummarySchema } from './schemas/token-view';
+import { tokenSummarySchema } from './token-summary';
 import type { SenderLike } from '../../core/messaging/sender-check';
 import { createTestBackground, OPTIONS_PAGE, POPUP } from '../../testing/background';
 

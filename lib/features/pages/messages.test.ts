@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cloudIdResultMessageSchema } from '../../features/pages/schemas/cloud-id-result';
-import { getTabStateMessageSchema } from '../../features/pages/schemas/get-tab-state';
-import { listSitesMessageSchema } from '../../features/pages/schemas/list-sites';
-import { pageSeenMessageSchema } from '../../features/pages/schemas/page-seen';
+import * as z from 'zod/mini';
+import * as messages from './messages';
 
 const HOST = 'acme.atlassian.net';
 const context = { kind: 'content', host: HOST, contentId: '6180601871', contentType: 'page', view: 'view', spaceKey: 'ENG' };
@@ -10,10 +8,10 @@ const pageSeen = { type: 'page-seen', host: HOST, context };
 
 describe('page-seen schema', () => {
   it('accepts content and other Confluence pages', () => {
-    expect(pageSeenMessageSchema.safeParse(pageSeen).success).toBe(true);
+    expect(z.safeParse(messages.pageSeen.input, pageSeen).success).toBe(true);
     const other = { kind: 'confluence-other', host: HOST, spaceKey: null, contentIdUnresolved: false };
-    expect(pageSeenMessageSchema.safeParse({ ...pageSeen, context: other }).success).toBe(true);
-    expect(pageSeenMessageSchema.safeParse({ ...pageSeen, context: { ...context, contentId: '9223372036854775807' } }).success).toBe(true);
+    expect(z.safeParse(messages.pageSeen.input, { ...pageSeen, context: other }).success).toBe(true);
+    expect(z.safeParse(messages.pageSeen.input, { ...pageSeen, context: { ...context, contentId: '9223372036854775807' } }).success).toBe(true);
   });
 
   it.each([
@@ -32,14 +30,14 @@ describe('page-seen schema', () => {
     ['a missing context', { type: 'page-seen', host: HOST }],
     ['not an object', 'page-seen'],
   ])('rejects %s', (_name, message) => {
-    expect(pageSeenMessageSchema.safeParse(message).success).toBe(false);
+    expect(z.safeParse(messages.pageSeen.input, message).success).toBe(false);
   });
 });
 
 describe('cloud-id-result schema', () => {
   it('accepts a body or a reason', () => {
-    expect(cloudIdResultMessageSchema.safeParse({ type: 'cloud-id-result', host: HOST, ok: true, bodyText: '{}' }).success).toBe(true);
-    expect(cloudIdResultMessageSchema.safeParse({ type: 'cloud-id-result', host: HOST, ok: false, reason: 'HTTP 404' }).success).toBe(true);
+    expect(z.safeParse(messages.cloudIdResult.input, { type: 'cloud-id-result', host: HOST, ok: true, bodyText: '{}' }).success).toBe(true);
+    expect(z.safeParse(messages.cloudIdResult.input, { type: 'cloud-id-result', host: HOST, ok: false, reason: 'HTTP 404' }).success).toBe(true);
   });
 
   it.each([
@@ -51,21 +49,21 @@ describe('cloud-id-result schema', () => {
     ['a bad host', { type: 'cloud-id-result', host: 'acme.atlassian.net/evil', ok: false, reason: 'x' }],
     ['ok as a string', { type: 'cloud-id-result', host: HOST, ok: 'true', bodyText: '{}' }],
   ])('rejects %s', (_name, message) => {
-    expect(cloudIdResultMessageSchema.safeParse(message).success).toBe(false);
+    expect(z.safeParse(messages.cloudIdResult.input, message).success).toBe(false);
   });
 });
 
 describe('popup message schemas', () => {
   it('get-tab-state takes a non-negative integer tab id', () => {
-    expect(getTabStateMessageSchema.safeParse({ type: 'get-tab-state', tabId: 3 }).success).toBe(true);
+    expect(z.safeParse(messages.getTabState.input, { type: 'get-tab-state', tabId: 3 }).success).toBe(true);
     for (const tabId of [-1, 1.5, '3', null, Number.NaN]) {
-      expect(getTabStateMessageSchema.safeParse({ type: 'get-tab-state', tabId }).success, String(tabId)).toBe(false);
+      expect(z.safeParse(messages.getTabState.input, { type: 'get-tab-state', tabId }).success, String(tabId)).toBe(false);
     }
-    expect(getTabStateMessageSchema.safeParse({ type: 'get-tab-state' }).success).toBe(false);
+    expect(z.safeParse(messages.getTabState.input, { type: 'get-tab-state' }).success).toBe(false);
   });
 
   it('list-sites takes nothing else', () => {
-    expect(listSitesMessageSchema.safeParse({ type: 'list-sites' }).success).toBe(true);
-    expect(listSitesMessageSchema.safeParse({ type: 'list-sites', host: HOST }).success).toBe(false);
+    expect(z.safeParse(messages.listSites.input, { type: 'list-sites' }).success).toBe(true);
+    expect(z.safeParse(messages.listSites.input, { type: 'list-sites', host: HOST }).success).toBe(false);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOUD_ID_RETRY_DELAY_MS } from './features/pages/cloud-id-policy';
 import { createMessageRouter } from './core/messaging/router';
-import type { BackgroundDeps } from './background-deps';
-import { backgroundHandlers } from './background-handlers';
-import { createTestBackground, EXTENSION as extension, POPUP, T0 } from './testing/background';
+import { backgroundMessages, type BackgroundDeps } from './background';
+import { createTestBackground, EXTENSION as extension, OPTIONS_PAGE, POPUP, T0 } from './testing/background';
 
 const HOST = 'acme.atlassian.net';
 const CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';
@@ -190,14 +189,39 @@ describe('the router', () => {
   it('hides handler failures behind a generic error and reports them', async () => {
     const { deps, errors } = setup();
     const failing: BackgroundDeps = { ...deps, getTab: async () => Promise.reject(new Error('secret detail')) };
-    const route = createMessageRouter(backgroundHandlers, failing, extension, (_t, e) => errors.push(e));
+    const route = createMessageRouter<BackgroundDeps>(backgroundMessages, failing, extension, (_t, e) => errors.push(e));
     const reply = await route({ type: 'get-tab-state', tabId: 1 }, POPUP);
     expect(reply).toEqual({ ok: false, error: { code: 'handler-failed', message: 'The background could not handle "get-tab-state".' } });
     expect(errors).toHaveLength(1);
   });
 
-  it('refuses two handlers for the same message', () => {
+  it('refuses two definitions of the same message', () => {
     const { deps } = setup();
-    expect(() => createMessageRouter([...backgroundHandlers, backgroundHandlers[0]!], deps, extension)).toThrow(/Two handlers/);
+    expect(() => createMessageRouter<BackgroundDeps>([...backgroundMessages, backgroundMessages[0]], deps, extension)).toThrow(/Two definitions/);
+  });
+});
+
+describe('change notices', () => {
+  it('tell pages what changed, per store, and never carry data', async () => {
+    const { route, openTab, notices } = setup();
+    const tab = openTab(4, PAGE_URL);
+    await route({ type: 'page-seen', host: HOST, context: pageContext }, tab);
+    expect(new Set(notices)).toEqual(new Set(['tabs', 'sites']));
+
+    notices.length = 0;
+    await route({ type: 'get-tab-state', tabId: 4 }, POPUP);
+    await route({ type: 'list-sites' }, POPUP);
+    await route({ type: 'tokens-list' }, POPUP);
+    expect(notices, 'reading changes nothing').toEqual([]);
+
+    const input = { label: 'Work', kind: 'classic', email: 'ada@example.com', secret: 'fake-secret-0123456789', expiresOn: '2025-06-08', sites: [HOST] };
+    const added = await route({ type: 'tokens-add', input }, OPTIONS_PAGE);
+    expect(added).toMatchObject({ ok: true, data: { ok: true } });
+    expect(notices).toContain('tokens');
+    expect(notices.every((topic) => topic === 'tokens')).toBe(true);
+
+    notices.length = 0;
+    await route({ type: 'activity-clear' }, OPTIONS_PAGE);
+    expect(notices).toEqual(['activity']);
   });
 });

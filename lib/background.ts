@@ -1,0 +1,119 @@
+import { createAtlassianClient, type AtlassianClientDeps } from './atlassian/client';
+import type { ActivityEntry } from './atlassian/activity-log';
+import { notifyingArea, type ChangeTopic } from './core/messaging/change-notices';
+import type { AnyMessageDefinition } from './core/messaging/define-message';
+import { createMessageRouter, type MessageRouter } from './core/messaging/router';
+import type { ExtensionIdentity } from './core/messaging/sender-check';
+import type { StorageAreaLike } from './core/storage/storage-area';
+import { createActivityStore } from './features/activity/activity-store';
+import { activityMessages, type ActivityDeps } from './features/activity/messages';
+import { createActionDispatcher } from './features/page-actions/dispatcher';
+import { pageActionsMessages, type PageActionsDeps } from './features/page-actions/messages';
+import { createCloudIdSource } from './features/pages/cloud-id-source';
+import { pagesMessages, type PagesDeps } from './features/pages/messages';
+import { createSiteRegistry } from './features/pages/site-registry';
+import { createSitesArea } from './features/pages/sites-area';
+import { createTabContextStore } from './features/pages/tab-contexts';
+import { readTabPage } from './features/pages/tab-page';
+import { createTokenChecker } from './features/token-checks/check-token';
+import { tokenChecksMessages, type TokenChecksDeps } from './features/token-checks/messages';
+import { sendRoute } from './features/token-checks/send-route';
+import { tokensMessages, type TokensDeps } from './features/tokens/messages';
+import { createTokenVault } from './features/tokens/token-vault';
+
+/*
+ * The composition root: builds the stores and the request client once, hands each feature the
+ * dependencies it declares, and routes every message. The service worker and the handler tests
+ * build the background the same way; only the platform differs.
+ */
+
+/** Every message the background accepts. docs/messages.md describes each one. */
+export const backgroundMessages = [
+  ...pagesMessages,
+  ...tokensMessages,
+  ...tokenChecksMessages,
+  ...pageActionsMessages,
+  ...activityMessages,
+] as const satisfies readonly AnyMessageDefinition[];
+export type BackgroundMessages = typeof backgroundMessages;
+
+export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps;
+
+/** What the browser (or a test) provides. */
+export interface BackgroundPlatform {
+  local: StorageAreaLike;
+  session: StorageAreaLike;
+  extension: ExtensionIdentity;
+  /** The request client's fetch, clock, sleep and retry policy; its activity goes to the log. */
+  clientDeps: Omit<AtlassianClientDeps, 'onActivity'>;
+  getTab: PagesDeps['getTab'];
+  /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
+  hasHostPermission(origin: string): Promise<boolean>;
+  now(): number;
+  /** Tells open extension pages that `topic` changed (a change notice, no data). */
+  notify(topic: ChangeTopic): void;
+  /** Where failures nobody waits for go (the background's console). */
+  onError(what: string, error: unknown): void;
+  /** Each call the client reports, after the log has it (tests read these). */
+  onActivity?: (entry: ActivityEntry) => void;
+  /** The vault's clock for dates people pick (tests fix it). */
+  vaultNow?: () => Date;
+}
+
+export interface Background {
+  route: MessageRouter;
+  /** A closed tab's page context goes with it. */
+  onTabRemoved(tabId: number): Promise<void>;
+  deps: BackgroundDeps;
+}
+
+export function createBackground(platform: BackgroundPlatform): Background {
+  const { local, session, notify } = platform;
+  // Each store writes through an area that sends its topic's notice once a write is done.
+  const watched = (area: StorageAreaLike, topic: ChangeTopic) => notifyingArea(area, () => notify(topic));
+
+  const tabContexts = createTabContextStore(watched(session, 'tabs'));
+  const sites = createSiteRegistry(createSitesArea(watched(local, 'sites')));
+  const activity = createActivityStore(local, {
+    onWriteError: (error) => platform.onError('Saving the activity log', error),
+    onChange: () => notify('activity'),
+  });
+  const vault = createTokenVault({
+    local: watched(local, 'tokens'),
+    session: watched(session, 'tokens'),
+    ...(platform.vaultNow ? { now: platform.vaultNow } : {}),
+  });
+  const client = createAtlassianClient({
+    ...platform.clientDeps,
+    onActivity: (entry) => {
+      activity.record(entry);
+      platform.onActivity?.(entry);
+    },
+  });
+  const cloudIds = createCloudIdSource({ sites, client });
+  const routeDeps = { vault, client, cloudIds };
+
+  const deps: BackgroundDeps = {
+    sites,
+    tabContexts,
+    getTab: platform.getTab,
+    now: platform.now,
+    vault,
+    async knownCloudSites() {
+      return [...(await sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
+    },
+    tokenChecks: createTokenChecker({ vault, client, cloudIds, sites, hasHostPermission: platform.hasHostPermission }),
+    actions: createActionDispatcher({
+      vault,
+      client,
+      tabPage: (tabId) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId),
+      sendRoute: (token, secret, host, revision) => sendRoute(routeDeps, token, secret, host, revision),
+    }),
+    activity,
+  };
+
+  const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
+    platform.onError(`Handling "${type}"`, error),
+  );
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps };
+}

@@ -1,0 +1,139 @@
+import * as z from 'zod';
+import { defineMessages } from '../../core/messaging/define-message';
+import { tokenFieldErrorsSchema, tokenFormInputSchema } from './token-form-input';
+import { tokenSummarySchema } from './token-summary';
+import type { TokenVault } from './token-vault';
+
+/* The saved tokens and the passphrase lock, for extension pages only. docs/messages.md describes each. */
+
+export interface TokensDeps {
+  /** The saved tokens; secrets stay inside it and the request client. */
+  vault: TokenVault;
+  /** Cloud sites the extension has seen a Confluence page of, most recently seen first. */
+  knownCloudSites(): Promise<string[]>;
+}
+
+const message = defineMessages<TokensDeps>();
+
+/** Token ids are made by the vault (32 hex characters); anything else names no token. */
+export const tokenIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a token id');
+const lockStateSchema = z.enum(['none', 'locked', 'unlocked']);
+const passphrase = z.string().max(1024);
+
+const tokenWriteResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true), token: tokenSummarySchema }),
+  z.strictObject({ ok: z.literal(false), reason: z.literal('invalid'), errors: tokenFieldErrorsSchema }),
+  z.strictObject({ ok: z.literal(false), reason: z.enum(['locked', 'not-found']), message: z.string() }),
+]);
+
+/** The reply to every vault message but `vault-state`; the passphrase is judged, never echoed. */
+const vaultResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(['wrong-passphrase', 'weak-passphrase', 'no-passphrase', 'already-set']),
+    message: z.string(),
+  }),
+]);
+
+export const tokensList = message({
+  type: 'tokens-list',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-list') }),
+  output: z.strictObject({ tokens: z.array(tokenSummarySchema), lock: lockStateSchema, knownCloudSites: z.array(z.string()) }),
+  async handle(_message, _sender, deps) {
+    const [tokens, lock, knownCloudSites] = await Promise.all([deps.vault.list(), deps.vault.lockState(), deps.knownCloudSites()]);
+    return { tokens, lock, knownCloudSites };
+  },
+});
+
+/** With `tokens-update`, the only message that carries a secret (inside `input`), towards the background. */
+export const tokensAdd = message({
+  type: 'tokens-add',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-add'), input: tokenFormInputSchema }),
+  output: tokenWriteResultSchema,
+  handle: (added, _sender, deps) => deps.vault.add(added.input),
+});
+
+/** An empty secret keeps the saved one. */
+export const tokensUpdate = message({
+  type: 'tokens-update',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-update'), id: tokenIdSchema, input: tokenFormInputSchema }),
+  output: tokenWriteResultSchema,
+  handle: (update, _sender, deps) => deps.vault.update(update.id, update.input),
+});
+
+export const tokensRemove = message({
+  type: 'tokens-remove',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-remove'), id: tokenIdSchema }),
+  /** `removed: false`: there was no such token. */
+  output: z.strictObject({ removed: z.boolean() }),
+  handle: async ({ id }, _sender, deps) => ({ removed: await deps.vault.remove(id) }),
+});
+
+export const vaultState = message({
+  type: 'vault-state',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-state') }),
+  output: z.strictObject({ lock: lockStateSchema }),
+  handle: async (_message, _sender, deps) => ({ lock: await deps.vault.lockState() }),
+});
+
+export const vaultSetPassphrase = message({
+  type: 'vault-set-passphrase',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-set-passphrase'), passphrase }),
+  output: vaultResultSchema,
+  handle: (set, _sender, deps) => deps.vault.setPassphrase(set.passphrase),
+});
+
+export const vaultChangePassphrase = message({
+  type: 'vault-change-passphrase',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-change-passphrase'), oldPassphrase: passphrase, newPassphrase: passphrase }),
+  output: vaultResultSchema,
+  handle: (change, _sender, deps) => deps.vault.changePassphrase(change.oldPassphrase, change.newPassphrase),
+});
+
+export const vaultRemovePassphrase = message({
+  type: 'vault-remove-passphrase',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-remove-passphrase'), passphrase }),
+  output: vaultResultSchema,
+  handle: (remove, _sender, deps) => deps.vault.removePassphrase(remove.passphrase),
+});
+
+export const vaultUnlock = message({
+  type: 'vault-unlock',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-unlock'), passphrase }),
+  output: vaultResultSchema,
+  handle: (unlock, _sender, deps) => deps.vault.unlock(unlock.passphrase),
+});
+
+export const vaultLock = message({
+  type: 'vault-lock',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('vault-lock') }),
+  output: vaultResultSchema,
+  async handle(_message, _sender, deps) {
+    await deps.vault.lock();
+    return { ok: true as const };
+  },
+});
+
+export const tokensMessages = [
+  tokensList,
+  tokensAdd,
+  tokensUpdate,
+  tokensRemove,
+  vaultState,
+  vaultSetPassphrase,
+  vaultChangePassphrase,
+  vaultRemovePassphrase,
+  vaultUnlock,
+  vaultLock,
+] as const;
