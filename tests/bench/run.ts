@@ -7,7 +7,9 @@
  * - the activity log: appending to a full log and exporting it;
  * - unlocking the vault: one PBKDF2-SHA-256 derivation (600,000 iterations), paid once per
  *   browser session by design;
- * - the simulator round trip: a real HTTPS request through the request chokepoint.
+ * - the simulator round trip: a real HTTPS request through the request chokepoint;
+ * - the popup's time to settled content in real Chromium, beside a blank extension page
+ *   (popup-timing.ts; builds the extension into `.output-bench/`, skipped without Chromium).
  */
 import { performance } from 'node:perf_hooks';
 import { appendActivity, type ActivityEntry } from '../../lib/atlassian/activity-log';
@@ -19,6 +21,7 @@ import { decodeTinyLink } from '../../lib/features/pages/tiny-link';
 import { deriveVaultKey, PBKDF2_ITERATIONS } from '../../lib/features/tokens/vault-crypto';
 import { SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import { startSimulator } from '../simulator/index';
+import { benchPopupTiming } from './popup-timing';
 
 function measure(name: string, iterations: number, run: (i: number) => unknown): void {
   for (let i = 0; i < Math.min(iterations, 1000); i++) run(i); // warm up
@@ -119,3 +122,6 @@ try {
 } finally {
   await sim.close();
 }
+
+console.log('');
+await benchPopupTiming((name) => name.padEnd(52));
