@@ -5,10 +5,10 @@ import type { TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/features/tokens/token-vault';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
-import { ActivityLog } from './ActivityLog';
-import { PassphrasePanel } from './PassphrasePanel';
-import { TokenForm } from './TokenForm';
-import { TokenRow } from './TokenRow';
+import { ActivityLog } from '../activity/ActivityLog';
+import { PassphrasePanel } from '../tokens/PassphrasePanel';
+import { TokenForm } from '../tokens/TokenForm';
+import { TokenRow } from '../tokens/TokenRow';
 
 /*
  * The options page: tokens, the passphrase lock, scope guidance and the activity log. A view:

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { scopesForFeature } from '../../lib/atlassian/scopes/scopes';
-import { byTestId, expand, fire, one, textOf } from '../vnode-tree.test-helper';
+import { byTestId, expand, fire, one, textOf } from '../shared/vnode-tree.test-helper';
 import { featureScopeRows } from './feature-scope-rows';
 import { POPUP_ROWS_FILE, REGENERATE_POPUP_ROWS, popupScopeRowsSource } from './generate-popup-scope-rows';
 import { POPUP_SCOPE_ROWS } from './popup-scope-rows.generated';

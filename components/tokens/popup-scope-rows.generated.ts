@@ -14,6 +14,6 @@ export const POPUP_SCOPE_ROWS: readonly PopupScopeRow[] = [
   { feature: "identity / health check", scopes: ["read:content-details:confluence"] },
   { feature: "watch", scopes: ["read:watcher:confluence", "write:watcher:confluence"] },
   { feature: "export", scopes: ["read:attachment:confluence", "read:content-details:confluence", "read:page:confluence"] },
-  { feature: "copy", scopes: ["read:content-details:confluence"] },
+  { feature: "copy", scopes: ["read:content-details:confluence", "read:hierarchical-content:confluence"] },
   { feature: "browse", scopes: ["read:space:confluence"] },
 ];

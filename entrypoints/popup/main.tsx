@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupActions, type PopupState } from '../../components/Popup';
-import type { TokensView, WatchView } from '../../components/TokensSection';
+import { Popup, type PopupActions, type PopupState } from '../../components/popup/Popup';
+import type { TokensView, WatchView } from '../../components/popup/TokensSection';
 import { PopupGuide } from '../../components/tokens/PopupGuide';
 import type { BackgroundMessages } from '../../lib/background';
 import { createAsk } from '../../lib/core/messaging/ask';

@@ -35,6 +35,7 @@ const vaultResultSchema = z.union([
     message: z.string(),
   }),
 ]);
+type VaultResult = z.infer<typeof vaultResultSchema>;
 
 export const tokensList = message({
   type: 'tokens-list',
@@ -82,13 +83,20 @@ export const vaultState = message({
   handle: async (_message, _sender, deps) => ({ lock: await deps.vault.lockState() }),
 });
 
-export const vaultSetPassphrase = message({
-  type: 'vault-set-passphrase',
-  from: 'extension-page',
-  input: z.strictObject({ type: z.literal('vault-set-passphrase'), passphrase }),
-  output: vaultResultSchema,
-  handle: (set, _sender, deps) => deps.vault.setPassphrase(set.passphrase),
-});
+/** Set, remove and unlock each take one passphrase and answer a VaultResult. */
+function passphraseMessage<const Type extends string>(type: Type, run: (vault: TokenVault, passphrase: string) => Promise<VaultResult>) {
+  return message({
+    type,
+    from: 'extension-page',
+    input: z.strictObject({ type: z.literal(type), passphrase }),
+    output: vaultResultSchema,
+    handle: (sent, _sender, deps) => run(deps.vault, sent.passphrase),
+  });
+}
+
+export const vaultSetPassphrase = passphraseMessage('vault-set-passphrase', (vault, p) => vault.setPassphrase(p));
+export const vaultRemovePassphrase = passphraseMessage('vault-remove-passphrase', (vault, p) => vault.removePassphrase(p));
+export const vaultUnlock = passphraseMessage('vault-unlock', (vault, p) => vault.unlock(p));
 
 export const vaultChangePassphrase = message({
   type: 'vault-change-passphrase',
@@ -96,22 +104,6 @@ export const vaultChangePassphrase = message({
   input: z.strictObject({ type: z.literal('vault-change-passphrase'), oldPassphrase: passphrase, newPassphrase: passphrase }),
   output: vaultResultSchema,
   handle: (change, _sender, deps) => deps.vault.changePassphrase(change.oldPassphrase, change.newPassphrase),
-});
-
-export const vaultRemovePassphrase = message({
-  type: 'vault-remove-passphrase',
-  from: 'extension-page',
-  input: z.strictObject({ type: z.literal('vault-remove-passphrase'), passphrase }),
-  output: vaultResultSchema,
-  handle: (remove, _sender, deps) => deps.vault.removePassphrase(remove.passphrase),
-});
-
-export const vaultUnlock = message({
-  type: 'vault-unlock',
-  from: 'extension-page',
-  input: z.strictObject({ type: z.literal('vault-unlock'), passphrase }),
-  output: vaultResultSchema,
-  handle: (unlock, _sender, deps) => deps.vault.unlock(unlock.passphrase),
 });
 
 export const vaultLock = message({

@@ -1,8 +1,7 @@
 import type { StorageAreaLike } from '../../core/storage/storage-area';
-import { createPassphraseLock, type LockState, type PassphraseResult } from './passphrase-lock';
+import { createPassphraseLock, type LockState, type PassphraseLock, type PassphraseResult } from './passphrase-lock';
 import { createTokenDetections, type DetectionToRecord } from './token-detections';
-import { createTokenRecords, type SecretResult, type TokenWriteResult } from './token-records';
-import type { TokenFormInput } from './token-form-input';
+import { createTokenRecords, type SecretResult, type TokenRecords, type TokenWriteResult } from './token-records';
 import type { TokenSummary } from './token-summary';
 import { defaultRandomBytes, type RandomBytes } from './vault-crypto';
 import { createVaultStorage } from './vault-storage';
@@ -19,23 +18,8 @@ export interface TokenVaultOptions {
   randomBytes?: RandomBytes;
 }
 
-export interface TokenVault {
-  list(): Promise<TokenSummary[]>;
-  get(id: string): Promise<TokenSummary | undefined>;
-  add(input: TokenFormInput): Promise<TokenWriteResult>;
-  /** An empty secret in the form keeps the saved one. */
-  update(id: string, input: TokenFormInput): Promise<TokenWriteResult>;
-  /** False when there was no such token. */
-  remove(id: string): Promise<boolean>;
-  /** For the request client, inside the background only; with the revision to record detections against. */
-  getSecret(id: string): Promise<SecretResult>;
-  lockState(): Promise<LockState>;
-  setPassphrase(passphrase: string): Promise<PassphraseResult>;
-  changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<PassphraseResult>;
-  removePassphrase(passphrase: string): Promise<PassphraseResult>;
-  unlock(passphrase: string): Promise<PassphraseResult>;
-  /** Forgets the session key; the passphrase is needed again. */
-  lock(): Promise<void>;
+/** What the background uses: the records, the lock, and recording what a check found. */
+export interface TokenVault extends TokenRecords, Omit<PassphraseLock, 'codecFor'> {
   /**
    * `secretRevision`: what `getSecret` gave with the secret the probe used. A detection made
    * with a secret or email edited since is dropped. Undefined when there is no such token.

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import type { ActionFailure } from '../lib/atlassian/failure-view';
-import type { SiteCheckResult } from '../lib/features/token-checks/token-check-result';
-import { TOKEN_KIND_NAMES } from '../lib/features/tokens/token-kind';
-import type { TokenSummary } from '../lib/features/tokens/token-summary';
-import type { LockState } from '../lib/features/tokens/token-vault';
-import { CheckResults } from './tokens/CheckResults';
-import { FailureNotice } from './tokens/FailureNotice';
+import type { ActionFailure } from '../../lib/atlassian/failure-view';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
+import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
+import type { LockState } from '../../lib/features/tokens/token-vault';
+import { CheckResults } from '../token-checks/CheckResults';
+import { FailureNotice } from '../shared/FailureNotice';
 
 /*
  * The popup's token part: guidance when there is no token, the token for this site with a

@@ -1,7 +1,7 @@
-import type { TabState } from '../lib/features/pages/messages';
-import type { SiteView } from '../lib/features/pages/site-view';
-import { KnownSites } from './KnownSites';
-import { TabSection } from './TabSection';
+import type { TabState } from '../../lib/features/pages/messages';
+import type { SiteView } from '../../lib/features/pages/site-view';
+import { KnownSites } from '../pages/KnownSites';
+import { TabSection } from '../pages/TabSection';
 import type { ComponentChildren } from 'preact';
 import { TokensSection, type TokensView } from './TokensSection';
 

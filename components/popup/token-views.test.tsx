@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteCheckResult } from '../lib/features/token-checks/token-check-result';
-import type { TokenSummary } from '../lib/features/tokens/token-summary';
-import { ActivityLog } from './options/ActivityLog';
-import { TokenRow } from './options/TokenRow';
-import { CheckResults } from './tokens/CheckResults';
+import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
+import type { TokenSummary } from '../../lib/features/tokens/token-summary';
+import { ActivityLog } from '../activity/ActivityLog';
+import { TokenRow } from '../tokens/TokenRow';
+import { CheckResults } from '../token-checks/CheckResults';
 import { TokensSection, type TokensView } from './TokensSection';
-import { byTestId, expand, textOf } from './vnode-tree.test-helper';
+import { byTestId, expand, textOf } from '../shared/vnode-tree.test-helper';
 
 const noop = () => {};
 const token: TokenSummary = {

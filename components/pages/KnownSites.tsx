@@ -1,5 +1,5 @@
-import type { SiteView } from '../lib/features/pages/site-view';
-import { DateTime } from './DateTime';
+import type { SiteView } from '../../lib/features/pages/site-view';
+import { DateTime } from '../shared/DateTime';
 
 export function KnownSites({ sites }: { sites: SiteView[] }) {
   return (

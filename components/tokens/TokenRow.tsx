@@ -3,9 +3,9 @@ import { expiryStatus } from '../../lib/features/tokens/expiry-status';
 import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
-import { CheckResults } from '../tokens/CheckResults';
-import { DateTime } from '../DateTime';
-import { detectionSentence } from './detection-sentence';
+import { CheckResults } from '../token-checks/CheckResults';
+import { DateTime } from '../shared/DateTime';
+import { detectionSentence } from '../token-checks/detection-sentence';
 
 /*
  * One saved token: never its secret, only the last four characters.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TabState } from '../lib/features/pages/messages';
-import type { SiteView } from '../lib/features/pages/site-view';
+import type { TabState } from '../../lib/features/pages/messages';
+import type { SiteView } from '../../lib/features/pages/site-view';
 import { Popup, type PopupState } from './Popup';
-import { byTestId, expand, findAll, textOf } from './vnode-tree.test-helper';
+import { byTestId, expand, findAll, textOf } from '../shared/vnode-tree.test-helper';
 
 const HOST = 'acme.atlassian.net';
 const CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';

@@ -1,4 +1,4 @@
-import type { PageContext } from '../lib/features/pages/page-context';
+import type { PageContext } from '../../lib/features/pages/page-context';
 
 /** What the tab shows: one piece of content, another Confluence page, or not Confluence at all. */
 export function PageContextView({ context }: { context: PageContext | null }) {

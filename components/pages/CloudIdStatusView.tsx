@@ -1,5 +1,5 @@
-import type { TabState } from '../lib/features/pages/messages';
-import { DateTime } from './DateTime';
+import type { TabState } from '../../lib/features/pages/messages';
+import { DateTime } from '../shared/DateTime';
 
 /** The site's cloudId, or a sentence saying why there is none (yet). */
 export function CloudIdStatusView({ status }: { status: TabState['cloudId'] }) {

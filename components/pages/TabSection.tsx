@@ -1,4 +1,4 @@
-import type { TabState } from '../lib/features/pages/messages';
+import type { TabState } from '../../lib/features/pages/messages';
 import { CloudIdStatusView } from './CloudIdStatusView';
 import { PageContextView } from './PageContextView';
 

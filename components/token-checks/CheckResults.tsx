@@ -1,5 +1,5 @@
 import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
-import { FailureNotice } from './FailureNotice';
+import { FailureNotice } from '../shared/FailureNotice';
 
 /**
  * What a token check found, one site per item. Failures carry the fix, and for a missing scope
