@@ -75,6 +75,13 @@ describe('readTenantInfo (the one call without credentials)', () => {
     expect(activity).toEqual([expect.objectContaining({ retries: 2, outcome: 'ok' })]);
   });
 
+  it('goes through the same retry path: Retry-After: 0 waits the floor of a second', async () => {
+    const { client, sleeps, activity } = setup([new Response('', { status: 429, headers: { 'Retry-After': '0' } }), jsonResponse({ cloudId: CLOUD_ID })]);
+    expect(await client.readTenantInfo('acme.atlassian.net')).toMatchObject({ ok: true, meta: { retries: 1 } });
+    expect(sleeps).toEqual([1000]);
+    expect(activity).toEqual([expect.objectContaining({ tokenLabel: '(no token)', status: 200, retries: 1, outcome: 'ok' })]);
+  });
+
   it('reports a rate limit after retries run out', async () => {
     const limited = () => new Response('', { status: 429, headers: { 'Retry-After': '1' } });
     const { client } = setup([limited(), limited(), limited(), limited(), limited()]);

@@ -84,6 +84,16 @@ describe('URLs and headers', () => {
     expect(activity).toHaveLength(1);
   });
 
+  it('a Data Center base URL on an Atlassian Cloud host is refused before the network', async () => {
+    const { client, calls, activity } = setup([]);
+    const cloudDc: Site = { kind: 'dc', baseUrl: 'https://acme.atlassian.net/wiki', origin: 'https://acme.atlassian.net' };
+    const r = await client.request({ credential: pat, site: cloudDc, operation: 'getCurrentUser' });
+    expect(r).toMatchObject({ ok: false, failure: { class: 'wrong-base-url' } });
+    if (!r.ok) expect(r.failure.fix).toMatch(/classic or scoped token/);
+    expect(calls).toHaveLength(0);
+    expect(activity).toEqual([expect.objectContaining({ outcome: 'wrong-base-url', status: null })]);
+  });
+
   it('missing cloudId for a scoped token is a wrong-base-url failure before the network', async () => {
     const { client, calls } = setup([]);
     const r = await client.request({ credential: scoped, site: { kind: 'cloud', host: 'acme.atlassian.net' }, operation: 'getCurrentUser' });
@@ -172,6 +182,16 @@ describe('retries', () => {
     expect(activity).toEqual([
       expect.objectContaining({ outcome: 'ok', status: 200, retries: 1, durationMs: 3000, path: '/wiki/rest/api/user/current' }),
     ]);
+  });
+
+  it('waits about a second on Retry-After: 0, never zero', async () => {
+    const { client, calls } = setup([jsonResponse({}, { status: 429, headers: { 'Retry-After': '0' } }), jsonResponse(USER)]);
+    const pending = client.request({ credential: classic, site: SITE, operation: 'getCurrentUser' });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toMatchObject({ ok: true, meta: { retries: 1, durationMs: 1000 } });
+    expect(calls).toHaveLength(2);
   });
 
   it('honours an HTTP-date Retry-After on 503', async () => {
@@ -316,6 +336,14 @@ describe('classification and validation', () => {
       ok: false,
       failure: { class: 'missing-scope', status: 401, scopes: { classic: [], granular: ['read:attachment:confluence'] } },
     });
+  });
+
+  it('a 403 "not permitted to use Confluence" names the site the account lacks Confluence on', async () => {
+    const { client, activity } = setup([jsonResponse({ message: 'Current user not permitted to use Confluence' }, { status: 403 })]);
+    const r = await client.request({ credential: scoped, site: SITE, operation: 'getCurrentUser' });
+    expect(r).toMatchObject({ ok: false, failure: { class: 'no-confluence-access', status: 403 } });
+    if (!r.ok) expect(r.failure.message).toMatch(/no access to Confluence on acme\.atlassian\.net/);
+    expect(activity[0]).toMatchObject({ outcome: 'no-confluence-access', status: 403, site: 'acme.atlassian.net' });
   });
 
   it('a 200 from the anonymous user is a failure', async () => {

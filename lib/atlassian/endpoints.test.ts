@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEndpoints, siteWebUrl, type EndpointInput, type ResolvedEndpoints } from './endpoints';
+import { isAtlassianCloudHost, normaliseDcBaseUrl, resolveEndpoints, siteWebUrl, type EndpointInput, type ResolvedEndpoints } from './endpoints';
 
 const CLOUD_ID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const SITE = 'acme.atlassian.net';
@@ -86,10 +86,30 @@ describe('resolveEndpoints', () => {
     ['DC with garbage base URL', { kind: 'dc-pat', dcBaseUrl: 'not a url' }, 'invalid-dc-base-url'],
     ['DC with credentials in URL', { kind: 'dc-pat', dcBaseUrl: 'https://u:p@confluence.dc.test' }, 'invalid-dc-base-url'],
     ['DC with query', { kind: 'dc-pat', dcBaseUrl: 'https://confluence.dc.test/?x=1' }, 'invalid-dc-base-url'],
+    ['DC on a Cloud site', { kind: 'dc-pat', dcBaseUrl: 'https://acme.atlassian.net/wiki' }, 'dc-base-url-on-cloud-host'],
+    ['DC on the gateway', { kind: 'dc-pat', dcBaseUrl: 'https://api.atlassian.com/ex/confluence/x' }, 'dc-base-url-on-cloud-host'],
   ])('%s → typed error, no throw', (_name, input, code) => {
     expect(errorCode(input)).toBe(code);
     const r = resolveEndpoints(input);
     expect(r.ok ? '' : r.error.message).toMatch(/\w/);
+  });
+});
+
+describe('Data Center base URLs on Atlassian Cloud hosts', () => {
+  it('are refused with a sentence: a PAT sent there as Bearer only gets 403 (site) or 404 (gateway)', () => {
+    for (const url of ['https://acme.atlassian.net', 'https://ACME.Atlassian.NET/wiki/', 'https://acme.atlassian.net./', 'https://api.atlassian.com']) {
+      const r = normaliseDcBaseUrl(url);
+      expect(r, url).toMatchObject({ ok: false, error: { code: 'dc-base-url-on-cloud-host' } });
+      if (!r.ok) expect(r.error.message).toMatch(/cannot be an Atlassian Cloud address/);
+    }
+  });
+
+  it('leave other hosts alone, including look-alikes', () => {
+    for (const host of ['confluence.example.com', 'atlassian.net.example.com', 'evilatlassian.net', 'atlassian-net.example']) {
+      expect(isAtlassianCloudHost(host), host).toBe(false);
+      expect(normaliseDcBaseUrl(`https://${host}/confluence`).ok, host).toBe(true);
+    }
+    expect(['acme.atlassian.net', 'api.atlassian.com', 'atlassian.net', 'Acme.Atlassian.Net.'].every(isAtlassianCloudHost)).toBe(true);
   });
 });
 

@@ -34,6 +34,7 @@ export type EndpointErrorCode =
   | 'missing-dc-base-url'
   | 'invalid-dc-base-url'
   | 'dc-base-url-not-https'
+  | 'dc-base-url-on-cloud-host'
   | 'route-not-allowed';
 
 export interface EndpointError {
@@ -78,6 +79,17 @@ export function normaliseSiteHost(siteHost: string | undefined): EndpointResult<
   return { ok: true, value: host };
 }
 
+/**
+ * Hosts that never serve Data Center, so a PAT must not be sent there: Cloud sites
+ * (`*.atlassian.net`: Bearer there answers 403 "Failed to parse Connect Session Auth Token",
+ * API-FACTS: seen) and the gateway (`api.atlassian.com`: Bearer there answers 404, seen). The
+ * rest of `atlassian.com` is refused too: Atlassian's own hosts run no customer's Data Center (guess).
+ */
+export function isAtlassianCloudHost(hostname: string): boolean {
+  const host = hostname.trim().toLowerCase().replace(/\.+$/, '');
+  return /(^|\.)atlassian\.(net|com)$/.test(host);
+}
+
 /** Validates a Data Center base URL and returns it without a trailing slash. */
 export function normaliseDcBaseUrl(dcBaseUrl: string | undefined): EndpointResult<string> {
   const raw = dcBaseUrl?.trim() ?? '';
@@ -96,6 +108,12 @@ export function normaliseDcBaseUrl(dcBaseUrl: string | undefined): EndpointResul
     return fail(
       'invalid-dc-base-url',
       'The Data Center base URL must be just the address of Confluence (no user name, query or #fragment).',
+    );
+  }
+  if (isAtlassianCloudHost(url.hostname)) {
+    return fail(
+      'dc-base-url-on-cloud-host',
+      'A Data Center base URL cannot be an Atlassian Cloud address (*.atlassian.net or api.atlassian.com): Cloud sites take classic or scoped API tokens, not Data Center personal access tokens.',
     );
   }
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };

@@ -7,6 +7,8 @@ export const FAILURE_CLASSES = [
   'wrong-base-url',
   'missing-scope',
   'no-permission-or-not-found',
+  /** 403 "not permitted to use Confluence": the account has no Confluence on the site. */
+  'no-confluence-access',
   'anonymous-fallback',
   'rate-limited',
   'offline',

@@ -51,9 +51,10 @@ describe('classifying the simulator’s answers', () => {
     expect(f).toMatchObject({ class: 'wrong-base-url', status: 401 });
   });
 
-  it('classic token on the gateway → wrong-base-url (FAILURE_CLIENT_AUTH_MISMATCH)', async () => {
+  it('classic token refused by the gateway → invalid-token, worded neutrally (only the site probe tells a classic token)', async () => {
     const f = await classify(`${gateway(acme.cloudId)}/wiki/rest/api/user/current`, 'aliceClassic', 'classic', 'gateway');
-    expect(f).toMatchObject({ class: 'wrong-base-url', status: 401 });
+    expect(f).toMatchObject({ class: 'invalid-token', status: 401 });
+    expect(f?.message).toMatch(/^api\.atlassian\.com refused these credentials/);
   });
 
   it('scope check on the gateway → missing-scope naming the spec scopes', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BaseKind, TokenKind } from './endpoints';
 import { classifyResponse, inspectResponse, type ResponseFacts } from './failure';
 import type { OperationId } from './operations';
+import { MIN_SERVER_WAIT_MS } from './retry-after';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
@@ -52,7 +53,7 @@ describe('classifyResponse', () => {
     expect(f?.fix).toContain('read:watcher:confluence');
   });
 
-  it('missing-scope for an operation no scoped token can call says so', () => {
+  it('missing-scope for the v2 tree is ordinary: scoped tokens can be given read:hierarchical-content:confluence', () => {
     const f = classifyResponse(
       facts({
         status: 401,
@@ -63,9 +64,10 @@ describe('classifyResponse', () => {
         bodyText: '{"code":401,"message":"Unauthorized; scope does not match"}',
       }),
     );
-    expect(f?.class).toBe('missing-scope');
-    expect(f?.message).toMatch(/read:hierarchical-content:confluence cannot be given to scoped tokens/);
-    expect(f?.fix).toMatch(/classic API token/);
+    expect(f).toMatchObject({ class: 'missing-scope', scopes: { classic: [], granular: ['read:hierarchical-content:confluence'] } });
+    expect(f?.message).not.toMatch(/cannot be given/);
+    expect(f?.fix).toMatch(/^Create a new scoped token that includes read:hierarchical-content:confluence/);
+    expect(f?.fix).not.toMatch(/classic API token/);
   });
 
   it('missing-scope from the body alone (header stripped by a proxy)', () => {
@@ -89,18 +91,20 @@ describe('classifyResponse', () => {
     expect(f?.message).toMatch(/api\.atlassian\.com/);
   });
 
-  it('wrong-base-url: classic token on the gateway (FAILURE_CLIENT_AUTH_MISMATCH)', () => {
-    const f = classifyResponse(
-      facts({
-        status: 401,
-        tokenKind: 'classic',
-        baseKind: 'gateway',
-        headers: { ...JSON_HEADERS, 'X-Failure-Category': 'FAILURE_CLIENT_AUTH_MISMATCH' },
-        bodyText: '{"code":401,"message":"Unauthorized"}',
-      }),
-    );
-    expect(f).toMatchObject({ class: 'wrong-base-url', status: 401 });
-    expect(f?.fix).toMatch(/classic/);
+  it('a gateway 401 never says "classic token": the same neutral sentence whatever the kind (only the site probe decides)', () => {
+    const refused = (tokenKind: TokenKind, headers: Record<string, string>) =>
+      classifyResponse(facts({ status: 401, tokenKind, baseKind: 'gateway', headers, bodyText: '{"code":401,"message":"Unauthorized"}' }));
+    const mismatch = { ...JSON_HEADERS, 'X-Failure-Category': 'FAILURE_CLIENT_AUTH_MISMATCH' };
+    const classic = refused('classic', mismatch);
+    expect(classic).toMatchObject({ class: 'invalid-token', status: 401 });
+    expect(classic?.message).toMatch(/^api\.atlassian\.com refused these credentials/);
+    expect(classic?.message).toMatch(/do not pair/);
+    expect(classic?.message).toMatch(/or it is a classic token/);
+    expect(classic?.fix).toMatch(/Check the token on its site/);
+    for (const f of [classic, refused('scoped', mismatch), refused('classic', JSON_HEADERS)]) {
+      expect(f).toEqual(classic);
+      expect(`${f?.message} ${f?.fix}`).not.toMatch(/Classic API tokens .*only work on the site|Mark this token as "classic"|mark it as classic/i);
+    }
   });
 
   it('a scoped token rejected by the gateway is invalid (or mislabelled classic)', () => {
@@ -163,6 +167,17 @@ describe('classifyResponse', () => {
     expect(f?.message).toMatch(/not allowed/);
   });
 
+  it('no-confluence-access: 403 "not permitted to use Confluence" from user/current is its own class', () => {
+    const f = classifyResponse(
+      facts({ status: 403, site: 'acme.atlassian.net', bodyText: '{"message":"Current user not permitted to use Confluence"}' }),
+    );
+    expect(f).toMatchObject({ class: 'no-confluence-access', status: 403 });
+    expect(f?.message).toMatch(/^This account has no access to Confluence on acme\.atlassian\.net/);
+    expect(f?.fix).toBe('Ask a site admin to give the account Confluence access, or use a token of an account that has it.');
+    // Other 403s keep their meaning.
+    expect(classifyResponse(facts({ status: 403, bodyText: '{"message":"Forbidden"}' }))?.class).toBe('no-permission-or-not-found');
+  });
+
   it('403 from the XSRF check is a request the extension got wrong', () => {
     const f = classifyResponse(
       facts({ status: 403, operation: 'addContentWatcher', headers: { 'Content-Type': 'text/plain' }, bodyText: 'XSRF check failed' }),
@@ -207,6 +222,20 @@ describe('classifyResponse', () => {
       );
       expect(f).toMatchObject({ class: 'rate-limited', status: 429, retryAfterMs: 7000 });
       expect(f?.message).toMatch(/7 seconds/);
+    });
+
+    it('429 from an API token (Retry-After and X-RateLimit-Limit/Remaining, no NearLimit or reason) is fully classified', () => {
+      const f = classifyResponse(
+        facts({ status: 429, headers: { 'Retry-After': '5', 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' } }),
+      );
+      expect(f).toMatchObject({ class: 'rate-limited', status: 429, retryAfterMs: 5000 });
+      expect(`${f?.message} ${f?.fix}`).not.toMatch(/quota|near/i);
+    });
+
+    it('429 with Retry-After: 0 reports the floor of about a second, never zero', () => {
+      const f = classifyResponse(facts({ status: 429, headers: { 'Retry-After': '0' } }));
+      expect(f?.retryAfterMs).toBe(MIN_SERVER_WAIT_MS);
+      expect(f?.message).toMatch(/wait 1 second\./);
     });
 
     it('429 with an HTTP-date Retry-After', () => {

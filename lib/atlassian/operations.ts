@@ -146,7 +146,7 @@ export const OPERATIONS = {
     feature: 'copy',
     response: 'json',
     idempotent: true,
-    note: 'v1 tree walk: works with scopes a scoped token can hold, unlike v2 /descendants.',
+    note: 'v1 tree walk: needs only read:content-details:confluence, and works on Data Center too.',
   },
   getChildren: {
     id: 'getChildren',
@@ -165,7 +165,7 @@ export const OPERATIONS = {
     feature: 'copy',
     response: 'json',
     idempotent: true,
-    note: 'Faster tree walk for classic tokens; needs a scope scoped tokens cannot hold (see scopes.ts).',
+    note: 'Faster tree walk (Cloud only); scoped tokens need read:hierarchical-content:confluence for it.',
   },
   listSpaces: {
     id: 'listSpaces',

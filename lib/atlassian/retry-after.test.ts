@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerValue, parseRetryAfter, waitRequestedMs } from './retry-after';
+import { MIN_SERVER_WAIT_MS, headerValue, parseRetryAfter, waitRequestedMs } from './retry-after';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
@@ -35,6 +35,20 @@ describe('waitRequestedMs', () => {
     expect(waitRequestedMs(429, { 'X-RateLimit-Reset': '2025-03-01T12:01:00Z' }, NOW)).toBe(60_000);
     expect(waitRequestedMs(503, { 'X-RateLimit-Reset': '2025-03-01T12:01:00Z' }, NOW)).toBeUndefined();
     expect(waitRequestedMs(503, new Headers({ 'Retry-After': '4' }), NOW)).toBe(4000);
+  });
+
+  it('floors a server-given wait at about a second: Retry-After: 0 never means "at once"', () => {
+    expect(MIN_SERVER_WAIT_MS).toBe(1000);
+    expect(waitRequestedMs(429, { 'Retry-After': '0' }, NOW)).toBe(1000);
+    expect(waitRequestedMs(503, { 'Retry-After': 'Fri, 28 Feb 2025 12:00:00 GMT' }, NOW)).toBe(1000);
+    expect(waitRequestedMs(429, { 'X-RateLimit-Reset': '2025-03-01T11:59:00Z' }, NOW)).toBe(1000);
+    // Longer waits are untouched, absurd ones stay finite for the policy to cap.
+    expect(waitRequestedMs(429, { 'Retry-After': '2' }, NOW)).toBe(2000);
+    expect(waitRequestedMs(429, { 'Retry-After': '9223372036854775807' }, NOW)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('takes no wait from the Beta-* pacing hints', () => {
+    expect(waitRequestedMs(429, { 'Beta-Retry-After': '30', 'X-Beta-RateLimit-Reset': '2025-03-01T12:01:00Z' }, NOW)).toBeUndefined();
   });
 
   it('reads headers case-insensitively from Headers and plain objects', () => {

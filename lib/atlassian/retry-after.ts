@@ -35,10 +35,12 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 }
 
 /**
- * The wait a response asks for: `Retry-After` first; on 429 without it, `X-RateLimit-Reset`
- * (an ISO 8601 time, per Atlassian's rate-limit docs).
+ * The shortest wait a server may ask for. `Retry-After: 0` has been seen (Jira, Data Center;
+ * API-FACTS: seen): retrying at once only earns another 429, so a server-given wait is floored here.
  */
-export function waitRequestedMs(status: number, headers: HeaderSource | undefined, nowMs: number): number | undefined {
+export const MIN_SERVER_WAIT_MS = 1_000;
+
+function requestedOrReset(status: number, headers: HeaderSource | undefined, nowMs: number): number | undefined {
   const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
   if (retryAfter !== undefined) return retryAfter;
   if (status !== 429) return undefined;
@@ -46,4 +48,14 @@ export function waitRequestedMs(status: number, headers: HeaderSource | undefine
   if (reset === undefined) return undefined;
   const at = Date.parse(reset);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/**
+ * The wait a response asks for, at least MIN_SERVER_WAIT_MS: `Retry-After` first; on 429
+ * without it, `X-RateLimit-Reset` (an ISO 8601 time, per Atlassian's rate-limit docs). Callers
+ * cap it (RetryPolicy). `Beta-Retry-After` is a pacing hint, not a wait, and is not read.
+ */
+export function waitRequestedMs(status: number, headers: HeaderSource | undefined, nowMs: number): number | undefined {
+  const wait = requestedOrReset(status, headers, nowMs);
+  return wait === undefined ? undefined : Math.max(MIN_SERVER_WAIT_MS, wait);
 }

@@ -27,16 +27,29 @@ describe('scopesForOperation', () => {
     expect(scopesForOperation('getPageById')).toMatchObject({ classic: [], granular: ['read:page:confluence'] });
   });
 
-  it('flags operations needing a scope scoped tokens cannot hold', () => {
-    expect(SCOPES_SCOPED_TOKENS_CANNOT_HOLD).toContain('read:hierarchical-content:confluence');
+  it('lets scoped tokens call the v2 tree: read:hierarchical-content:confluence can be given (API-FACTS 2026-12-01)', () => {
+    expect(SCOPES_SCOPED_TOKENS_CANNOT_HOLD).toEqual([]);
     expect(scopesForOperation('getPageDescendantsV2')).toMatchObject({
+      granular: ['read:hierarchical-content:confluence'],
+      unavailableToScoped: false,
+      ungrantableToScoped: [],
+    });
+  });
+
+  it('flags operations needing a scope a scoped token cannot hold, when the list names one', () => {
+    const cannotHold = ['read:hierarchical-content:confluence'];
+    expect(scopesForOperation('getPageDescendantsV2', cannotHold)).toMatchObject({
       unavailableToScoped: true,
       ungrantableToScoped: ['read:hierarchical-content:confluence'],
     });
-    // The v1 tree walk is the way for scoped tokens.
-    expect(scopesForOperation('getDescendants')).toMatchObject({
+    expect(scopesForOperation('getDescendants', cannotHold)).toMatchObject({
       granular: ['read:content-details:confluence'],
       unavailableToScoped: false,
+    });
+    // A v1 operation with a classic alternative stays reachable even with an ungrantable granular scope.
+    expect(scopesForOperation('getCurrentUser', ['read:content-details:confluence'])).toMatchObject({
+      unavailableToScoped: false,
+      ungrantableToScoped: ['read:content-details:confluence'],
     });
   });
 });
@@ -60,10 +73,15 @@ describe('scopesForFeature', () => {
     });
   });
 
-  it('leaves unavailable operations out of the granular list and names them', () => {
+  it('copy asks scoped tokens for the v2 tree scope too', () => {
     const copy = scopesForFeature('copy');
+    expect(copy.unavailableToScoped).toEqual([]);
+    expect(copy.granular).toEqual(['read:content-details:confluence', 'read:hierarchical-content:confluence']);
+  });
+
+  it('leaves unavailable operations out of the granular list and names them (injected list)', () => {
+    const copy = scopesForFeature('copy', ['read:hierarchical-content:confluence']);
     expect(copy.unavailableToScoped).toEqual(['getPageDescendantsV2']);
-    expect(copy.granular).not.toContain('read:hierarchical-content:confluence');
     expect(copy.granular).toEqual(['read:content-details:confluence']);
   });
 

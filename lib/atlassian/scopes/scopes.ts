@@ -7,10 +7,12 @@ import { SCOPE_TABLE } from './scope-table.generated';
 
 /**
  * Scopes that the scoped-API-token creation screen does not offer, so operations needing them
- * cannot work with a scoped token whatever the person picks. API-FACTS: **seen**, not documented;
- * this list is the one place to correct if Atlassian changes it.
+ * cannot work with a scoped token whatever the person picks. Empty today: scoped tokens *can* be
+ * given `read:hierarchical-content:confluence` (API-FACTS 2026-12-01: seen; the earlier belief
+ * was wrong). Kept because such a gap existed once (`read:folder:confluence`); this list is the
+ * one place to correct if Atlassian opens one again.
  */
-export const SCOPES_SCOPED_TOKENS_CANNOT_HOLD: readonly string[] = ['read:hierarchical-content:confluence'];
+export const SCOPES_SCOPED_TOKENS_CANNOT_HOLD: readonly string[] = [];
 
 export interface OperationScopes {
   operation: OperationId;
@@ -24,9 +26,10 @@ export interface OperationScopes {
   ungrantableToScoped: readonly string[];
 }
 
-export function scopesForOperation(id: OperationId): OperationScopes {
+/** `cannotHold` is injectable so the mechanism can be tested while the list is empty. */
+export function scopesForOperation(id: OperationId, cannotHold: readonly string[] = SCOPES_SCOPED_TOKENS_CANNOT_HOLD): OperationScopes {
   const row = SCOPE_TABLE[id];
-  const ungrantable = row.granular.filter((s) => SCOPES_SCOPED_TOKENS_CANNOT_HOLD.includes(s));
+  const ungrantable = row.granular.filter((s) => cannotHold.includes(s));
   return {
     operation: id,
     classic: row.classic,
@@ -51,14 +54,14 @@ export interface FeatureScopes {
   unavailableToScoped: OperationId[];
 }
 
-export function scopesForFeature(feature: Feature): FeatureScopes {
+export function scopesForFeature(feature: Feature, cannotHold: readonly string[] = SCOPES_SCOPED_TOKENS_CANNOT_HOLD): FeatureScopes {
   const ids = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => OPERATIONS[id].feature === feature);
   const granular = new Set<string>();
   const classic = new Set<string>();
   const granularOnly: OperationId[] = [];
   const unavailableToScoped: OperationId[] = [];
   for (const id of ids) {
-    const s = scopesForOperation(id);
+    const s = scopesForOperation(id, cannotHold);
     if (s.unavailableToScoped) unavailableToScoped.push(id);
     else s.granular.forEach((x) => granular.add(x));
     s.classic.forEach((x) => classic.add(x));
@@ -75,5 +78,5 @@ export function scopesForFeature(feature: Feature): FeatureScopes {
 }
 
 export function allFeatureScopes(): FeatureScopes[] {
-  return FEATURES.map(scopesForFeature);
+  return FEATURES.map((feature) => scopesForFeature(feature));
 }

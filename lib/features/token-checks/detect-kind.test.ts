@@ -55,6 +55,22 @@ describe('detecting a Cloud token kind', () => {
     expect(s.cloudIdCalls).toEqual([SITE]);
   });
 
+  it('treats a 403 on the site like a 401: maybe scoped, so it tries the gateway', async () => {
+    const s = setup({ classic: { ok: false, status: 403, failureClass: 'no-permission-or-not-found' }, scoped: ADA });
+    expect(await s.run()).toMatchObject({ kind: 'scoped', cloudId: CLOUD_ID });
+    expect(s.calls).toEqual([{ kind: 'classic' }, { kind: 'scoped', cloudId: CLOUD_ID }]);
+  });
+
+  it('never calls a token classic because the gateway refused it: only the site probe decides', async () => {
+    const s = setup({
+      classic: { ok: false, status: 403, failureClass: 'no-confluence-access' },
+      scoped: { ok: false, status: 401, failureCategory: 'FAILURE_CLIENT_AUTH_MISMATCH', failureClass: 'invalid-token' },
+    });
+    const result = await s.run();
+    expect(result).toMatchObject({ kind: 'unknown', reason: 'rejected' });
+    expect(result.sentence).not.toMatch(/classic token/);
+  });
+
   it('does not trust an anonymous 200 on the site: goes on to the gateway', async () => {
     const s = setup({ classic: ANONYMOUS, scoped: ADA });
     expect(await s.run()).toMatchObject({ kind: 'scoped' });

@@ -4,10 +4,9 @@ import type { DetectedIdentity } from '../tokens/token-record';
 
 /**
  * Tells a classic Cloud token from a scoped one on one site (the token string cannot):
- * ask the site for the current user; if the site refuses (401) or answers as the anonymous
- * user, ask the gateway. API-FACTS: a scoped token gets 401 on the site even where anonymous
- * access would succeed; a 401 there followed by success on the gateway means scoped.
- * The HTTP calls are injected: this file only decides and words the outcome.
+ * ask the site for the current user; if the site refuses (401 or 403) or answers as the
+ * anonymous user, ask the gateway. A gateway refusal alone never makes a token "classic":
+ * only the site probe does. The HTTP calls are injected: this file only decides and words it.
  */
 
 export interface ProbeIdentity {
@@ -53,6 +52,16 @@ export type KindDetection =
 const ANONYMOUS_CLASS: FailureClass = 'anonymous-fallback';
 const MISSING_SCOPE_CLASS: FailureClass = 'missing-scope';
 
+/**
+ * Statuses by which each base refuses a token it does not take. On the site a scoped token gets
+ * 401 on v1 (even where anonymous access works), and one report saw 403 (API-FACTS: seen): both
+ * mean "maybe scoped: try the gateway". The gateway refuses credentials with 401 (seen).
+ */
+export const REFUSAL_STATUSES: Readonly<Record<ProbeTarget['kind'], readonly number[]>> = {
+  classic: [401, 403],
+  scoped: [401],
+};
+
 type Verdict =
   | { type: 'accepted'; identity: DetectedIdentity }
   | { type: 'accepted-without-identity' }
@@ -60,7 +69,7 @@ type Verdict =
   | { type: 'unavailable'; status?: number };
 
 /** Reads a probe outcome. A 200 from anyone but a known user is the anonymous fallback, not success. */
-function judge(outcome: ProbeOutcome): Verdict {
+function judge(outcome: ProbeOutcome, target: ProbeTarget['kind']): Verdict {
   if (outcome.ok) {
     const { type, accountId, displayName } = outcome.identity;
     if (type !== 'known' || !accountId) return { type: 'refused', anonymous: true };
@@ -73,7 +82,7 @@ function judge(outcome: ProbeOutcome): Verdict {
   if (category === SCOPE_CHECK_CATEGORY || outcome.failureClass === MISSING_SCOPE_CLASS) {
     return { type: 'accepted-without-identity' };
   }
-  if (outcome.status === 401) return { type: 'refused', anonymous: false };
+  if (outcome.status !== undefined && REFUSAL_STATUSES[target].includes(outcome.status)) return { type: 'refused', anonymous: false };
   return outcome.status !== undefined ? { type: 'unavailable', status: outcome.status } : { type: 'unavailable' };
 }
 
@@ -115,7 +124,7 @@ export function describeDcPat(dcBaseUrl: string): string {
 
 export async function detectKind(input: DetectKindInput): Promise<KindDetection> {
   const site = input.site.trim().toLowerCase();
-  const onSite = judge(await safely(() => input.probe({ kind: 'classic' })));
+  const onSite = judge(await safely(() => input.probe({ kind: 'classic' })), 'classic');
   if (onSite.type === 'accepted') {
     return { kind: 'classic', site, identity: onSite.identity, sentence: classicSentence(site) + whoItIs(onSite.identity) };
   }
@@ -144,7 +153,7 @@ export async function detectKind(input: DetectKindInput): Promise<KindDetection>
     };
   }
 
-  const onGateway = judge(await safely(() => input.probe({ kind: 'scoped', cloudId })));
+  const onGateway = judge(await safely(() => input.probe({ kind: 'scoped', cloudId })), 'scoped');
   switch (onGateway.type) {
     case 'accepted':
       return {

@@ -1,7 +1,6 @@
-export type DcBaseUrlResult = { ok: true; url: string } | { ok: false; message: string };
+import { isAtlassianCloudHost } from '../../atlassian/endpoints';
 
-// Cloud hosts never serve Data Center; a PAT pointed there is a kind mistake, not a URL typo.
-const CLOUD_HOST = /(^|\.)(atlassian\.net|atlassian\.com)$/;
+export type DcBaseUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
 /**
  * Validates and normalizes a Data Center base URL: https, optional context path, no query,
@@ -28,7 +27,8 @@ export function parseDcBaseUrl(input: string): DcBaseUrlResult {
   if (url.search !== '' || url.hash !== '' || text.endsWith('?') || text.endsWith('#')) {
     return { ok: false, message: 'The address must not contain "?" or "#": enter only the base address of Confluence.' };
   }
-  if (CLOUD_HOST.test(url.hostname)) {
+  // The request client's own rule: Cloud hosts never serve Data Center, so a PAT pointed there is a kind mistake.
+  if (isAtlassianCloudHost(url.hostname)) {
     return { ok: false, message: 'This is an Atlassian Cloud address. For Cloud, choose a classic or scoped token (or auto-detect) instead of a Data Center token.' };
   }
   const path = url.pathname.replace(/\/+$/, '');

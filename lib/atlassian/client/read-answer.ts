@@ -1,0 +1,63 @@
+/**
+ * What an operation's answer means: the failure classification (failure.ts) and, for usable
+ * JSON, validation against the operation's schema. A download's bytes are taken as they are.
+ */
+import type * as z from 'zod';
+import type { BaseKind, TokenKind } from '../endpoints';
+import { inspectResponse, malformedFailure } from '../failure';
+import { findNextLink } from '../next-link';
+import { OPERATIONS, type OperationId } from '../operations';
+import { waitRequestedMs } from '../retry-after';
+import type { RetryPolicy } from '../retry';
+import type { DownloadedFile } from '../schemas/index';
+import type { Answer } from './attempt';
+import type { Reading } from './execute';
+
+export interface OperationAnswerContext {
+  operation: OperationId;
+  tokenKind: TokenKind;
+  baseKind: BaseKind;
+  /** The site's host, for sentences that name it. */
+  site: string;
+  schema: z.ZodType | undefined;
+  policy: RetryPolicy;
+}
+
+export function readOperationAnswer(ctx: OperationAnswerContext, answer: Answer): Reading<unknown> {
+  const { status, headers } = answer;
+  const ok = (data: unknown, json: unknown): Reading<unknown> => {
+    const next = findNextLink(json, headers.get('link'));
+    return { ok: true, data, ...(next !== undefined ? { next } : {}) };
+  };
+  if (answer.body.kind === 'bytes') {
+    const file: DownloadedFile = { blob: answer.body.blob, contentType: headers.get('content-type') };
+    return ok(file, undefined);
+  }
+
+  const inspection = inspectResponse({
+    status,
+    headers,
+    bodyText: answer.body.text,
+    operation: ctx.operation,
+    tokenKind: ctx.tokenKind,
+    baseKind: ctx.baseKind,
+    site: ctx.site,
+    nowMs: answer.receivedAt,
+    maxReportedWaitMs: ctx.policy.maxReportedWaitMs,
+  });
+  if (!inspection.ok) {
+    return {
+      ok: false,
+      failure: inspection.failure,
+      verdict: { transient: ctx.policy.retryStatuses.includes(status), retryAfterMs: waitRequestedMs(status, headers, answer.receivedAt) },
+    };
+  }
+  const json = inspection.json;
+  if (OPERATIONS[ctx.operation].response !== 'json' || ctx.schema === undefined) return ok(undefined, json);
+  const parsed = ctx.schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+    return { ok: false, failure: malformedFailure(`the data did not have the expected shape (at ${where})`, status), verdict: { transient: false } };
+  }
+  return ok(parsed.data, json);
+}
