@@ -11,7 +11,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ prerender: { enabled: false } })],
     // Extension pages load from disk: no modulepreload polyfill or preload helper is worth its bytes.
-    build: { sourcemap: false, modulePreload: false },
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: 'Confluence Token Companion',

@@ -38,9 +38,12 @@ async function targetTabId(): Promise<number | null> {
 }
 
 async function load(): Promise<PopupState> {
+  // The site list and the tokens do not depend on the tab: ask for them while the tab is looked up.
+  const sitesAndTokens = Promise.all([ask('list-sites'), ask('tokens-list')]);
+  sitesAndTokens.catch(() => {}); // awaited below; an early tab failure must not leave it unhandled
   tabId = await targetTabId();
   if (tabId === null) return { status: 'error', message: 'There is no current tab to describe.' };
-  const [tab, list, tokens] = await Promise.all([ask('get-tab-state', { tabId }), ask('list-sites'), ask('tokens-list')]);
+  const [tab, [list, tokens]] = await Promise.all([ask('get-tab-state', { tabId }), sitesAndTokens]);
   const host = tab.host;
   const forSite = host === null ? null : (tokens.tokens.find((t) => tokenCoversSite(t, host)) ?? null);
   return {

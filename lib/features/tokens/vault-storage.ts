@@ -37,11 +37,19 @@ export function createVaultStorage(local: StorageAreaLike): VaultStorage {
   // Checked before every read (one `get`), so no path reads version-1 tokens without moving
   // their detections out. One migration at a time, shared by every reader: a second one started
   // from the same version-1 copy could finish after a change made in between, and undo it.
+  // Once a run has found nothing of version 1, nothing in this service worker's life writes
+  // version 1 again: later reads skip the extra `get`.
   let migration: Promise<void> | undefined;
+  let current = false;
   function migrated(): Promise<void> {
-    migration ??= migrateTokenStorage(local).finally(() => {
-      migration = undefined;
-    });
+    if (current) return Promise.resolve();
+    migration ??= migrateTokenStorage(local)
+      .then(() => {
+        current = true;
+      })
+      .finally(() => {
+        migration = undefined;
+      });
     return migration;
   }
 
