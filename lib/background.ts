@@ -102,7 +102,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
     async knownCloudSites() {
       return [...(await sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
     },
-    tokenChecks: createTokenChecker({ vault, client, cloudIds, sites, hasHostPermission: platform.hasHostPermission }),
+    tokenChecks: createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission }),
     actions: createActionDispatcher({
       vault,
       client,

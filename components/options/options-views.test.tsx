@@ -222,7 +222,7 @@ describe('TokenRow', () => {
   it('says what detection found on each site, and which sites when none is named', () => {
     const nodes = render(classic);
     expect(textOf([one(nodes, 'token-detected')])).toContain('On acme.atlassian.net, a classic token: calls go to https://acme.atlassian.net/wiki/rest/api/, signed in as Ada Example.');
-    expect(textOf([one(nodes, 'token-sites')])).toContain('every detected Cloud site');
+    expect(textOf([one(nodes, 'token-sites')])).toContain('none chosen yet');
     expect(attr(one(nodes, 'token-expiry'), 'data-state')).toBe('ok');
     expect(textOf(nodes)).toContain('90 days left');
     expect(byTestId(nodes, 'token-read-only')).toHaveLength(0);
@@ -373,3 +373,11 @@ describe('OptionsPage', () => {
 
 /** Components left unexpanded (opaque) appear with their name as the tag. */
 const byTag = (nodes: Node[], tag: string) => findAll(nodes, (e) => e.tag === tag);
+
+describe('a new token’s sites', () => {
+  it('start with every known Cloud site ticked; an edited token keeps its own', () => {
+    expect(initialDraft(undefined, ['acme.atlassian.net', 'globex.atlassian.net']).sites).toEqual(['acme.atlassian.net', 'globex.atlassian.net']);
+    const saved = { ...initialDraft(undefined), sites: ['initech.atlassian.net'] };
+    expect(initialDraft({ sites: saved.sites } as never, ['acme.atlassian.net']).sites).toEqual(['initech.atlassian.net']);
+  });
+});

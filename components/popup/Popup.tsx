@@ -14,6 +14,8 @@ export interface PopupActions {
   onAddToken(): void;
   onCheck(tokenId: string): void;
   onWatch(action: 'watch' | 'unwatch'): void;
+  /** The person agreed to use token `tokenId` on the tab's site. */
+  onAllowSite(tokenId: string): void;
 }
 
 const noop = () => {};
@@ -43,6 +45,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
             onAddToken={actions?.onAddToken ?? noop}
             onCheck={actions?.onCheck ?? noop}
             onWatch={actions?.onWatch ?? noop}
+            onAllowSite={actions?.onAllowSite ?? noop}
           />
           <KnownSites sites={state.sites} />
         </>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ActionFailure } from '../../lib/atlassian/failure-view';
 import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
+import { tokensToOfferFor } from '../../lib/features/tokens/token-site-match';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState } from '../../lib/features/tokens/token-vault';
 import { CheckResults } from '../token-checks/CheckResults';
@@ -12,7 +13,7 @@ import { FailureNotice } from '../shared/FailureNotice';
  * health check, and the watch quick action on Confluence pages.
  * data-testids: tokens-section, add-token, token-guidance, popup-locked, open-options,
  * popup-token, popup-check-token, popup-check-result (via CheckResults), watch-toggle,
- * action-result, no-token-for-site, tokens-elsewhere.
+ * action-result, no-token-for-site, allow-token-site (data-label), allow-site-error, tokens-elsewhere.
  */
 
 export interface WatchView {
@@ -33,6 +34,8 @@ export interface TokensView {
   /** True on a page with a content id (actions apply). */
   onContent: boolean;
   check?: { running: boolean; results?: SiteCheckResult[]; error?: string };
+  /** Adding the tab's site to a token the person picked: running, or why it failed. */
+  allowSite?: { running: boolean; error?: string };
   watch?: WatchView;
 }
 
@@ -44,6 +47,7 @@ export interface TokensSectionProps {
   onAddToken(): void;
   onCheck(tokenId: string): void;
   onWatch(action: 'watch' | 'unwatch'): void;
+  onAllowSite(tokenId: string): void;
 }
 
 function WatchResult({ watch }: { watch: WatchView }) {
@@ -61,8 +65,10 @@ function WatchResult({ watch }: { watch: WatchView }) {
   return null;
 }
 
-export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch }: TokensSectionProps) {
+export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch, onAllowSite }: TokensSectionProps) {
   const token = view.forSite;
+  // Nothing is sent to a site before the person says which token may go there.
+  const offers = host !== null && token === null && view.lock !== 'locked' ? tokensToOfferFor(view.tokens, host) : [];
   return (
     <section aria-labelledby="tokens-heading" data-testid="tokens-section">
       <h2 id="tokens-heading">Tokens</h2>
@@ -94,12 +100,35 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch 
             </p>
           )}
           {host !== null && token === null && (
-            <p class="note" data-testid="no-token-for-site">
-              None of your tokens is for {host}.{' '}
-              <button type="button" class="secondary" data-testid="open-options" onClick={onAddToken}>
-                Settings
-              </button>
-            </p>
+            <div data-testid="no-token-for-site">
+              <p class="note">
+                None of your tokens is for {host} yet{offers.length > 0 ? ': nothing has been sent there.' : '.'}{' '}
+                <button type="button" class="secondary" data-testid="open-options" onClick={onAddToken}>
+                  Settings
+                </button>
+              </p>
+              {offers.length > 0 && (
+                <div class="buttons">
+                  {offers.map((offer) => (
+                    <button
+                      type="button"
+                      key={offer.id}
+                      data-testid="allow-token-site"
+                      data-label={offer.label}
+                      disabled={view.allowSite?.running}
+                      onClick={() => onAllowSite(offer.id)}
+                    >
+                      Use “{offer.label}” on {host}
+                    </button>
+                  ))}
+                </div>
+              )}
+              {view.allowSite?.error && (
+                <p class="notice notice-error" role="alert" data-testid="allow-site-error">
+                  {view.allowSite.error}
+                </p>
+              )}
+            </div>
           )}
           {token && (
             <div data-testid="popup-token" data-label={token.label}>

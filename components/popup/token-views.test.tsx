@@ -62,7 +62,7 @@ describe('CheckResults', () => {
 describe('TokensSection (popup)', () => {
   const view = (v: Partial<TokensView>): TokensView => ({ tokens: [token], lock: 'none', forSite: token, onContent: true, ...v });
   const render = (v: Partial<TokensView>, host: string | null = 'acme.atlassian.net') =>
-    expand(<TokensSection view={view(v)} host={host} guide={<p data-testid="guide-stand-in">guide</p>} onAddToken={noop} onCheck={noop} onWatch={noop} />);
+    expand(<TokensSection view={view(v)} host={host} guide={<p data-testid="guide-stand-in">guide</p>} onAddToken={noop} onCheck={noop} onWatch={noop} onAllowSite={noop} />);
 
   it('offers to add a token, with the guidance, when there is none', () => {
     const nodes = render({ tokens: [], forSite: null });
@@ -78,10 +78,21 @@ describe('TokensSection (popup)', () => {
     expect(byTestId(nodes, 'watch-toggle')[0]?.props.disabled).toBe(true);
   });
 
-  it('says when no token is for this site, and offers no action', () => {
-    const nodes = render({ forSite: null });
+  it('says when no token is for this site, and offers no action but to use a Cloud token there', () => {
+    const other = { ...token, id: 'b2', label: 'Elsewhere', sites: ['globex.atlassian.net'] };
+    const dc = { ...token, id: 'c3', label: 'Server', kind: 'dc-pat' as const, sites: [] };
+    const nodes = render({ tokens: [other, dc], forSite: null });
     expect(text(nodes, 'no-token-for-site')[0]).toContain('acme.atlassian.net');
+    expect(text(nodes, 'no-token-for-site')[0]).toContain('nothing has been sent there');
     expect(byTestId(nodes, 'watch-toggle')).toHaveLength(0);
+    const offers = byTestId(nodes, 'allow-token-site');
+    expect(offers.map((o) => o.props['data-label'])).toEqual(['Elsewhere']);
+    expect(text(nodes, 'allow-token-site')[0]).toContain('Use “Elsewhere” on acme.atlassian.net');
+  });
+
+  it('offers nothing while locked', () => {
+    const nodes = render({ tokens: [{ ...token, sites: [] }], forSite: null, lock: 'locked' });
+    expect(byTestId(nodes, 'allow-token-site')).toHaveLength(0);
   });
 
   it('away from Confluence, says how many tokens there are and where to use them', () => {

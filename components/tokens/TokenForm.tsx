@@ -29,7 +29,7 @@ export interface TokenFormProps {
 const VISUAL_ORDER: TokenField[] = ['label', 'kind', 'email', 'dcBaseUrl', 'secret', 'expiresOn', 'sites'];
 
 export function TokenForm({ editing, knownCloudSites, today, locked, validate, onSubmit, onCancel }: TokenFormProps) {
-  const [draft, setDraft] = useState<TokenDraft>(() => initialDraft(editing));
+  const [draft, setDraft] = useState<TokenDraft>(() => initialDraft(editing, knownCloudSites));
   const [shown, setShown] = useState<Set<TokenField> | 'all'>(() => new Set());
   const [answered, setAnswered] = useState<TokenFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);

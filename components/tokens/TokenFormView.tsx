@@ -216,7 +216,7 @@ export function TokenFormView(props: TokenFormViewProps) {
         <fieldset data-testid="field-sites" aria-describedby="sites-help">
           <legend>Sites</legend>
           <p class="help" id="sites-help">
-            None ticked and none typed: every Confluence Cloud site where the token is detected to work.
+            The token is sent only to the sites ticked or typed here. On any other site the popup asks first.
           </p>
           {siteChoices.map((host) => (
             <label class="inline" key={host}>

@@ -65,7 +65,7 @@ export function TokenRow({ token, today, locked = false, check, onCheck, onEdit,
           {expiry.sentence}
         </dd>
         <dt>{token.dcBaseUrl ? 'Server' : 'Sites'}</dt>
-        <dd data-testid="token-sites">{token.dcBaseUrl ?? (token.sites.length ? token.sites.join(', ') : 'every detected Cloud site (where the token works)')}</dd>
+        <dd data-testid="token-sites">{token.dcBaseUrl ?? (token.sites.length ? token.sites.join(', ') : 'none chosen yet: the popup asks on each site before using it')}</dd>
         {token.detected.length > 0 && (
           <>
             <dt>Detected</dt>

@@ -19,14 +19,15 @@ export interface TokenDraft {
   readOnly: boolean;
 }
 
-export function initialDraft(editing: TokenSummary | undefined): TokenDraft {
+/** A new token starts with every known Cloud site ticked: the person unticks what it is not for. */
+export function initialDraft(editing: TokenSummary | undefined, knownCloudSites: readonly string[] = []): TokenDraft {
   return {
     label: editing?.label ?? '',
     kind: editing?.kind ?? 'auto',
     email: editing?.email ?? '',
     secret: '',
     expiresOn: editing?.expiresOn ?? '',
-    sites: editing?.sites ?? [],
+    sites: editing ? [...editing.sites] : [...knownCloudSites],
     otherSites: '',
     dcBaseUrl: editing?.dcBaseUrl ?? '',
     readOnly: editing?.readOnly ?? false,

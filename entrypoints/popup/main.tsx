@@ -18,10 +18,11 @@ let state: PopupState = { status: 'loading' };
 let tabId: number | null = null;
 /** Results of what the person did in this popup; kept across reloads of the data. */
 let check: TokensView['check'];
+let allowSite: TokensView['allowSite'];
 let watch: WatchView | undefined;
 
 function show(): void {
-  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch } } : state;
+  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch, allowSite } } : state;
   render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
 }
 
@@ -82,6 +83,19 @@ const actions: PopupActions = {
       .finally(show);
   },
   onWatch: (action) => void runWatch(action),
+  onAllowSite(tokenId) {
+    const site = state.status === 'ready' ? state.tab.host : null;
+    if (site === null) return;
+    allowSite = { running: true };
+    show();
+    ask('tokens-allow-site', { id: tokenId, site })
+      .then((result) => (allowSite = result.ok ? undefined : { running: false, error: result.reason === 'invalid' ? Object.values(result.errors).join(' ') : result.message }))
+      .catch((error: unknown) => (allowSite = { running: false, error: errorText(error) }))
+      .finally(() => {
+        show();
+        refresh(); // the token is now for this site: show it and read the watch state
+      });
+  },
 };
 
 let loading: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CONTENT_TYPES, MAX_CONTENT_ID, type PageContext } from './page-context';
-import { isCloudSiteHost } from '../../sites/site-host';
+import { siteHostSchema } from '../../sites/site-host-schema';
 
 /*
  * Validates page contexts that cross a trust boundary (sent by a content script, read back from
@@ -8,10 +8,7 @@ import { isCloudSiteHost } from '../../sites/site-host';
  * it must not import zod at all (bundle budget).
  */
 
-export const siteHostSchema = z.string().check(
-  z.maxLength(260),
-  z.refine(isCloudSiteHost, 'not an Atlassian Cloud site host'),
-);
+export { siteHostSchema };
 
 export const contentIdSchema = z.string().check(
   z.regex(/^[1-9]\d{0,18}$/, 'content id must be a decimal number'),

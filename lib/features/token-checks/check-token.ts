@@ -1,6 +1,5 @@
 import type { AtlassianClient } from '../../atlassian/client';
 import type { Failure, FailureClass } from '../../atlassian/failure';
-import type { SiteRegistry } from '../pages/site-registry';
 import { classicSentence, REJECTED_SENTENCE, scopedSentence } from './detect-kind';
 import { mismatchWarning } from '../tokens/kind-mismatch';
 import { effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
@@ -14,9 +13,6 @@ import { detectionFailure, detectOnSite, recordDetectionRun, type DetectionRun }
 import { detectedIdentityFromUser, identityFromDetection, identityFromUser, type IdentityView } from './identity-view';
 import type { SiteCheckResult, TokenCheckReport } from './token-check-result';
 
-/** With no sites of its own, a token is checked on at most this many recently seen sites. */
-export const MAX_CHECKED_SITES = 10;
-
 /** Refusals that may mean "sent the wrong way" rather than "a bad token": detection tells which. */
 const AUTH_FAILURES: readonly FailureClass[] = ['invalid-token', 'wrong-base-url', 'anonymous-fallback'];
 
@@ -24,7 +20,6 @@ export interface TokenCheckDeps {
   vault: Pick<TokenVault, 'get' | 'getSecret' | 'recordDetection'>;
   client: Pick<AtlassianClient, 'request'>;
   cloudIds: CloudIdSource;
-  sites: Pick<SiteRegistry, 'list'>;
   /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
   hasHostPermission(origin: string): Promise<boolean>;
 }
@@ -43,13 +38,7 @@ function failed(site: string, kind: SiteCheckResult['kind'], failure: Failure, s
   return { site, kind, ok: false, sentence: sentence ?? view.message, failure: view };
 }
 
-async function sitesToCheck(deps: TokenCheckDeps, token: TokenSummary): Promise<string[]> {
-  if (token.sites.length > 0) return [...token.sites];
-  // "Every Cloud site": the ones seen lately, then any it was detected on before.
-  const seen = [...(await deps.sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
-  const hosts = [...new Set([...seen, ...token.detected.map((d) => d.site)])];
-  return hosts.slice(0, MAX_CHECKED_SITES);
-}
+
 
 function resultFromDetection(site: string, run: DetectionRun): SiteCheckResult {
   const d = run.detection;
@@ -181,7 +170,8 @@ const dataCenterCheck: KindCheck = {
 function cloudCheck(checkSite: KindCheck['checkSite']): KindCheck {
   return {
     async plan(deps, token, onlySite) {
-      if (onlySite === undefined) return { ok: true, sites: await sitesToCheck(deps, token) };
+      // Only the sites the person chose: a check never sends the token to a site merely visited.
+      if (onlySite === undefined) return { ok: true, sites: [...token.sites] };
       if (!tokenCoversSite(token, onlySite)) {
         return { ok: false, message: `The token “${token.label}” is not meant for ${onlySite}. Add the site to its list first.` };
       }

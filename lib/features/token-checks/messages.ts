@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { actionFailureSchema } from '../../atlassian/failure-view-schema';
 import { defineMessages } from '../../core/messaging/define-message';
 import { RejectedMessageError } from '../../core/messaging/reply';
-import { siteHostSchema } from '../pages/page-context-schema';
+import { siteHostSchema } from '../../sites/site-host-schema';
 import { tokenIdSchema } from '../tokens/messages';
 import { tokenSummarySchema } from '../tokens/token-summary';
 import type { TokenChecker } from './check-token';

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { defineMessages } from '../../core/messaging/define-message';
-import { tokenFieldErrorsSchema, tokenFormInputSchema } from './token-form-input';
+import { RejectedMessageError } from '../../core/messaging/reply';
+import { siteHostSchema } from '../../sites/site-host-schema';
+import { tokenFieldErrorsSchema, tokenFormInputSchema, type TokenFormInput } from './token-form-input';
+import type { TokenSummary } from './token-summary';
 import { tokenSummarySchema } from './token-summary';
 import type { TokenVault } from './token-vault';
 
@@ -66,6 +69,33 @@ export const tokensUpdate = message({
   handle: (update, _sender, deps) => deps.vault.update(update.id, update.input),
 });
 
+/** The form input that keeps everything `token` has, plus `site` (no secret: the saved one stays). */
+function withSite(token: TokenSummary, site: string): TokenFormInput {
+  return {
+    label: token.label,
+    kind: token.kind,
+    ...(token.email !== undefined ? { email: token.email } : {}),
+    ...(token.expiresOn !== undefined ? { expiresOn: token.expiresOn } : {}),
+    sites: [...token.sites, site],
+    readOnly: token.readOnly,
+  };
+}
+
+/** The person's answer to "use this token on this site?": adds the site to the token's list. */
+export const tokensAllowSite = message({
+  type: 'tokens-allow-site',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-allow-site'), id: tokenIdSchema, site: siteHostSchema }),
+  output: tokenWriteResultSchema,
+  async handle({ id, site }, _sender, deps) {
+    const token = await deps.vault.get(id);
+    if (!token) return { ok: false as const, reason: 'not-found' as const, message: 'This token no longer exists; it may have been removed in another window.' };
+    if (token.kind === 'dc-pat') throw new RejectedMessageError('A Data Center token cannot be used on a Cloud site.');
+    if (token.sites.includes(site)) return { ok: true as const, token };
+    return deps.vault.update(id, withSite(token, site));
+  },
+});
+
 export const tokensRemove = message({
   type: 'tokens-remove',
   from: 'extension-page',
@@ -121,6 +151,7 @@ export const tokensMessages = [
   tokensList,
   tokensAdd,
   tokensUpdate,
+  tokensAllowSite,
   tokensRemove,
   vaultState,
   vaultSetPassphrase,

@@ -299,12 +299,20 @@ describe('tokens-check', () => {
     expect(bg.calls).toHaveLength(3);
   });
 
-  it('a token for every site is checked on the sites seen', async () => {
+  it('a token with no site chosen is sent nowhere, not even to the sites seen, until a site is allowed', async () => {
     const bg = createTestBackground({ steps: [jsonResponse(USER)] });
     const { send } = recorder(bg);
     await registerCloudId(bg);
     const id = await addToken(send, cloudInput({ kind: 'classic', sites: [] }));
+    expect((await send({ type: 'tokens-check', id })).data.results).toEqual([]);
+    expect(bg.calls).toHaveLength(0);
+    expect(await send({ type: 'tokens-check', id, site: HOST })).toMatchObject({ ok: false, error: { code: 'rejected' } });
+
+    const allowed = await send({ type: 'tokens-allow-site', id, site: HOST });
+    expect(allowed).toMatchObject({ ok: true, data: { ok: true, token: { sites: [HOST], label: 'Work' } } });
     expect((await send({ type: 'tokens-check', id })).data.results).toMatchObject([{ site: HOST, ok: true }]);
+    expect(await send({ type: 'tokens-allow-site', id, site: 'evil.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await send({ type: 'tokens-allow-site', id: 'nope', site: HOST })).toMatchObject({ ok: true, data: { ok: false, reason: 'not-found' } });
   });
 });
 

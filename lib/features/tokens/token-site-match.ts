@@ -2,11 +2,19 @@ import type { TokenSummary } from './token-summary';
 
 type TokenForSite = Pick<TokenSummary, 'kind' | 'detected' | 'sites'>;
 
-/** Whether a token is meant for a Cloud site; an empty site list means every Cloud site. */
+/**
+ * Whether a token is meant for a Cloud site: only the sites the person chose. Anyone can create
+ * an `*.atlassian.net` site, so a token is never sent to one it was not given (an empty list
+ * means "none chosen yet": the popup asks, per site, before any credential goes there).
+ */
 export function tokenCoversSite(token: TokenForSite, site: string): boolean {
   if (token.kind === 'dc-pat') return false;
-  const host = site.trim().toLowerCase();
-  return token.sites.length === 0 || token.sites.includes(host);
+  return token.sites.includes(site.trim().toLowerCase());
+}
+
+/** Cloud tokens the popup may offer for `site`, which none of them is for yet. */
+export function tokensToOfferFor<T extends TokenForSite>(tokens: readonly T[], site: string): T[] {
+  return tokens.filter((token) => token.kind !== 'dc-pat' && !tokenCoversSite(token, site));
 }
 
 /**

@@ -94,7 +94,7 @@ export function validateTokenInput(input: TokenFormInput, context: TokenValidati
     });
     if (bad.length > 0) {
       const which = entries.length === 1 ? 'This is' : `${bad.length === 1 ? 'Site' : 'Sites'} ${bad.join(', ')} of ${entries.length} ${bad.length === 1 ? 'is' : 'are'}`;
-      errors.sites = `${which} not a Confluence Cloud site. Enter a host such as acme.atlassian.net, or leave the list empty to use the token on every site where it works.`;
+      errors.sites = `${which} not a Confluence Cloud site. Enter a host such as acme.atlassian.net, or leave the list empty and choose sites later from the popup.`;
     }
   }
 
