@@ -95,6 +95,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
 
   const deps: BackgroundDeps = {
     sites,
+    cloudIds,
     tabContexts,
     getTab: platform.getTab,
     now: platform.now,

@@ -1,14 +1,14 @@
 import type { TabState } from '../../lib/features/pages/messages';
 import type { SiteView } from '../../lib/features/pages/site-view';
 import { KnownSites } from '../pages/KnownSites';
-import { TabSection } from '../pages/TabSection';
+import { TabSection, type CloudIdRefreshView } from '../pages/TabSection';
 import type { ComponentChildren } from 'preact';
 import { TokensSection, type TokensView } from './TokensSection';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tab: TabState; sites: SiteView[]; tokens: TokensView };
+  | { status: 'ready'; tab: TabState; sites: SiteView[]; tokens: TokensView; cloudIdRefresh?: CloudIdRefreshView };
 
 export interface PopupActions {
   onAddToken(): void;
@@ -16,6 +16,8 @@ export interface PopupActions {
   onWatch(action: 'watch' | 'unwatch'): void;
   /** The person agreed to use token `tokenId` on the tab's site. */
   onAllowSite(tokenId: string): void;
+  /** Read the tab's site's cloudId again, in the background. */
+  onReadCloudIdAgain(): void;
 }
 
 const noop = () => {};
@@ -37,7 +39,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
       )}
       {state.status === 'ready' && (
         <>
-          <TabSection tab={state.tab} />
+          <TabSection tab={state.tab} refresh={state.cloudIdRefresh} onReadCloudIdAgain={actions?.onReadCloudIdAgain} />
           <TokensSection
             view={state.tokens}
             host={state.tab.host}

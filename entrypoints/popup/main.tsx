@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions, type PopupState } from '../../components/popup/Popup';
+import type { CloudIdRefreshView } from '../../components/pages/TabSection';
 import type { TokensView, WatchView } from '../../components/popup/TokensSection';
 import { PopupGuide } from '../../components/tokens/PopupGuide';
 import type { BackgroundMessages } from '../../lib/background';
@@ -19,10 +20,11 @@ let tabId: number | null = null;
 /** Results of what the person did in this popup; kept across reloads of the data. */
 let check: TokensView['check'];
 let allowSite: TokensView['allowSite'];
+let cloudIdRefresh: CloudIdRefreshView | undefined;
 let watch: WatchView | undefined;
 
 function show(): void {
-  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch, allowSite } } : state;
+  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch, allowSite }, cloudIdRefresh } : state;
   render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
 }
 
@@ -83,6 +85,19 @@ const actions: PopupActions = {
       .finally(show);
   },
   onWatch: (action) => void runWatch(action),
+  onReadCloudIdAgain() {
+    const host = state.status === 'ready' ? state.tab.host : null;
+    if (host === null) return;
+    cloudIdRefresh = { running: true };
+    show();
+    ask('cloud-id-refresh', { host })
+      .then((result) => (cloudIdRefresh = result.cloudId.state === 'error' ? { running: false, error: result.cloudId.sentence } : undefined))
+      .catch((error: unknown) => (cloudIdRefresh = { running: false, error: errorText(error) }))
+      .finally(() => {
+        show();
+        refresh();
+      });
+  },
   onAllowSite(tokenId) {
     const site = state.status === 'ready' ? state.tab.host : null;
     if (site === null) return;

@@ -7,13 +7,16 @@ export type CloudIdLookup = { ok: true; cloudId: string } | { ok: false; failure
 /** Where the background gets a site's cloudId, which scoped tokens need in every URL. */
 export interface CloudIdSource {
   get(host: string): Promise<CloudIdLookup>;
+  /** Reads the host's tenant_info again now, whatever is known ("Read again" in the popup). */
+  refresh(host: string): Promise<CloudIdLookup>;
 }
 
 /**
- * The site registry's cloudId (read by a content script from the site's own tenant_info) when
- * there is one; otherwise the background reads tenant_info itself, without credentials, through
- * the request client, and stores it in the registry for sites it knows (kept in memory too, for
- * sites a token names that no page of has been seen yet).
+ * A cloudId every caller sends credentials through (the gateway), so only one the background
+ * read itself from the host's tenant_info, without credentials and without following redirects:
+ * the registry's value once confirmed that way, else a fresh read, stored in the registry as
+ * confirmed for sites it knows (kept in memory too, for sites a token names that no page of has
+ * been seen yet). A content script's report alone is never used: the page's side can forge it.
  */
 export function createCloudIdSource(deps: {
   sites: Pick<SiteRegistry, 'get' | 'cloudIdRead'>;
@@ -40,18 +43,24 @@ export function createCloudIdSource(deps: {
     };
   }
 
+  function shared(host: string): Promise<CloudIdLookup> {
+    let pending = inFlight.get(host);
+    if (!pending) {
+      pending = fetchCloudId(host).finally(() => inFlight.delete(host));
+      inFlight.set(host, pending);
+    }
+    return pending;
+  }
+
   return {
     async get(rawHost) {
       const host = rawHost.trim().toLowerCase();
-      const known = (await deps.sites.get(host))?.cloudId ?? read.get(host);
+      const record = await deps.sites.get(host);
+      const known = (record?.cloudIdConfirmedAt != null ? record.cloudId : null) ?? read.get(host);
       if (known) return { ok: true, cloudId: known };
       // Concurrent checks of one site share one tenant_info request.
-      let pending = inFlight.get(host);
-      if (!pending) {
-        pending = fetchCloudId(host).finally(() => inFlight.delete(host));
-        inFlight.set(host, pending);
-      }
-      return pending;
+      return shared(host);
     },
+    refresh: (rawHost) => shared(rawHost.trim().toLowerCase()),
   };
 }

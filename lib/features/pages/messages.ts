@@ -6,6 +6,7 @@ import { describeCloudIdStatus } from './cloud-id-status';
 import type { PageContext } from './page-context';
 import { pageContextSchema, siteHostSchema } from './page-context-schema';
 import { parsePageContext } from './parse-page-context';
+import type { CloudIdSource } from './cloud-id-source';
 import type { SiteRegistry } from './site-registry';
 import { cloudIdStatusSchema, siteViewSchema, toSiteView } from './site-view';
 import type { TabContextStore } from './tab-contexts';
@@ -16,6 +17,8 @@ import { CLOUD_ID_BODY_MAX_CHARS, CLOUD_ID_REASON_MAX_CHARS } from './tenant-inf
 
 export interface PagesDeps {
   sites: SiteRegistry;
+  /** cloudIds the background reads itself (see cloud-id-source.ts). */
+  cloudIds: Pick<CloudIdSource, 'refresh'>;
   tabContexts: TabContextStore;
   /** The tab's current URL (undefined where the extension may not see it), or null: no such tab. */
   getTab(tabId: number): Promise<{ url: string | undefined } | null>;
@@ -130,4 +133,20 @@ export const listSites = message({
   },
 });
 
-export const pagesMessages = [pageSeen, cloudIdResult, getTabState, listSites] as const;
+/** "Read again": the background reads the site's tenant_info itself, no credentials, no redirects. */
+export const cloudIdRefresh = message({
+  type: 'cloud-id-refresh',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('cloud-id-refresh'), host: siteHostSchema }),
+  output: z.strictObject({ cloudId: cloudIdStatusSchema }),
+  async handle({ host }, _sender, deps) {
+    if (!(await deps.sites.get(host))) throw new RejectedMessageError(`Open a Confluence page of ${host} first.`);
+    const lookup = await deps.cloudIds.refresh(host);
+    const status = describeCloudIdStatus(await deps.sites.get(host), deps.now());
+    if (lookup.ok) return { cloudId: status };
+    // The registry keeps the last good value; the answer says why this read failed.
+    return { cloudId: { ...status, state: 'error' as const, sentence: lookup.failure.message } };
+  },
+});
+
+export const pagesMessages = [pageSeen, cloudIdResult, getTabState, listSites, cloudIdRefresh] as const;

@@ -13,6 +13,12 @@ export const siteRecordSchema = z.object({
   /** Null until tenant_info was read successfully once; kept when a later refresh fails. */
   cloudId: z.nullable(cloudIdSchema),
   cloudIdFetchedAt: z.nullable(time),
+  /**
+   * When the background's own tenant_info read of this host (no credentials, no redirects) gave
+   * this cloudId. A content script's report is not proof: the page's side can forge it, and a
+   * scoped token sent through another site's cloudId writes to that site. Null: not confirmed.
+   */
+  cloudIdConfirmedAt: z.nullable(time),
   /** The last attempt to read the cloudId failed; no new attempt before `retryAt`. */
   cloudIdError: z.nullable(z.object({ reason: z.string().check(z.maxLength(200)), at: time, retryAt: time })),
   /** One tab was asked to read tenant_info; others wait until it reports or `expiresAt`. */
@@ -31,6 +37,7 @@ export function newSiteRecord(host: string, now: number): SiteRecord {
     lastSeenAt: now,
     cloudId: null,
     cloudIdFetchedAt: null,
+    cloudIdConfirmedAt: null,
     cloudIdError: null,
     cloudIdLease: null,
   };

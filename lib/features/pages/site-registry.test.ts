@@ -35,7 +35,7 @@ describe('site registry: first and last seen', () => {
   it('stores the registry under its own key with a schema version', async () => {
     const { storage, registry } = setup();
     await registry.pageSeen(HOST, 1, T0);
-    expect(storage.dump()).toEqual({ sites: { schemaVersion: 1, data: { sites: [expect.objectContaining({ host: HOST })] } } });
+    expect(storage.dump()).toEqual({ sites: { schemaVersion: 2, data: { sites: [expect.objectContaining({ host: HOST })] } } });
   });
 });
 

@@ -18,8 +18,9 @@ export interface SiteRegistry {
    */
   cloudIdResult(host: string, tabId: number, outcome: TenantInfoOutcome, now: number): Promise<{ recorded: boolean }>;
   /**
-   * Records a cloudId the background read itself (through the request client, validated there).
-   * Known sites only: a site enters the registry when one of its pages is seen.
+   * Records a cloudId the background read itself (through the request client, validated there),
+   * as confirmed for the host. Known sites only: a site enters the registry when one of its
+   * pages is seen.
    */
   cloudIdRead(host: string, cloudId: string, now: number): Promise<{ recorded: boolean }>;
   get(host: string): Promise<SiteRecord | null>;
@@ -58,7 +59,11 @@ export function createSiteRegistry(area: VersionedArea<SitesData>): SiteRegistry
         recorded = true;
         const parsed = outcome.ok ? parseTenantInfo(outcome.bodyText) : { ok: false as const, reason: outcome.reason };
         const site: SiteRecord = { ...existing, cloudIdLease: null };
-        if (parsed.ok) {
+        if (parsed.ok && existing.cloudIdConfirmedAt !== null && parsed.cloudId !== existing.cloudId) {
+          // The page's side contradicts what the background read itself: keep the confirmed one.
+          site.cloudIdError = null;
+        } else if (parsed.ok) {
+          if (parsed.cloudId !== existing.cloudId) site.cloudIdConfirmedAt = null;
           site.cloudId = parsed.cloudId;
           site.cloudIdFetchedAt = now;
           site.cloudIdError = null;
@@ -79,7 +84,7 @@ export function createSiteRegistry(area: VersionedArea<SitesData>): SiteRegistry
         const existing = data.sites.find((s) => s.host === host);
         if (!existing) return data;
         recorded = true;
-        return replaceSite(data, { ...existing, cloudId: parsed.cloudId, cloudIdFetchedAt: now, cloudIdError: null });
+        return replaceSite(data, { ...existing, cloudId: parsed.cloudId, cloudIdFetchedAt: now, cloudIdConfirmedAt: now, cloudIdError: null, cloudIdLease: null });
       });
       return { recorded };
     },

@@ -19,7 +19,7 @@ const AUTH_FAILURES: readonly FailureClass[] = ['invalid-token', 'wrong-base-url
 export interface TokenCheckDeps {
   vault: Pick<TokenVault, 'get' | 'getSecret' | 'recordDetection'>;
   client: Pick<AtlassianClient, 'request'>;
-  cloudIds: CloudIdSource;
+  cloudIds: Pick<CloudIdSource, 'get'>;
   /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
   hasHostPermission(origin: string): Promise<boolean>;
 }

@@ -23,7 +23,7 @@ export interface DetectionRun {
 
 export interface DetectOnSiteDeps {
   client: Pick<AtlassianClient, 'request'>;
-  cloudIds: CloudIdSource;
+  cloudIds: Pick<CloudIdSource, 'get'>;
 }
 
 function toProbeOutcome(result: IdentityResult): ProbeOutcome {

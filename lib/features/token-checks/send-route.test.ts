@@ -22,7 +22,7 @@ async function setup(duringProbe: () => Promise<unknown> = async () => {}) {
       return { ok: true, status: 200, data: { type: 'known', accountId: 'acc-1', displayName: 'Ada' }, meta: {} };
     }) as unknown as AtlassianClient['request'],
   };
-  const cloudIds: CloudIdSource = { get: async () => ({ ok: true, cloudId: 'cloud-1' }) };
+  const cloudIds: Pick<CloudIdSource, 'get'> = { get: async () => ({ ok: true, cloudId: 'cloud-1' }) };
   return { vault, token: added.token, deps: { vault, client, cloudIds } };
 }
 

@@ -13,7 +13,7 @@ export type SendRoute = { ok: true; credential: Credential; site: Site } | { ok:
 export interface SendRouteDeps {
   vault: Pick<TokenVault, 'recordDetection'>;
   client: Pick<AtlassianClient, 'request'>;
-  cloudIds: CloudIdSource;
+  cloudIds: Pick<CloudIdSource, 'get'>;
 }
 
 /**

@@ -68,6 +68,8 @@ async function registerCloudId(bg: Background) {
   const context = { kind: 'content', host: HOST, contentId: '6180601871', contentType: 'page', view: 'view', spaceKey: 'ENG' };
   await bg.route({ type: 'page-seen', host: HOST, context }, tab);
   await bg.route({ type: 'cloud-id-result', host: HOST, ok: true, bodyText: `{"cloudId":"${CLOUD_ID}"}` }, tab);
+  // As an earlier tenant_info read by the background itself would have: only a confirmed cloudId carries credentials.
+  await bg.deps.sites.cloudIdRead(HOST, CLOUD_ID, Date.now());
 }
 
 describe('tokens-add, tokens-list, tokens-update, tokens-remove', () => {
