@@ -13,8 +13,8 @@ const ALLOWED_CODE_IMPORTS: Record<string, readonly string[]> = {
   activity: [],
   // A check is about a saved token: its summary schema, kinds and which sites it is for.
   'token-checks': ['tokens'],
-  // Which saved token covers the page's site.
-  'page-actions': ['tokens'],
+  // Which saved token covers the page's site; the page context's schemas (a content id).
+  'page-actions': ['tokens', 'pages'],
 };
 
 const featuresDir = resolve(__dirname, 'features');

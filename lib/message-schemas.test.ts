@@ -27,7 +27,7 @@ describe('token message schemas', () => {
     ['a check of a non-Atlassian site', tokensCheck.input, { type: 'tokens-check', id: 'a1', site: 'evil.example' }],
     ['a check naming a URL', tokensCheck.input, { type: 'tokens-check', id: 'a1', url: 'https://acme.atlassian.net/x' }],
     ['an unknown action', actionRun.input, { type: 'action-run', action: 'delete', tabId: 1 }],
-    ['an action naming a page', actionRun.input, { type: 'action-run', action: 'watch', tabId: 1, contentId: '5' }],
+    ['an action naming a page other than by a content id', actionRun.input, { type: 'action-run', action: 'watch', tabId: 1, contentId: 'https://evil.example/5' }],
     ['a fractional tab id', actionRun.input, { type: 'action-run', action: 'watch', tabId: 1.5 }],
     ['an unknown filter', activityList.input, { type: 'activity-list', filter: 'secrets' }],
     ['a missing passphrase', vaultUnlock.input, { type: 'vault-unlock' }],

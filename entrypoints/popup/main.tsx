@@ -63,7 +63,8 @@ async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<v
   watch = { running: true, source, watching: watch?.watching };
   show();
   try {
-    const result = await ask('action-run', { action, tabId });
+    const shown = state.status === 'ready' && state.tab.context?.kind === 'content' ? state.tab.context.contentId : undefined;
+    const result = await ask('action-run', shown === undefined ? { action, tabId } : { action, tabId, contentId: shown });
     watch = result.ok
       ? { running: false, source, watching: result.watching, sentence: result.sentence }
       : { running: false, source, watching: watch.watching, failure: result.failure };

@@ -81,3 +81,17 @@ describe('looseObjectPaths', () => {
     expect(looseObjectPaths(z.strictObject({ a: z.strictObject({ b: z.array(z.strictObject({})) }) }))).toEqual([]);
   });
 });
+
+describe('a schema that throws', () => {
+  it('refuses the message instead of breaking the listener', async () => {
+    const throwing = message({
+      type: 'throwing',
+      from: 'extension-page',
+      input: z.strictObject({ type: z.literal('throwing'), id: z.string().check(z.refine(() => { throw new SyntaxError('bug'); })) }),
+      output: z.strictObject({}),
+      handle: async () => ({}),
+    });
+    const run = createMessageRouter<Deps>([throwing], { answer: null }, extension);
+    expect(await run({ type: 'throwing', id: 'x' }, popup)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+});

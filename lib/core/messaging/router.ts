@@ -27,6 +27,15 @@ function describeIssues(error: z.core.$ZodError): string {
   return `Invalid message: ${issues.join('; ')}${error.issues.length > 3 ? '; …' : ''}`;
 }
 
+/** A schema whose own check throws (a bug) must refuse the message, not break the listener. */
+function safely<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
+  }
+}
+
 export function createMessageRouter<Deps>(
   definitions: readonly AnyMessageDefinition<Deps>[],
   deps: Deps,
@@ -44,7 +53,8 @@ export function createMessageRouter<Deps>(
     const definition = typeof type === 'string' ? table.get(type) : undefined;
     if (!definition) return fail('unknown-message', `Unknown message type ${JSON.stringify(String(type)).slice(0, 80)}.`);
 
-    const parsed = z.safeParse(definition.input, message);
+    const parsed = safely(() => z.safeParse(definition.input, message));
+    if (!parsed) return fail('invalid-message', 'Invalid message: it could not be read.');
     if (!parsed.success) return fail('invalid-message', describeIssues(parsed.error));
 
     let sent: { kind: 'content-script' | 'extension-page' } & object;
@@ -67,7 +77,11 @@ export function createMessageRouter<Deps>(
       onHandlerError(definition.type, error);
       return fail('handler-failed', `The background could not handle "${definition.type}".`);
     }
-    const reply = z.safeParse(definition.output, answer);
+    const reply = safely(() => z.safeParse(definition.output, answer));
+    if (!reply) {
+      onHandlerError(definition.type, new Error(`Checking the reply to "${definition.type}" failed; it was not sent.`));
+      return fail('handler-failed', `The background could not handle "${definition.type}".`);
+    }
     if (!reply.success) {
       onHandlerError(definition.type, new ReplyRejectedError(definition.type, reply.error.issues));
       return fail('handler-failed', `The background could not handle "${definition.type}".`);

@@ -30,8 +30,11 @@ export interface ActionDeps extends TargetDeps {
 export interface ActionDispatcher {
   /** Runs `action` on a page the background resolved itself (see `resolveTabTarget`). */
   dispatch(action: ActionName, target: ActionTarget): Promise<ActionResult>;
-  /** Resolves the page shown in tab `tabId`, then dispatches. */
-  runOnTab(action: ActionName, tabId: number): Promise<ActionResult>;
+  /**
+   * Resolves the page shown in tab `tabId`, then dispatches; with `expectedContentId`, only if the
+   * tab still shows that page (what the person saw when they clicked).
+   */
+  runOnTab(action: ActionName, tabId: number, expectedContentId?: string): Promise<ActionResult>;
 }
 
 /**
@@ -75,9 +78,20 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
 
   return {
     dispatch,
-    async runOnTab(name, tabId) {
+    async runOnTab(name, tabId, expectedContentId) {
       const lookup = await resolveTabTarget(deps, tabId);
-      return lookup.ok ? dispatch(name, lookup.target) : lookup;
+      if (!lookup.ok) return lookup;
+      if (expectedContentId !== undefined && lookup.target.context.contentId !== expectedContentId) {
+        return {
+          ok: false,
+          failure: {
+            class: 'no-page',
+            message: 'The tab now shows another page than the one you acted on, so nothing was done.',
+            fix: 'Open the popup again on the page you mean.',
+          },
+        };
+      }
+      return dispatch(name, lookup.target);
     },
   };
 }

@@ -67,3 +67,11 @@ describe('popup message schemas', () => {
     expect(z.safeParse(messages.listSites.input, { type: 'list-sites', host: HOST }).success).toBe(false);
   });
 });
+
+describe('content ids', () => {
+  it.each(['x/1', 'https://evil.example/5', '1e5', ' 1'])('refuses %j without throwing', (contentId) => {
+    const message = { type: 'page-seen', host: HOST, context: { ...context, contentId } };
+    expect(() => z.safeParse(messages.pageSeen.input, message)).not.toThrow();
+    expect(z.safeParse(messages.pageSeen.input, message).success).toBe(false);
+  });
+});

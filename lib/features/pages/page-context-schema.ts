@@ -12,7 +12,8 @@ export { siteHostSchema };
 
 export const contentIdSchema = z.string().check(
   z.regex(/^[1-9]\d{0,18}$/, 'content id must be a decimal number'),
-  z.refine((id) => BigInt(id) <= MAX_CONTENT_ID, 'content id out of range'),
+  // zod runs every check: the regex failing does not stop this one, so it must not throw on non-digits.
+  z.refine((id) => !/^\d+$/.test(id) || BigInt(id) <= MAX_CONTENT_ID, 'content id out of range'),
 );
 
 export const spaceKeySchema = z.string().check(z.regex(/^[^\s/?#]{1,255}$/, 'not a space key'));

@@ -453,10 +453,10 @@ describe('action-run', () => {
     });
   });
 
-  it('takes nothing but the tab id from the message', async () => {
-    const { bg, send } = await withToken([]);
+  it('takes nothing but the tab id (and the page it expects there) from the message', async () => {
+    const { bg, send } = await withToken([jsonResponse({ watching: false })]);
     for (const message of [
-      { type: 'action-run', action: 'watch', tabId: 7, contentId: '1' },
+      { type: 'action-run', action: 'watch', tabId: 7, contentId: 'x/1' },
       { type: 'action-run', action: 'watch', tabId: 7, host: 'evil.atlassian.net' },
       { type: 'action-run', action: 'delete-page', tabId: 7 },
       { type: 'action-run', action: 'watch', tabId: -1 },
@@ -464,6 +464,15 @@ describe('action-run', () => {
       expect(await send(message, POPUP)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     }
     expect(bg.calls).toHaveLength(0);
+    // The tab has moved on from the page the popup showed: nothing is done.
+    expect(await send({ type: 'action-run', action: 'watch', tabId: 7, contentId: '1' }, POPUP)).toMatchObject({
+      ok: true,
+      data: { ok: false, failure: { class: 'no-page', message: expect.stringContaining('another page') } },
+    });
+    expect(bg.calls).toHaveLength(0);
+    // The page it still shows: the action goes ahead, on that page.
+    expect(await send({ type: 'action-run', action: 'watch-status', tabId: 7, contentId: '6180601871' }, POPUP)).toMatchObject({ ok: true, data: { ok: true } });
+    expect(bg.calls).toHaveLength(1);
   });
 });
 
