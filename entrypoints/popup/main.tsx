@@ -5,7 +5,7 @@ import type { CloudIdRefreshView } from '../../components/pages/TabSection';
 import type { TokensView, WatchView } from '../../components/popup/TokensSection';
 import { PopupGuide } from '../../components/tokens/PopupGuide';
 import type { BackgroundMessages } from '../../lib/background';
-import { createAsk } from '../../lib/core/messaging/ask';
+import { AskError, createAsk } from '../../lib/core/messaging/ask';
 import { listenForChanges } from '../../lib/core/messaging/change-notices';
 import { tabIdFromSearch } from '../../lib/features/pages/tab-id-from-search';
 import { tokenCoversSite } from '../../lib/features/tokens/token-site-match';
@@ -13,7 +13,15 @@ import './style.css';
 
 const root = document.getElementById('app')!;
 const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessage(message));
+/**
+ * The sentence for a failed ask. When the background went away mid-action (a stopped service
+ * worker), what it had done is unknown: the popup reads its state again as well.
+ */
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const actionError = (error: unknown) => {
+  if (error instanceof AskError && error.code === 'no-reply') queueMicrotask(() => refresh());
+  return errorText(error);
+};
 
 let state: PopupState = { status: 'loading' };
 let tabId: number | null = null;
@@ -69,7 +77,7 @@ async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<v
       ? { running: false, source, watching: result.watching, sentence: result.sentence }
       : { running: false, source, watching: watch.watching, failure: result.failure };
   } catch (error) {
-    watch = { running: false, source, watching: watch.watching, error: errorText(error) };
+    watch = { running: false, source, watching: watch.watching, error: actionError(error) };
   }
   show();
 }
@@ -82,7 +90,7 @@ const actions: PopupActions = {
     const site = state.status === 'ready' ? (state.tab.host ?? undefined) : undefined;
     ask('tokens-check', site === undefined ? { id: tokenId } : { id: tokenId, site })
       .then((report) => (check = { running: false, results: report.results }))
-      .catch((error: unknown) => (check = { running: false, error: errorText(error) }))
+      .catch((error: unknown) => (check = { running: false, error: actionError(error) }))
       .finally(show);
   },
   onWatch: (action) => void runWatch(action),
@@ -93,7 +101,7 @@ const actions: PopupActions = {
     show();
     ask('cloud-id-refresh', { host })
       .then((result) => (cloudIdRefresh = result.cloudId.state === 'error' ? { running: false, error: result.cloudId.sentence } : undefined))
-      .catch((error: unknown) => (cloudIdRefresh = { running: false, error: errorText(error) }))
+      .catch((error: unknown) => (cloudIdRefresh = { running: false, error: actionError(error) }))
       .finally(() => {
         show();
         refresh();
@@ -106,7 +114,7 @@ const actions: PopupActions = {
     show();
     ask('tokens-allow-site', { id: tokenId, site })
       .then((result) => (allowSite = result.ok ? undefined : { running: false, error: result.reason === 'invalid' ? Object.values(result.errors).join(' ') : result.message }))
-      .catch((error: unknown) => (allowSite = { running: false, error: errorText(error) }))
+      .catch((error: unknown) => (allowSite = { running: false, error: actionError(error) }))
       .finally(() => {
         show();
         refresh(); // the token is now for this site: show it and read the watch state
