@@ -225,3 +225,23 @@ describe('change notices', () => {
     expect(notices).toEqual(['activity']);
   });
 });
+
+describe('a damaged site registry', () => {
+  it('is reported in a sentence per part, keeps tokens usable, and is reset only on request', async () => {
+    const { route, local, openTab } = setup();
+    await local.set({ sites: { schemaVersion: 2, data: { sites: [{ host: 42 }] } } });
+    const damaged = JSON.stringify((await local.get('sites')).sites);
+
+    expect(await route({ type: 'list-sites' }, POPUP)).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringContaining('known sites is damaged') } });
+    expect(await route({ type: 'tokens-list' }, POPUP)).toMatchObject({ ok: true, data: { tokens: [], knownCloudSites: [] } });
+    openTab(4, PAGE_URL);
+    expect(await route({ type: 'get-tab-state', tabId: 4 }, POPUP)).toMatchObject({
+      ok: true,
+      data: { host: HOST, site: null, cloudId: { state: 'error', sentence: expect.stringContaining('damaged') } },
+    });
+    expect(JSON.stringify((await local.get('sites')).sites), 'nothing overwritten').toBe(damaged);
+
+    expect(await route({ type: 'sites-reset' }, OPTIONS_PAGE)).toEqual({ ok: true, data: { reset: true } });
+    expect(await route({ type: 'list-sites' }, POPUP)).toEqual({ ok: true, data: { sites: [] } });
+  });
+});

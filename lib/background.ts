@@ -4,6 +4,7 @@ import { notifyingArea, type ChangeTopic } from './core/messaging/change-notices
 import type { AnyMessageDefinition } from './core/messaging/define-message';
 import { createMessageRouter, type MessageRouter } from './core/messaging/router';
 import type { ExtensionIdentity } from './core/messaging/sender-check';
+import type { DeviceKeyStore } from './core/storage/device-key-store';
 import type { StorageAreaLike } from './core/storage/storage-area';
 import { createActivityStore } from './features/activity/activity-store';
 import { activityMessages, type ActivityDeps } from './features/activity/messages';
@@ -43,6 +44,8 @@ export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActi
 export interface BackgroundPlatform {
   local: StorageAreaLike;
   session: StorageAreaLike;
+  /** The vault's device key, kept where content scripts cannot reach it (the extension's IndexedDB). */
+  deviceKeys: DeviceKeyStore;
   extension: ExtensionIdentity;
   /** The request client's fetch, clock, sleep and retry policy; its activity goes to the log. */
   clientDeps: Omit<AtlassianClientDeps, 'onActivity'>;
@@ -81,6 +84,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
   const vault = createTokenVault({
     local: watched(local, 'tokens'),
     session: watched(session, 'tokens'),
+    deviceKeys: platform.deviceKeys,
     ...(platform.vaultNow ? { now: platform.vaultNow } : {}),
   });
   const client = createAtlassianClient({
@@ -101,7 +105,9 @@ export function createBackground(platform: BackgroundPlatform): Background {
     now: platform.now,
     vault,
     async knownCloudSites() {
-      return [...(await sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
+      // A damaged registry must not take the token list down with it: the sites part says so itself.
+      const known = await sites.list().catch(() => []);
+      return [...known].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
     },
     tokenChecks: createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission }),
     actions: createActionDispatcher({

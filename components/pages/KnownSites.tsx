@@ -1,11 +1,17 @@
 import type { SiteView } from '../../lib/features/pages/site-view';
 import { DateTime } from '../shared/DateTime';
 
-export function KnownSites({ sites }: { sites: SiteView[] }) {
+/** `error`: the list could not be read (a damaged registry); the rest of the popup still works. */
+export function KnownSites({ sites, error }: { sites: SiteView[]; error?: string }) {
   return (
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Known sites</h2>
-      {sites.length === 0 && <p class="note">No Confluence site has been opened yet.</p>}
+      {error !== undefined && (
+        <p class="notice notice-error" role="alert" data-testid="known-sites-error">
+          {error}
+        </p>
+      )}
+      {error === undefined && sites.length === 0 && <p class="note">No Confluence site has been opened yet.</p>}
       <ul class="sites" data-testid="known-sites">
         {sites.map((site) => (
           <li key={site.host} data-testid="known-site">

@@ -8,7 +8,7 @@ import { TokensSection, type TokensView } from './TokensSection';
 export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tab: TabState; sites: SiteView[]; tokens: TokensView; cloudIdRefresh?: CloudIdRefreshView };
+  | { status: 'ready'; tab: TabState; sites: SiteView[]; sitesError?: string; tokens: TokensView; cloudIdRefresh?: CloudIdRefreshView };
 
 export interface PopupActions {
   onAddToken(): void;
@@ -49,7 +49,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
             onWatch={actions?.onWatch ?? noop}
             onAllowSite={actions?.onAllowSite ?? noop}
           />
-          <KnownSites sites={state.sites} />
+          <KnownSites sites={state.sites} error={state.sitesError} />
         </>
       )}
     </main>

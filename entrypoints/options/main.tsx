@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
+import { SitesDamagedNotice } from '../../components/pages/SitesDamagedNotice';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import type { ActivityFilter } from '../../lib/atlassian/activity-log';
@@ -32,6 +33,14 @@ function OptionsApp() {
   const [state, setState] = useState<OptionsState>({ status: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState<{ what: string; ok: boolean } | null>(null);
+  /** The known-sites part: a sentence when its stored data is damaged, on its own so the rest still loads. */
+  const [sitesProblem, setSitesProblem] = useState<{ sentence: string; resetting: boolean } | null>(null);
+  const checkSites = useCallback(() => {
+    ask('list-sites').then(
+      () => setSitesProblem(null),
+      (error: unknown) => setSitesProblem({ sentence: message(error), resetting: false }),
+    );
+  }, []);
   const today = localIsoDate(new Date());
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
@@ -68,15 +77,19 @@ function OptionsApp() {
 
   useEffect(() => {
     void reload();
+    checkSites();
     // Another page (the popup, a second options tab) or the background changing tokens or the
     // log shows up here; the background's notice says which, and carries no data.
     listenForChanges({
       addListener: (listener) => browser.runtime.onMessage.addListener(listener),
       extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
       topics: ['tokens', 'sites', 'activity'],
-      onChange: (topics) => void reload(topics),
+      onChange: (topics) => {
+        void reload(topics);
+        if (topics.has('sites')) checkSites();
+      },
     });
-  }, [reload]);
+  }, [reload, checkSites]);
 
   const check = async (id: string) => {
     setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: { running: true } } } : s));
@@ -164,7 +177,23 @@ function OptionsApp() {
     },
   };
 
-  return <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />;
+  const resetSites = () => {
+    setSitesProblem((p) => p && { ...p, resetting: true });
+    ask('sites-reset')
+      .then(checkSites, (error: unknown) => setSitesProblem({ sentence: message(error), resetting: false }))
+      .finally(() => void reload());
+  };
+
+  return (
+    <>
+      {sitesProblem && (
+        <div class="options part-problem">
+          <SitesDamagedNotice sentence={sitesProblem.sentence} resetting={sitesProblem.resetting} onReset={resetSites} />
+        </div>
+      )}
+      <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />
+    </>
+  );
 }
 
 render(<OptionsApp />, document.getElementById('app')!);

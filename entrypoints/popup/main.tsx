@@ -50,7 +50,8 @@ async function targetTabId(): Promise<number | null> {
 
 async function load(): Promise<PopupState> {
   // The site list and the tokens do not depend on the tab: ask for them while the tab is looked up.
-  const sitesAndTokens = Promise.all([ask('list-sites'), ask('tokens-list')]);
+  // Each part loads on its own: a damaged site list must not hide the tab or the tokens.
+  const sitesAndTokens = Promise.all([ask('list-sites').catch((error: unknown) => ({ error: errorText(error) })), ask('tokens-list')]);
   sitesAndTokens.catch(() => {}); // awaited below; an early tab failure must not leave it unhandled
   tabId = await targetTabId();
   if (tabId === null) return { status: 'error', message: 'There is no current tab to describe.' };
@@ -60,7 +61,8 @@ async function load(): Promise<PopupState> {
   return {
     status: 'ready',
     tab,
-    sites: list.sites,
+    sites: 'sites' in list ? list.sites : [],
+    ...('error' in list ? { sitesError: list.error } : {}),
     tokens: { tokens: tokens.tokens, lock: tokens.lock, forSite, onContent: tab.context?.kind === 'content' },
   };
 }

@@ -27,6 +27,19 @@ export interface PagesDeps {
 
 const message = defineMessages<PagesDeps>();
 
+/** Said when the stored registry cannot be read; the data is left as it is until the person resets it. */
+export const SITES_DAMAGED_SENTENCE =
+  'The list of known sites is damaged and cannot be shown. Reset it in the extension’s settings (the sites are found again as you open their pages).';
+
+/** The registry, or a refusal with the sentence when the stored data is damaged (never a bare handler failure). */
+async function readable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    throw new RejectedMessageError(SITES_DAMAGED_SENTENCE);
+  }
+}
+
 /**
  * A content script can only describe the page its tab is on: whatever the URL itself says
  * (is it Confluence, which content id) must agree with the report.
@@ -106,7 +119,17 @@ export const getTabState = message({
     const now = deps.now();
     const host = cloudSiteHostOf(tab.url);
     const context = tab.context;
-    const site = host ? await deps.sites.get(host) : null;
+    // A damaged registry still lets the popup show the tab's page; the cloudId part says why it is missing.
+    const site = host ? await deps.sites.get(host).catch(() => 'damaged' as const) : null;
+    if (site === 'damaged') {
+      return {
+        tabId,
+        host,
+        context,
+        site: null,
+        cloudId: { state: 'error' as const, sentence: SITES_DAMAGED_SENTENCE, cloudId: null, fetchedAt: null, retryAt: null },
+      };
+    }
     const cloudId = host
       ? describeCloudIdStatus(site, now)
       : {
@@ -128,7 +151,7 @@ export const listSites = message({
   output: z.strictObject({ sites: z.array(siteViewSchema) }),
   async handle(_message, _sender, deps) {
     const now = deps.now();
-    const sites = [...(await deps.sites.list())].sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+    const sites = [...(await readable(() => deps.sites.list()))].sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     return { sites: sites.map((site) => toSiteView(site, now)) };
   },
 });
@@ -140,7 +163,7 @@ export const cloudIdRefresh = message({
   input: z.strictObject({ type: z.literal('cloud-id-refresh'), host: siteHostSchema }),
   output: z.strictObject({ cloudId: cloudIdStatusSchema }),
   async handle({ host }, _sender, deps) {
-    if (!(await deps.sites.get(host))) throw new RejectedMessageError(`Open a Confluence page of ${host} first.`);
+    if (!(await readable(() => deps.sites.get(host)))) throw new RejectedMessageError(`Open a Confluence page of ${host} first.`);
     const lookup = await deps.cloudIds.refresh(host);
     const status = describeCloudIdStatus(await deps.sites.get(host), deps.now());
     if (lookup.ok) return { cloudId: status };
@@ -149,4 +172,16 @@ export const cloudIdRefresh = message({
   },
 });
 
-export const pagesMessages = [pageSeen, cloudIdResult, getTabState, listSites, cloudIdRefresh] as const;
+/** Empties a damaged (or any) site registry; nothing else is touched. */
+export const sitesReset = message({
+  type: 'sites-reset',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('sites-reset') }),
+  output: z.strictObject({ reset: z.literal(true) }),
+  async handle(_message, _sender, deps) {
+    await deps.sites.reset();
+    return { reset: true as const };
+  },
+});
+
+export const pagesMessages = [pageSeen, cloudIdResult, getTabState, listSites, cloudIdRefresh, sitesReset] as const;

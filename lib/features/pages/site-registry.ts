@@ -25,6 +25,8 @@ export interface SiteRegistry {
   cloudIdRead(host: string, cloudId: string, now: number): Promise<{ recorded: boolean }>;
   get(host: string): Promise<SiteRecord | null>;
   list(): Promise<SiteRecord[]>;
+  /** Writes an empty registry without reading the stored one first, so it works on damaged data. */
+  reset(): Promise<void>;
 }
 
 function replaceSite(data: SitesData, site: SiteRecord): SitesData {
@@ -95,6 +97,10 @@ export function createSiteRegistry(area: VersionedArea<SitesData>): SiteRegistry
 
     async list() {
       return (await area.read()).sites;
+    },
+
+    reset() {
+      return area.write({ sites: [] });
     },
   };
 }

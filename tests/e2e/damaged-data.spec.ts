@@ -1,0 +1,32 @@
+import { SIM_PAGES } from '../simulator/fixtures';
+import { cloudContentPath } from '../simulator/urls';
+import { expect, test } from './fixtures';
+
+// One damaged stored key must not take the whole page down: each part says what is damaged and
+// offers to reset just that part; nothing is overwritten until the person asks.
+const architecture = SIM_PAGES.architecture;
+const architectureUrl = `https://${architecture.site}${cloudContentPath(architecture)}`;
+const DAMAGED_SITES = { schemaVersion: 2, data: { sites: [{ host: 42 }] } };
+
+test('a damaged list of known sites: the options page and the popup still work, and only that part is reset', async ({ context, extensionId, serviceWorker, openPopup, saveScreenshot }) => {
+  await serviceWorker.evaluate((sites) => chrome.storage.local.set({ sites }), DAMAGED_SITES);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
+  await expect(options.getByTestId('sites-damaged')).toContainText('The list of known sites is damaged');
+  await expect(options.getByTestId('add-token-open')).toBeVisible();
+  await saveScreenshot(options, 'options-sites-damaged');
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('sites')), 'left as it was').toEqual({ sites: DAMAGED_SITES });
+
+  const page = await context.newPage();
+  await page.goto(architectureUrl);
+  const popup = await openPopup(architectureUrl);
+  await expect(popup.getByTestId('tab-site')).toHaveText(architecture.site);
+  await expect(popup.getByTestId('known-sites-error')).toContainText('damaged');
+  await expect(popup.getByTestId('tokens-section')).toBeVisible();
+
+  await options.getByTestId('sites-reset').click();
+  await expect(options.getByTestId('sites-damaged')).toHaveCount(0);
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('sites'))).toEqual({ sites: { schemaVersion: 2, data: { sites: [] } } });
+});
