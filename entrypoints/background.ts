@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { defaultClientDeps } from '../lib/atlassian/default-deps';
 import { createBackground } from '../lib/background';
 import { createNotifier } from '../lib/core/messaging/change-notices';
+import { createIndexedDbKeyStore } from '../lib/core/storage/indexeddb-key-store';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
@@ -22,6 +23,8 @@ export default defineBackground({
     const background = createBackground({
       local: browser.storage.local,
       session: browser.storage.session,
+      // The extension origin's IndexedDB: content scripts run in the page's origin and cannot open it.
+      deviceKeys: createIndexedDbKeyStore(),
       extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
       clientDeps: defaultClientDeps(),
       async getTab(tabId) {

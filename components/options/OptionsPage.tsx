@@ -4,6 +4,7 @@ import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import type { TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens/token-form-input';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/features/tokens/token-vault';
+import { damagedSentence, undecryptableSentence } from '../../lib/features/tokens/unusable-token-sentences';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
 import { ActivityLog } from '../activity/ActivityLog';
 import { PassphrasePanel } from '../tokens/PassphrasePanel';
@@ -14,8 +15,8 @@ import { TokenRow } from '../tokens/TokenRow';
  * The options page: tokens, the passphrase lock, scope guidance and the activity log. A view:
  * state and callbacks come from entrypoints/options/main.tsx.
  * data-testids: options-page (data-state), add-token-open, add-unlock-first, lock-banner,
- * options-error, token-list, no-tokens; the parts' own are listed in TokenRow, TokenFormView,
- * PassphraseView, ScopeGuide and ActivityLog.
+ * options-error, token-list, no-tokens, tokens-damaged, tokens-undecryptable; the parts' own are
+ * listed in TokenRow, TokenFormView, PassphraseView, ScopeGuide and ActivityLog.
  */
 
 export interface TokenCheckView {
@@ -28,6 +29,10 @@ export interface OptionsData {
   tokens: TokenSummary[];
   lock: LockState;
   knownCloudSites: string[];
+  /** Saved records that are not valid tokens (tokens-list `damaged`). */
+  damaged?: number;
+  /** Ids of tokens whose secret this browser can no longer decrypt (tokens-list `undecryptable`). */
+  undecryptable?: string[];
   activity: ActivityEntry[];
   activityFilter: ActivityFilter;
   checks: Record<string, TokenCheckView>;
@@ -105,6 +110,7 @@ interface ReadyProps {
 function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
   const locked = data.lock === 'locked';
   const editingToken = data.editing && data.editing !== 'new' ? data.tokens.find((t) => t.id === data.editing) : undefined;
+  const undecryptableLabels = data.tokens.filter((t) => data.undecryptable?.includes(t.id)).map((t) => t.label);
   const form = data.editing !== null && (
     <TokenForm
       key={data.editing}
@@ -125,6 +131,16 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
           <p class="notice notice-warning" role="status" data-testid="lock-banner">
             Your tokens are locked: no token can be checked or used until you{' '}
             <a href="#unlock-passphrase">unlock them with your passphrase</a>.
+          </p>
+        )}
+        {undecryptableLabels.length > 0 && (
+          <p class="notice notice-error" role="alert" data-testid="tokens-undecryptable">
+            {undecryptableSentence(undecryptableLabels, data.tokens.length)}
+          </p>
+        )}
+        {(data.damaged ?? 0) > 0 && (
+          <p class="notice notice-warning" role="status" data-testid="tokens-damaged">
+            {damagedSentence(data.damaged ?? 0)}
           </p>
         )}
         {data.tokens.length === 0 && data.editing === null && (

@@ -341,6 +341,21 @@ describe('OptionsPage', () => {
     expect(byTestId(nodes, 'token-secret-hint').map((e) => textOf(e.children))).toEqual(['…Wd8c', '…9f2Q']);
     expect(byTestId(nodes, 'lock-banner')).toHaveLength(0);
     expect(attr(one(nodes, 'add-token-open'), 'disabled')).toBe(false);
+    expect(byTestId(nodes, 'tokens-damaged')).toHaveLength(0);
+    expect(byTestId(nodes, 'tokens-undecryptable')).toHaveLength(0);
+  });
+
+  it('says in a sentence when saved tokens are damaged or their secrets cannot be decrypted, and still lists every token', () => {
+    const single = render(data({ damaged: 1 }));
+    expect(textOf(byTestId(single, 'tokens-damaged'))).toBe('One saved token is damaged and cannot be used. It is kept as it was; your other tokens are not affected.');
+    expect(textOf(byTestId(render(data({ damaged: 2 })), 'tokens-damaged'))).toMatch(/^2 saved tokens are damaged and cannot be used\./);
+
+    const all = render(data({ undecryptable: ['t1', 't2'] }));
+    expect(textOf(byTestId(all, 'tokens-undecryptable'))).toMatch(/^Your saved tokens cannot be decrypted: enter their secrets again/);
+    expect(attr(one(all, 'tokens-undecryptable'), 'role')).toBe('alert');
+    expect(byTestId(all, 'token-row')).toHaveLength(2);
+    const some = render(data({ undecryptable: ['t2', 'gone'] }));
+    expect(textOf(byTestId(some, 'tokens-undecryptable'))).toMatch(/^The saved secret of “DC server” cannot be decrypted: .* Edit the token and enter its secret again\.$/);
   });
 
   it('when locked, shows the banner, and Check and Add say to unlock first', () => {

@@ -55,7 +55,7 @@ export function PassphrasePanel({ lock, onSet, onChange, onRemove, onUnlock, onL
       onField={(key, value) => setFields((f) => ({ ...f, [key]: value }))}
       onSet={() => pairOk && void run(() => onSet(next), 'Passphrase set: your secrets are now encrypted.')}
       onChange={() => pairOk && void run(() => onChange(current, next), 'Passphrase changed.')}
-      onRemove={() => void run(() => onRemove(current), 'Passphrase removed: secrets are stored unencrypted again.')}
+      onRemove={() => void run(() => onRemove(current), 'Passphrase removed: secrets stay encrypted with a key only this browser holds.')}
       onUnlock={() => void run(() => onUnlock(current), 'Unlocked.')}
       onLock={() => void run(onLock, 'Locked.')}
     />

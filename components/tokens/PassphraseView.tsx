@@ -31,7 +31,7 @@ export interface PassphraseViewProps {
 }
 
 const LOCK_SENTENCES: Record<LockState, string> = {
-  none: 'No passphrase: secrets are stored unencrypted in this browser profile.',
+  none: 'No passphrase: secrets are encrypted with a key only this browser holds; a passphrase adds a second lock.',
   locked: 'Locked: secrets are encrypted, and no token can be used until you unlock.',
   unlocked: 'Unlocked for this browser session: secrets are encrypted at rest.',
 };

@@ -63,6 +63,8 @@ function OptionsApp() {
           tokens: list?.tokens ?? before!.tokens,
           lock: list?.lock ?? before!.lock,
           knownCloudSites: list?.knownCloudSites ?? before!.knownCloudSites,
+          damaged: list?.damaged ?? before!.damaged,
+          undecryptable: list?.undecryptable ?? before!.undecryptable,
           activity: activity?.entries ?? before!.activity,
           activityFilter: filter.current,
           checks: before?.checks ?? {},

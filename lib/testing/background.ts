@@ -7,6 +7,7 @@ import { scriptedFetch, type ScriptStep } from '../atlassian/testing/scripted-fe
 import { createBackground } from '../background';
 import type { ChangeTopic } from '../core/messaging/change-notices';
 import type { SenderLike } from '../core/messaging/sender-check';
+import { createMemoryDeviceKeyStore } from '../core/storage/memory-device-key-store';
 import { createMemoryStorageArea } from '../core/storage/storage-area';
 
 export const EXTENSION = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
@@ -31,6 +32,8 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
   const tabUrls = new Map<number, string | undefined>();
   const local = createMemoryStorageArea();
   const session = createMemoryStorageArea();
+  /** `deviceKeys.forget()` stands for an IndexedDB lost with the profile's data. */
+  const deviceKeys = createMemoryDeviceKeyStore();
   const fake = scriptedFetch(options.steps ?? []);
   const granted = new Set(options.grantedOrigins ?? []);
   const logged: ActivityEntry[] = [];
@@ -39,6 +42,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
   const { route, deps } = createBackground({
     local,
     session,
+    deviceKeys,
     extension: EXTENSION,
     clientDeps: { fetch: fake.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 },
     onActivity: (entry) => logged.push(entry),
@@ -59,6 +63,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     deps,
     local,
     session,
+    deviceKeys,
     errors,
     notices,
     openTab,

@@ -1,5 +1,6 @@
 import { SIM_PAGES } from '../simulator/fixtures';
 import { cloudContentPath } from '../simulator/urls';
+import type { ExtensionGlobal } from '../support/extension-global';
 import { expect, test } from './fixtures';
 
 // One damaged stored key must not take the whole page down: each part says what is damaged and
@@ -9,7 +10,7 @@ const architectureUrl = `https://${architecture.site}${cloudContentPath(architec
 const DAMAGED_SITES = { schemaVersion: 2, data: { sites: [{ host: 42 }] } };
 
 test('a damaged list of known sites: the options page and the popup still work, and only that part is reset', async ({ context, extensionId, serviceWorker, openPopup, saveScreenshot }) => {
-  await serviceWorker.evaluate((sites) => chrome.storage.local.set({ sites }), DAMAGED_SITES);
+  await serviceWorker.evaluate((sites) => (globalThis as ExtensionGlobal).chrome.storage.local.set({ sites }), DAMAGED_SITES);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -17,7 +18,7 @@ test('a damaged list of known sites: the options page and the popup still work, 
   await expect(options.getByTestId('sites-damaged')).toContainText('The list of known sites is damaged');
   await expect(options.getByTestId('add-token-open')).toBeVisible();
   await saveScreenshot(options, 'options-sites-damaged');
-  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('sites')), 'left as it was').toEqual({ sites: DAMAGED_SITES });
+  expect(await serviceWorker.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get('sites')), 'left as it was').toEqual({ sites: DAMAGED_SITES });
 
   const page = await context.newPage();
   await page.goto(architectureUrl);
@@ -28,5 +29,5 @@ test('a damaged list of known sites: the options page and the popup still work, 
 
   await options.getByTestId('sites-reset').click();
   await expect(options.getByTestId('sites-damaged')).toHaveCount(0);
-  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('sites'))).toEqual({ sites: { schemaVersion: 2, data: { sites: [] } } });
+  expect(await serviceWorker.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get('sites'))).toEqual({ sites: { schemaVersion: 2, data: { sites: [] } } });
 });

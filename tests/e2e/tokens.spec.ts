@@ -290,9 +290,40 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
   clean('sync storage', JSON.stringify(stored.sync));
   expect(Object.keys(stored.local)).toContain('activity');
   clean('the activity log (local storage "activity")', JSON.stringify(stored.local.activity));
-  for (const [key, value] of Object.entries(stored.local)) {
-    if (key !== 'tokens') clean(`local storage "${key}"`, JSON.stringify(value));
-  }
+  // The vault too, with no passphrase set: every secret is ciphertext under the device key.
+  expect(Object.keys(stored.local)).toContain('tokens');
+  for (const [key, value] of Object.entries(stored.local)) clean(`local storage "${key}"`, JSON.stringify(value));
+
+  // The device key lives in the extension origin's IndexedDB, non-extractable, and is the key
+  // every stored secret names.
+  const device = await sw.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('ctc-device-key');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const kept = await new Promise<{ id: string; key: CryptoKey } | undefined>((resolve, reject) => {
+      const req = db.transaction('keys').objectStore('keys').get('device');
+      req.onsuccess = () => resolve(req.result as { id: string; key: CryptoKey } | undefined);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return {
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      id: kept?.id,
+      isCryptoKey: kept?.key instanceof CryptoKey,
+      extractable: kept?.key.extractable,
+      algorithm: kept?.key.algorithm.name,
+      usages: kept?.key.usages,
+    };
+  });
+  expect(device).toEqual({ databases: ['ctc-device-key'], id: expect.any(String), isCryptoKey: true, extractable: false, algorithm: 'AES-GCM', usages: ['encrypt', 'decrypt'] });
+  const vault = stored.local.tokens as { schemaVersion: number; data: { tokens: { secret: { kind: string; keyId: string } }[] } };
+  expect(vault.schemaVersion).toBe(3);
+  expect(vault.data.tokens.map((t) => [t.secret.kind, t.secret.keyId])).toEqual([
+    ['device', device.id],
+    ['device', device.id],
+  ]);
 
   // A content script (here: code run in the page's isolated world of the extension) asking for
   // any token, vault or activity message is refused, and no reply carries a secret.
@@ -353,6 +384,109 @@ test("a token's secret appears nowhere outside the vault", async ({ context, ext
     returnByValue: true,
   });
   clean("the content script's view of storage.local", String(direct.result.value));
+
+  // Nor the device key: the content script runs in the page's origin, where IndexedDB lists no
+  // extension database, and opening the key's database by name makes a new, empty one of the page's.
+  const pageDb = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `(async () => {
+      const before = (await indexedDB.databases()).map((d) => d.name);
+      const opened = await new Promise((resolve, reject) => {
+        let oldVersion = null;
+        const req = indexedDB.open('ctc-device-key');
+        req.onupgradeneeded = (event) => { oldVersion = event.oldVersion; };
+        req.onsuccess = () => {
+          const db = req.result;
+          const stores = [...db.objectStoreNames];
+          db.close();
+          resolve({ oldVersion, stores });
+        };
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise((resolve) => { const del = indexedDB.deleteDatabase('ctc-device-key'); del.onsuccess = del.onerror = resolve; });
+      return { origin: location.origin, before, ...opened };
+    })()`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  expect(pageDb.exceptionDetails).toBeUndefined();
+  expect(pageDb.result.value).toEqual({ origin: `https://${architecture.site}`, before: [], oldVersion: 0, stores: [] });
+  // The extension's own key is untouched by all that.
+  expect(await sw.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual(['ctc-device-key']);
+  // The secret still decrypts: the check reaches the site (which refuses it: revoked above).
+  sim.clearLog();
+  await row(options, 'Classic').getByTestId('token-check').click();
+  await expect.poll(() => sim.log.length).toBeGreaterThan(0);
+  await expect(row(options, 'Classic').getByTestId('token-check')).toHaveText('Check');
+  await expect(row(options, 'Classic')).not.toContainText('cannot be decrypted');
+});
+
+test('a lost device key is told in a sentence, every token stays listed, and entering the secret again makes it usable', async ({ context, extensionId, sim, saveScreenshot }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Acme classic', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  await addToken(options, { label: 'Acme scoped', kind: 'scoped', secret: SIM_TOKENS.aliceScoped.secret, site: acme.host });
+  await expect(options.getByTestId('tokens-undecryptable')).toHaveCount(0);
+
+  // The profile's IndexedDB is gone (here: deleted from the service worker).
+  const sw = context.serviceWorkers()[0]!;
+  await sw.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('ctc-device-key');
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+        req.onblocked = () => reject(new Error('blocked'));
+      }),
+  );
+  await options.reload();
+  await expect(options.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
+  await expect(options.getByTestId('tokens-undecryptable')).toContainText('Your saved tokens cannot be decrypted: enter their secrets again');
+  await expect(options.getByTestId('token-row')).toHaveCount(2);
+  await expect(row(options, 'Acme classic').getByTestId('token-sites')).toHaveText(acme.host);
+  await saveScreenshot(options, 'options-device-key-lost');
+
+  sim.clearLog();
+  await row(options, 'Acme classic').getByTestId('token-check').click();
+  await expect(row(options, 'Acme classic')).toContainText('The saved secret of “Acme classic” cannot be decrypted');
+  expect(sim.log).toEqual([]);
+
+  await row(options, 'Acme classic').getByTestId('token-edit').click();
+  const form = options.getByTestId('token-form');
+  await form.getByTestId('field-secret').fill(SIM_TOKENS.aliceClassic.secret);
+  await form.getByTestId('save-token').click();
+  await expect(form).toHaveCount(0);
+  await expect(options.getByTestId('tokens-undecryptable')).toContainText('The saved secret of “Acme scoped” cannot be decrypted');
+  await row(options, 'Acme classic').getByTestId('token-check').click();
+  await expect(row(options, 'Acme classic').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  const local = await sw.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(SIM_TOKENS.aliceClassic.secret);
+  expect(JSON.stringify(local)).not.toContain(SIM_TOKENS.aliceScoped.secret);
+});
+
+test('one damaged token record is told in a sentence, kept as it was, and the others stay usable', async ({ context, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Acme classic', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: acme.host });
+  const sw = context.serviceWorkers()[0]!;
+  const damagedRecord = { id: 'damaged0000000000000000000000000', label: 'Half written', readOnly: 'yes' };
+  await sw.evaluate(async (record) => {
+    const chrome = (globalThis as ExtensionGlobal).chrome;
+    const { tokens } = (await chrome.storage.local.get('tokens')) as { tokens: { data: { tokens: unknown[] } } };
+    tokens.data.tokens.push(record);
+    await chrome.storage.local.set({ tokens });
+  }, damagedRecord);
+  await options.reload();
+  await expect(options.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
+  await expect(options.getByTestId('tokens-damaged')).toHaveText('One saved token is damaged and cannot be used. It is kept as it was; your other tokens are not affected.');
+  await expect(options.getByTestId('token-row')).toHaveCount(1);
+  await row(options, 'Acme classic').getByTestId('token-check').click();
+  await expect(row(options, 'Acme classic').getByTestId('token-check-result')).toHaveAttribute('data-ok', 'true');
+  // An edit of the good token writes the damaged record back unchanged.
+  await row(options, 'Acme classic').getByTestId('token-edit').click();
+  await options.getByTestId('token-form').getByTestId('field-label').fill('Acme renamed');
+  await options.getByTestId('token-form').getByTestId('save-token').click();
+  await expect(row(options, 'Acme renamed')).toHaveCount(1);
+  const stored = await sw.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get('tokens'));
+  expect((stored.tokens as { data: { tokens: unknown[] } }).data.tokens).toContainEqual(damagedRecord);
 });
 
 test('the popup checks the token for this site and watches the page', async ({ context, extensionId, sim, openPopup, saveScreenshot }) => {

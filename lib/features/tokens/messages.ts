@@ -44,10 +44,23 @@ export const tokensList = message({
   type: 'tokens-list',
   from: 'extension-page',
   input: z.strictObject({ type: z.literal('tokens-list') }),
-  output: z.strictObject({ tokens: z.array(tokenSummarySchema), lock: lockStateSchema, knownCloudSites: z.array(z.string()) }),
+  output: z.strictObject({
+    tokens: z.array(tokenSummarySchema),
+    lock: lockStateSchema,
+    knownCloudSites: z.array(z.string()),
+    /** Saved records that are not valid tokens: kept as they are, never listed. */
+    damaged: z.number().int().nonnegative(),
+    /** Ids of listed tokens whose secret this browser can no longer decrypt (its device key is gone). */
+    undecryptable: z.array(z.string()),
+  }),
   async handle(_message, _sender, deps) {
-    const [tokens, lock, knownCloudSites] = await Promise.all([deps.vault.list(), deps.vault.lockState(), deps.knownCloudSites()]);
-    return { tokens, lock, knownCloudSites };
+    const [tokens, lock, knownCloudSites, problems] = await Promise.all([
+      deps.vault.list(),
+      deps.vault.lockState(),
+      deps.knownCloudSites(),
+      deps.vault.problems(),
+    ]);
+    return { tokens, lock, knownCloudSites, damaged: problems.damaged, undecryptable: problems.undecryptable };
   },
 });
 

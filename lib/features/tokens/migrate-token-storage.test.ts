@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import type { DeviceKeyStore } from '../../core/storage/device-key-store';
+import { createMemoryDeviceKeyStore, type MemoryDeviceKeyStore } from '../../core/storage/memory-device-key-store';
 import { createMemoryStorageArea, type StorageAreaLike } from '../../core/storage/storage-area';
 import { StoredDataTooNewError } from '../../core/storage/versioned-area';
+import { base64ToBytes } from './base64';
+import { createDeviceEncryption } from './device-encryption';
 import V1_LOCKED from './fixtures/tokens-v1-locked.json';
 import V1_PLAIN from './fixtures/tokens-v1-plain.json';
+import LOCAL_V2_PLAIN from './fixtures/local-v2-plain.json';
 import { migrateTokenStorage } from './migrate-token-storage';
+import { writeSessionKey } from './session-key';
 import { TOKEN_DETECTIONS_STORAGE_KEY } from './token-detections-area';
 import { createTokenVault } from './token-vault';
 import { TOKENS_STORAGE_KEY } from './tokens-area';
 import type { TokensDataV1 } from './tokens-v2-migration';
+import { defaultRandomBytes, deriveVaultKey, exportVaultKey, sealedFromText, secretContext } from './vault-crypto';
 
 /*
- * The first real migration of "tokens" (version 1 → 2), run on the frozen samples in fixtures/
- * exactly as version 1 stored them: one without a passphrase, one locked with it.
+ * The migrations of "tokens" (1 → 2: detections out; 2 → 3: no secret in clear), run on the
+ * frozen samples in fixtures/ exactly as released versions stored them: version 1 without a
+ * passphrase and locked with one, version 2 without one.
  */
 
 type V1Envelope = { schemaVersion: 1; data: TokensDataV1 };
+type Local = StorageAreaLike & { dump(): Record<string, unknown> };
 const plain = () => structuredClone(V1_PLAIN) as unknown as V1Envelope;
 const locked = () => structuredClone(V1_LOCKED) as unknown as V1Envelope;
+const localV2 = () => structuredClone(LOCAL_V2_PLAIN) as Record<string, unknown>;
+const v2Records = () => localV2().tokens as { data: { tokens: (Record<string, unknown> & { id: string; secret: { value: string } })[] } };
 
 const PASSPHRASE = 'correct horse battery staple';
 const LOCKED_SECRETS = [
@@ -25,12 +36,25 @@ const LOCKED_SECRETS = [
   'fake-locked-secret-every-0123456789abcd-EVRY',
 ];
 const PLAIN_SECRETS = ['fake-fixture-secret-0123456789-WXYZ', 'fake-fixture-pat-0123456789-ABCD'];
+const V2_SECRETS = ['fake-v2-secret-work-0123456789abcdef-WRK2', 'fake-v2-pat-intranet-0123456789abc-INT2', 'fake-v2-secret-every-0123456789abcd-EVR2'];
 
-/** Version 2 of the same data: every record field as it was (secret included), detections out, revision 1. */
-function expectedTokens(v1: V1Envelope) {
+function expectNoneIn(value: unknown, secrets: readonly string[]) {
+  const text = JSON.stringify(value);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+/** Every record field of version 1 as it was, detections out, revision 1, the secret sealed as `kind`. */
+function expectedTokens(v1: V1Envelope, kind: 'device' | 'passphrase+device') {
   return {
-    schemaVersion: 2,
-    data: { tokens: v1.data.tokens.map(({ detected: _moved, ...record }) => ({ ...record, secretRevision: 1 })), lock: v1.data.lock },
+    schemaVersion: 3,
+    data: {
+      tokens: v1.data.tokens.map(({ detected: _moved, ...record }) => ({
+        ...record,
+        secretRevision: 1,
+        secret: { kind, keyId: expect.any(String), iv: expect.any(String), ciphertext: expect.any(String) },
+      })),
+      lock: v1.data.lock,
+    },
   };
 }
 
@@ -49,16 +73,21 @@ function expectedSummaryFields(v1: V1Envelope) {
   });
 }
 
-function setup(sample: V1Envelope, local: StorageAreaLike & { dump(): Record<string, unknown> } = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: sample })) {
+function setup(initial: Record<string, unknown> | Local, deviceKeys: MemoryDeviceKeyStore = createMemoryDeviceKeyStore()) {
+  const local: Local = 'dump' in initial && typeof initial.dump === 'function' ? (initial as Local) : createMemoryStorageArea(initial as Record<string, unknown>);
   const session = createMemoryStorageArea();
-  return { local, session, vault: createTokenVault({ local, session }) };
+  return { local, session, deviceKeys, vault: createTokenVault({ local, session, deviceKeys }) };
+}
+
+function deviceFor(store: DeviceKeyStore) {
+  return createDeviceEncryption({ store, subtle: globalThis.crypto.subtle, randomBytes: defaultRandomBytes });
 }
 
 /** Storage whose writes of `failingKey` fail, as if the browser stopped just before them. */
 function stoppingBefore(failingKey: string, initial: Record<string, unknown>) {
   const memory = createMemoryStorageArea(initial);
   let stopping = true;
-  const area: StorageAreaLike & { dump(): Record<string, unknown>; restart(): void } = {
+  const area: Local & { restart(): void } = {
     get: (keys) => memory.get(keys),
     remove: (keys) => memory.remove(keys),
     async set(items) {
@@ -73,13 +102,18 @@ function stoppingBefore(failingKey: string, initial: Record<string, unknown>) {
   return area;
 }
 
-describe('tokens version 1 → 2 without a passphrase', () => {
-  it('keeps every token, field and secret, moves the detections to their own key, and shows them unchanged', async () => {
-    const { vault, local } = setup(plain());
+describe('tokens version 1 → 3 without a passphrase', () => {
+  it('keeps every token, field, detection and secret, and keeps no secret in clear', async () => {
+    const { vault, local, deviceKeys } = setup({ [TOKENS_STORAGE_KEY]: plain() });
     const summaries = await vault.list();
 
-    expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(expectedTokens(plain()));
+    expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(expectedTokens(plain(), 'device'));
     expect(local.dump()[TOKEN_DETECTIONS_STORAGE_KEY]).toEqual(expectedDetections(plain()));
+    expectNoneIn(local.dump(), PLAIN_SECRETS);
+    const keyId = (await deviceKeys.load())?.id;
+    const stored = local.dump()[TOKENS_STORAGE_KEY] as { data: { tokens: { secret: { keyId: string } }[] } };
+    expect(stored.data.tokens.map((t) => t.secret.keyId)).toEqual([keyId, keyId]);
+
     expect(summaries).toMatchObject(expectedSummaryFields(plain()));
     expect(summaries.map((s) => s.detected)).toEqual(plain().data.tokens.map((t) => t.detected));
     expect(summaries[0]).toEqual({
@@ -101,28 +135,29 @@ describe('tokens version 1 → 2 without a passphrase', () => {
     expect(await vault.lockState()).toBe('none');
     const ids = plain().data.tokens.map((t) => t.id);
     expect(await Promise.all(ids.map((id) => vault.getSecret(id)))).toEqual(PLAIN_SECRETS.map((secret) => ({ ok: true, secret, secretRevision: 1 })));
-  });
-
-  it('keeps no secret in the detections key', async () => {
-    const { vault, local } = setup(plain());
-    await vault.list();
-    const detections = JSON.stringify(local.dump()[TOKEN_DETECTIONS_STORAGE_KEY]);
-    for (const secret of PLAIN_SECRETS) expect(detections).not.toContain(secret);
+    expect(await vault.problems()).toEqual({ damaged: 0, undecryptable: [] });
   });
 });
 
-describe('tokens version 1 → 2 with a passphrase', () => {
-  it('migrates while locked, leaving the secrets as ciphertext, and unlocks to the same secrets', async () => {
-    const { vault, local, session } = setup(locked());
+describe('tokens version 1 → 3 with a passphrase', () => {
+  it('migrates while locked: the passphrase layer is kept byte for byte inside the device layer, and unlocks to the same secrets', async () => {
+    const { vault, local, session, deviceKeys } = setup({ [TOKENS_STORAGE_KEY]: locked() });
     expect(await vault.lockState()).toBe('locked');
     const summaries = await vault.list();
 
-    // The ciphertext, its IV and the lock are carried over byte for byte: nothing was decrypted.
-    expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(expectedTokens(locked()));
+    expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(expectedTokens(locked(), 'passphrase+device'));
     expect(local.dump()[TOKEN_DETECTIONS_STORAGE_KEY]).toEqual(expectedDetections(locked()));
     expect(session.dump()).toEqual({});
-    const stored = JSON.stringify(local.dump());
-    for (const secret of LOCKED_SECRETS) expect(stored).not.toContain(secret);
+    expectNoneIn(local.dump(), LOCKED_SECRETS);
+    // Nothing was decrypted: under the device layer lies version 1's ciphertext, IV and all.
+    const device = deviceFor(deviceKeys);
+    const stored = (local.dump()[TOKENS_STORAGE_KEY] as { data: { tokens: { id: string; secret: { keyId: string; iv: string; ciphertext: string } }[] } }).data;
+    for (const [i, record] of stored.tokens.entries()) {
+      const opened = await device.open(record.secret, secretContext(record.id));
+      if (!opened.ok) throw new Error('the device layer did not open');
+      const { kind: _kind, ...passphraseLayer } = locked().data.tokens[i]!.secret as { kind: string; iv: string; ciphertext: string };
+      expect(sealedFromText(opened.plaintext)).toEqual(passphraseLayer);
+    }
 
     expect(summaries).toMatchObject(expectedSummaryFields(locked()));
     expect(summaries.map((s) => s.detected)).toEqual(locked().data.tokens.map((t) => t.detected));
@@ -140,38 +175,143 @@ describe('tokens version 1 → 2 with a passphrase', () => {
     expect(await vault.list()).toEqual(summaries);
   });
 
-  it('keeps detections made with the migrated secrets after a passphrase change', async () => {
-    const { vault } = setup(locked());
+  it('migrates while unlocked: the key of this browser session still opens every secret', async () => {
+    const { vault, local, session } = setup({ [TOKENS_STORAGE_KEY]: locked() });
+    const kdf = locked().data.lock as { kdf: { salt: string; iterations: number } };
+    const key = await deriveVaultKey(globalThis.crypto.subtle, PASSPHRASE, base64ToBytes(kdf.kdf.salt), kdf.kdf.iterations);
+    await writeSessionKey(session, { salt: kdf.kdf.salt, key: await exportVaultKey(globalThis.crypto.subtle, key) });
+
+    expect(await vault.lockState()).toBe('unlocked');
+    const ids = locked().data.tokens.map((t) => t.id);
+    expect(await Promise.all(ids.map((id) => vault.getSecret(id)))).toEqual(LOCKED_SECRETS.map((secret) => ({ ok: true, secret, secretRevision: 1 })));
+    expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(expectedTokens(locked(), 'passphrase+device'));
+    expectNoneIn(local.dump(), LOCKED_SECRETS);
+  });
+
+  it('keeps detections made with the migrated secrets after a passphrase change, and removing the passphrase leaves no secret in clear', async () => {
+    const { vault, local } = setup({ [TOKENS_STORAGE_KEY]: locked() });
     await vault.unlock(PASSPHRASE);
     const before = await vault.list();
     expect(await vault.changePassphrase(PASSPHRASE, 'another long passphrase')).toEqual({ ok: true });
     expect(await vault.list()).toEqual(before);
+    expect(await vault.removePassphrase('another long passphrase')).toEqual({ ok: true });
+    expect(await vault.list()).toEqual(before);
+    expectNoneIn(local.dump(), LOCKED_SECRETS);
+    const ids = locked().data.tokens.map((t) => t.id);
+    expect(await Promise.all(ids.map((id) => vault.getSecret(id)))).toEqual(LOCKED_SECRETS.map((secret) => ({ ok: true, secret, secretRevision: 1 })));
+  });
+});
+
+describe('tokens version 2 → 3', () => {
+  it('keeps every token, field, revision, detection and secret of the version-2 sample, and keeps no secret in clear', async () => {
+    const { vault, local, deviceKeys } = setup(localV2());
+    const summaries = await vault.list();
+
+    const records = v2Records().data.tokens;
+    const keyId = (await deviceKeys.load())?.id;
+    expect(local.dump()).toEqual({
+      [TOKENS_STORAGE_KEY]: {
+        schemaVersion: 3,
+        data: {
+          lock: null,
+          tokens: records.map((r) => ({ ...r, secret: { kind: 'device', keyId, iv: expect.any(String), ciphertext: expect.any(String) } })),
+        },
+      },
+      [TOKEN_DETECTIONS_STORAGE_KEY]: localV2()[TOKEN_DETECTIONS_STORAGE_KEY], // untouched
+    });
+    expectNoneIn(local.dump(), V2_SECRETS);
+
+    expect(summaries).toMatchObject(records.map(({ secret: _s, secretRevision: _r, ...fields }) => fields));
+    expect(summaries.map((s) => s.detected.map((d) => `${d.site} ${d.kind}`))).toEqual([
+      ['acme.atlassian.net scoped', 'beta.atlassian.net classic'],
+      [],
+      ['gamma.atlassian.net scoped'],
+    ]);
+    expect(summaries[0]?.detected[0]).toEqual({
+      site: 'acme.atlassian.net',
+      kind: 'scoped',
+      checkedAt: '2025-04-02T09:00:00.000Z',
+      identity: { accountId: '557058:acc-ada', displayName: 'Ada Example' },
+    });
+    expect(await Promise.all(records.map((r) => vault.getSecret(r.id)))).toEqual([
+      { ok: true, secret: V2_SECRETS[0], secretRevision: 1 },
+      { ok: true, secret: V2_SECRETS[1], secretRevision: 1 },
+      { ok: true, secret: V2_SECRETS[2], secretRevision: 2 },
+    ]);
+    expect(await vault.lockState()).toBe('none');
+  });
+
+  it('keeps a damaged version-2 record as it was, its secret sealed, and the good ones usable', async () => {
+    const initial = localV2();
+    const tokens = initial[TOKENS_STORAGE_KEY] as { data: { tokens: Record<string, unknown>[] } };
+    tokens.data.tokens[1]!.readOnly = 'yes';
+    const { vault, local } = setup(initial);
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work', 'Every site']);
+    expect(await vault.problems()).toEqual({ damaged: 1, undecryptable: [] });
+    expectNoneIn(local.dump(), V2_SECRETS);
+    const stored = (local.dump()[TOKENS_STORAGE_KEY] as { data: { tokens: Record<string, unknown>[] } }).data.tokens;
+    const { secret: _sealed, ...kept } = stored[1]!;
+    const { secret: _clear, ...before } = tokens.data.tokens[1]!;
+    expect(kept).toEqual(before);
+  });
+
+  it('stops safely when the tokens cannot be written, and the next start finishes with the same device key', async () => {
+    const local = stoppingBefore(TOKENS_STORAGE_KEY, localV2());
+    const deviceKeys = createMemoryDeviceKeyStore();
+    await expect(migrateTokenStorage(local, deviceFor(deviceKeys))).rejects.toThrow('the browser stopped');
+    expect(local.dump()).toEqual(localV2()); // half way: nothing written, the secrets still where they were
+
+    local.restart();
+    const { vault } = setup(local, deviceKeys);
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work', 'Intranet', 'Every site']);
+    expect(deviceKeys.created).toBe(1);
+    expectNoneIn(local.dump(), V2_SECRETS);
+    expect(await vault.getSecret(v2Records().data.tokens[0]!.id)).toMatchObject({ ok: true, secret: V2_SECRETS[0] });
+  });
+
+  it('writes nothing when no device key can be kept, and says so', async () => {
+    const failing: DeviceKeyStore = {
+      load: async () => undefined,
+      create: async () => {
+        throw new Error('IndexedDB is not available');
+      },
+    };
+    const local = createMemoryStorageArea(localV2());
+    const vault = createTokenVault({ local, session: createMemoryStorageArea(), deviceKeys: failing });
+    await expect(vault.list()).rejects.toThrow("This browser's key store could not be written: IndexedDB is not available");
+    expect(local.dump()).toEqual(localV2());
   });
 });
 
 describe('the tokens migration is safe to repeat and to interrupt', () => {
   it('changes nothing when run again, or on data already migrated', async () => {
-    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: locked() });
-    await migrateTokenStorage(local);
-    const once = local.dump();
-    await migrateTokenStorage(local);
-    expect(local.dump()).toEqual(once);
-    await Promise.all([migrateTokenStorage(local), createTokenVault({ local, session: createMemoryStorageArea() }).list()]);
-    expect(local.dump()).toEqual(once);
+    for (const initial of [{ [TOKENS_STORAGE_KEY]: locked() }, { [TOKENS_STORAGE_KEY]: plain() }, localV2()]) {
+      const local = createMemoryStorageArea(initial);
+      const deviceKeys = createMemoryDeviceKeyStore();
+      await migrateTokenStorage(local, deviceFor(deviceKeys));
+      const once = local.dump();
+      await migrateTokenStorage(local, deviceFor(deviceKeys));
+      expect(local.dump()).toEqual(once);
+      await Promise.all([migrateTokenStorage(local, deviceFor(deviceKeys)), createTokenVault({ local, session: createMemoryStorageArea(), deviceKeys }).list()]);
+      expect(local.dump()).toEqual(once);
+      expect(deviceKeys.created).toBe(1);
+    }
   });
 
   it('moves the detections again when the browser stopped before the tokens were written', async () => {
     const local = stoppingBefore(TOKENS_STORAGE_KEY, { [TOKENS_STORAGE_KEY]: plain() });
-    await expect(migrateTokenStorage(local)).rejects.toThrow('the browser stopped');
+    const deviceKeys = createMemoryDeviceKeyStore();
+    await expect(migrateTokenStorage(local, deviceFor(deviceKeys))).rejects.toThrow('the browser stopped');
     // Half way: the detections were copied, the tokens are still version 1, detections and all.
     expect(local.dump()[TOKENS_STORAGE_KEY]).toEqual(plain());
     expect(local.dump()[TOKEN_DETECTIONS_STORAGE_KEY]).toEqual(expectedDetections(plain()));
 
     local.restart();
-    const { vault } = setup(plain(), local);
+    const { vault } = setup(local, deviceKeys);
     const summaries = await vault.list();
-    expect(local.dump()).toEqual({ [TOKENS_STORAGE_KEY]: expectedTokens(plain()), [TOKEN_DETECTIONS_STORAGE_KEY]: expectedDetections(plain()) });
+    expect(local.dump()).toEqual({ [TOKENS_STORAGE_KEY]: expectedTokens(plain(), 'device'), [TOKEN_DETECTIONS_STORAGE_KEY]: expectedDetections(plain()) });
     expect(summaries.map((s) => s.detected)).toEqual(plain().data.tokens.map((t) => t.detected));
+    expectNoneIn(local.dump(), PLAIN_SECRETS);
   });
 
   it('writes nothing when the detections cannot be written', async () => {
@@ -193,8 +333,8 @@ describe('the tokens migration is safe to repeat and to interrupt', () => {
     expect(local.dump()).toEqual({ [TOKENS_STORAGE_KEY]: damaged });
   });
 
-  it('leaves tokens from a newer version untouched, and version-1 tokens when the detections are newer', async () => {
-    const newer = { [TOKENS_STORAGE_KEY]: { schemaVersion: 3, data: { future: true } } };
+  it('leaves tokens from a newer version untouched, and older tokens when the detections are newer', async () => {
+    const newer = { [TOKENS_STORAGE_KEY]: { schemaVersion: 4, data: { future: true } } };
     const local = createMemoryStorageArea(newer);
     await expect(createTokenVault({ local, session: createMemoryStorageArea() }).list()).rejects.toBeInstanceOf(StoredDataTooNewError);
     expect(local.dump()).toEqual(newer);

@@ -1,41 +1,33 @@
 import type { StorageAreaLike } from '../../core/storage/storage-area';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import type { DeviceEncryption } from './device-encryption';
 import { passphraseProblem } from './passphrase-policy';
+import { createSecretCodec, type SecretCodec } from './secret-codec';
 import { forgetSessionKey, readSessionKey, writeSessionKey } from './session-key';
-import type { StoredSecret, TokenRecord, TokensData, VaultLock } from './token-record';
-import { TokenVaultError } from './token-vault-error';
+import type { TokenRecord, TokensData, VaultLock } from './token-record';
 import {
   deriveVaultKey,
   exportVaultKey,
   importVaultKey,
   keyMatchesVerifier,
   makeVerifier,
-  open,
   PBKDF2_ITERATIONS,
   SALT_BYTES,
-  seal,
-  secretContext,
   type RandomBytes,
 } from './vault-crypto';
 import type { VaultStorage } from './vault-storage';
 
-/** 'none': no passphrase, secrets in clear; 'locked' / 'unlocked': passphrase set. */
+/** 'none': no passphrase (secrets under the device key alone); 'locked' / 'unlocked': passphrase set. */
 export type LockState = 'none' | 'locked' | 'unlocked';
 
 export type PassphraseResult =
   | { ok: true }
   | { ok: false; reason: 'wrong-passphrase' | 'weak-passphrase' | 'no-passphrase' | 'already-set'; message: string };
 
-/** How secrets are stored and read back right now: in clear without a passphrase, else with the session key. */
-export interface SecretCodec {
-  seal(id: string, secret: string): Promise<StoredSecret>;
-  /** Throws a TokenVaultError, naming the token but not the secret, when the stored secret is damaged. */
-  reveal(record: Pick<TokenRecord, 'id' | 'label' | 'secret'>): Promise<string>;
-}
-
 /**
  * The passphrase lock of the token vault: the passphrase, the session key it unlocks, and the
- * encryption of every secret under that key. The token records are token-records.ts's.
+ * encryption of every secret under that key and the device key (secret-codec.ts). The token
+ * records are token-records.ts's.
  */
 export interface PassphraseLock {
   /** For `lock` (the vault's current one): undefined while locked. Call from inside `storage.exclusive`. */
@@ -53,6 +45,8 @@ export interface PassphraseLockOptions {
   storage: VaultStorage;
   /** `browser.storage.session`, restricted to trusted contexts: holds the unlocked key. */
   session: StorageAreaLike;
+  /** The outer layer of every secret, passphrase or not. */
+  device: DeviceEncryption;
   subtle: SubtleCrypto;
   randomBytes: RandomBytes;
 }
@@ -65,7 +59,7 @@ const MESSAGES = {
 } as const;
 
 export function createPassphraseLock(options: PassphraseLockOptions): PassphraseLock {
-  const { storage, session, subtle, randomBytes } = options;
+  const { storage, session, device, subtle, randomBytes } = options;
 
   /** The key from this browser session, if it opens the current vault. */
   async function sessionKey(lock: VaultLock): Promise<CryptoKey | undefined> {
@@ -98,30 +92,16 @@ export function createPassphraseLock(options: PassphraseLockOptions): Passphrase
     await writeSessionKey(session, { salt: lock.kdf.salt, key: await exportVaultKey(subtle, key) });
   }
 
-  /** `key` undefined: in clear. */
+  /** `key`: the passphrase key; undefined when no passphrase is set. */
   function codec(key: CryptoKey | undefined): SecretCodec {
-    return {
-      async seal(id, secret) {
-        if (!key) return { kind: 'plain', value: secret };
-        return { kind: 'aes-gcm', ...(await seal(subtle, key, secret, secretContext(id), randomBytes)) };
-      },
-      async reveal(record) {
-        if (record.secret.kind === 'plain') return record.secret.value;
-        const secret = key ? await open(subtle, key, record.secret, secretContext(record.id)) : undefined;
-        if (secret === undefined) {
-          throw new TokenVaultError(
-            `The secret of the token “${record.label}” could not be decrypted: its saved data is damaged. Remove that token and add it again.`,
-          );
-        }
-        return secret;
-      },
-    };
+    return createSecretCodec({ subtle, randomBytes, device, passphraseKey: key });
   }
 
   /**
-   * Re-stores every secret under `to` (undefined: in clear) with the new lock, in one write.
-   * Everything is decrypted and re-encrypted in memory first, so a failure leaves storage as it was.
-   * Only the secrets change: revisions stay, so detections still hold.
+   * Re-stores every secret under `to` (undefined: the device key alone) with the new lock, in
+   * one write. Everything is decrypted and re-encrypted in memory first, so a failure (a secret
+   * whose device key is gone included) leaves storage as it was. Only the secrets change:
+   * revisions stay, so detections still hold. Damaged records are written back as they were.
    */
   async function rekey(data: TokensData, from: CryptoKey | undefined, to: CryptoKey | undefined, lock: VaultLock | null) {
     const tokens: TokenRecord[] = [];
@@ -129,7 +109,7 @@ export function createPassphraseLock(options: PassphraseLockOptions): Passphrase
       const secret = await codec(from).reveal(record);
       tokens.push({ ...record, secret: await codec(to).seal(record.id, secret) });
     }
-    await storage.writeTokens({ tokens, lock });
+    await storage.writeTokens({ ...data, tokens, lock });
   }
 
   return {

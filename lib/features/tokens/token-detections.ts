@@ -1,3 +1,4 @@
+import { damagedIds } from './damaged-records';
 import type { CloudKind } from './token-kind';
 import type { DetectedIdentity, SiteDetection } from './site-detection';
 import type { StoredDetection } from './token-detection-record';
@@ -29,12 +30,19 @@ export function detectionsFor(token: TokenForDetections, stored: readonly Stored
   return stored.filter((d) => holdsFor(token, d)).map(({ tokenId: _id, secretRevision: _revision, ...detection }) => detection);
 }
 
-/** `stored` without what holds for no saved token any more (removed, edited, or a site dropped). */
-export function prunedDetections(stored: readonly StoredDetection[], tokens: readonly TokenForDetections[]): StoredDetection[] {
+/**
+ * `stored` without what holds for no saved token any more (removed, edited, or a site dropped).
+ * What was found for a damaged record (`keptIds`) stays, as the record itself does.
+ */
+export function prunedDetections(
+  stored: readonly StoredDetection[],
+  tokens: readonly TokenForDetections[],
+  keptIds: ReadonlySet<string> = new Set(),
+): StoredDetection[] {
   const byId = new Map(tokens.map((t) => [t.id, t]));
   return stored.filter((d) => {
     const token = byId.get(d.tokenId);
-    return token !== undefined && holdsFor(token, d);
+    return token !== undefined ? holdsFor(token, d) : keptIds.has(d.tokenId);
   });
 }
 
@@ -57,7 +65,7 @@ export function createTokenDetections(options: { storage: VaultStorage; now: () 
   return {
     record(id, site, result, secretRevision) {
       return storage.exclusive(async () => {
-        const { tokens } = await storage.readTokens();
+        const { tokens, damaged } = await storage.readTokens();
         const token = tokens.find((t) => t.id === id);
         if (!token) return undefined;
         const stored = await storage.readDetections();
@@ -77,7 +85,7 @@ export function createTokenDetections(options: { storage: VaultStorage; now: () 
           return summarize(token, stored); // made with credentials, or for a site, the token no longer has
         }
         const others = stored.filter((d) => !(d.tokenId === id && d.site === host));
-        const detections = prunedDetections(entry ? [...others, entry] : others, tokens);
+        const detections = prunedDetections(entry ? [...others, entry] : others, tokens, damagedIds(damaged));
         await storage.writeDetections(detections);
         return summarize(token, detections);
       });

@@ -82,7 +82,7 @@ describe('tokens-add, tokens-list, tokens-update, tokens-remove', () => {
     expect(tokenSummarySchema.safeParse(added.data.token).success).toBe(true);
 
     const list = await send({ type: 'tokens-list' });
-    expect(list).toEqual({ ok: true, data: { tokens: [added.data.token], lock: 'none', knownCloudSites: [HOST] } });
+    expect(list).toEqual({ ok: true, data: { tokens: [added.data.token], lock: 'none', knownCloudSites: [HOST], damaged: 0, undecryptable: [] } });
     await expectNoSecretAnywhere();
   });
 
@@ -507,5 +507,28 @@ describe('content scripts may send none of these', () => {
     expect(await bg.route({ type: 'tokens-list' }, framed)).toMatchObject({ ok: false, error: { code: 'unauthorised-sender' } });
     expect(JSON.stringify([bg.local.dump(), bg.session.dump()])).toBe(before);
     expect(bg.calls).toHaveLength(0);
+  });
+});
+
+describe('a device key this browser lost', () => {
+  it('lists every token, says which cannot be decrypted, answers checks and actions with that sentence, and takes the secret again', async () => {
+    const bg = createTestBackground({ steps: [jsonResponse(USER)] });
+    const { send, expectNoSecretAnywhere } = recorder(bg);
+    const id = await addToken(send, cloudInput({ kind: 'classic' }));
+    const before = (await send({ type: 'tokens-list' })).data;
+    bg.openTab(7, PAGE_URL);
+    bg.deviceKeys.forget(); // the extension's IndexedDB deleted
+
+    expect(await send({ type: 'tokens-list' })).toEqual({ ok: true, data: { ...before, undecryptable: [id] } });
+    const sentence = 'The saved secret of “Work” cannot be decrypted: this browser no longer has the key it was encrypted with. Edit the token and enter its secret again.';
+    expect(await send({ type: 'tokens-check', id })).toEqual({ ok: false, error: { code: 'rejected', message: sentence } });
+    expect(await send({ type: 'action-run', action: 'watch-status', tabId: 7 }, POPUP)).toEqual({ ok: false, error: { code: 'rejected', message: sentence } });
+    expect(bg.calls).toHaveLength(0);
+    expect(bg.errors).toEqual([]);
+
+    expect(await send({ type: 'tokens-update', id, input: cloudInput({ kind: 'classic', secret: SECRET_B }) })).toMatchObject({ ok: true, data: { ok: true } });
+    expect((await send({ type: 'tokens-list' })).data).toMatchObject({ undecryptable: [], damaged: 0 });
+    expect(await send({ type: 'tokens-check', id })).toMatchObject({ ok: true, data: { results: [{ ok: true }] } });
+    await expectNoSecretAnywhere();
   });
 });

@@ -8,10 +8,15 @@ export { detectedIdentitySchema, siteDetectionSchema, type DetectedIdentity, typ
 const base64 = z.string().regex(BASE64, 'must be base64');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
-/** A secret at rest: in clear without a passphrase, AES-GCM ciphertext with one. */
+/**
+ * A secret at rest (schema version 3): always AES-GCM under this browser's device key
+ * (device-encryption.ts), whose id is kept beside it. With a passphrase, what the device key
+ * encrypts is the passphrase layer's ciphertext, never the secret itself (secret-codec.ts).
+ */
+const deviceSealed = { keyId: z.string().min(1), iv: base64, ciphertext: base64 };
 export const storedSecretSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('plain'), value: z.string().min(1) }),
-  z.object({ kind: z.literal('aes-gcm'), iv: base64, ciphertext: base64 }),
+  z.object({ kind: z.literal('device'), ...deviceSealed }),
+  z.object({ kind: z.literal('passphrase+device'), ...deviceSealed }),
 ]);
 export type StoredSecret = z.infer<typeof storedSecretSchema>;
 
@@ -57,11 +62,17 @@ export const vaultLockSchema = z.object({
 });
 export type VaultLock = z.infer<typeof vaultLockSchema>;
 
+/** What every secret of a vault with `lock` must be stored as. */
+export function expectedSecretKind(lock: VaultLock | null): StoredSecret['kind'] {
+  return lock ? 'passphrase+device' : 'device';
+}
+
+/** Every record valid, of the lock's kind, each id once: what the vault writes. */
 export const tokensDataSchema = z
   .object({ tokens: z.array(tokenRecordSchema), lock: vaultLockSchema.nullable() })
   .superRefine((data, ctx) => {
-    // Mixed storage would leave a secret in clear in a locked vault, or unreadable in an open one.
-    const expected = data.lock ? 'aes-gcm' : 'plain';
+    // Mixed storage would leave a secret without its passphrase layer in a locked vault, or unreadable in an open one.
+    const expected = expectedSecretKind(data.lock);
     data.tokens.forEach((token, index) => {
       if (token.secret.kind !== expected) {
         ctx.addIssue({ code: 'custom', path: ['tokens', index, 'secret', 'kind'], message: `must be ${expected}` });
@@ -73,4 +84,13 @@ export const tokensDataSchema = z
       ids.add(token.id);
     });
   });
-export type TokensData = z.infer<typeof tokensDataSchema>;
+
+/**
+ * The "tokens" key as read: the lock checked, each record left for damaged-records.ts to judge
+ * on its own, so that one damaged record leaves the others usable.
+ */
+export const storedTokensDataSchema = z.object({ tokens: z.array(z.unknown()), lock: vaultLockSchema.nullable() });
+export type StoredTokensData = z.infer<typeof storedTokensDataSchema>;
+
+/** What the vault works with: the usable records, the lock, and the damaged records kept as they were. */
+export type TokensData = z.infer<typeof tokensDataSchema> & { damaged: readonly unknown[] };

@@ -1,3 +1,4 @@
+import { damagedIds } from './damaged-records';
 import { localIsoDate } from './iso-date';
 import type { PassphraseLock } from './passphrase-lock';
 import { secretHint } from './secret-hint';
@@ -62,11 +63,12 @@ export function createTokenRecords(options: TokenRecordsOptions): TokenRecords {
   /**
    * Drops the detections that will no longer hold, then writes the records. In that order, a
    * failure part way loses at most detections (made again by the next check), never an edit
-   * that was reported as failed yet saved. The detections kept.
+   * that was reported as failed yet saved. Damaged records, and what was found for them, stay.
+   * The detections kept.
    */
   async function pruneAndWriteTokens(data: TokensData): Promise<StoredDetection[]> {
     const stored = await storage.readDetections();
-    const kept = prunedDetections(stored, data.tokens);
+    const kept = prunedDetections(stored, data.tokens, damagedIds(data.damaged));
     if (kept.length !== stored.length) await storage.writeDetections(kept);
     await storage.writeTokens(data);
     return kept;

@@ -4,12 +4,14 @@ import type { SiteDetection, TokenRecord } from './token-record';
 import { toTokenSummary, tokenSummarySchema } from './token-summary';
 
 const SECRET = 'fake-secret-0123456789-abcdefghijkl-WXYZ';
+// Stands for the stored ciphertext: neither it nor the key id belongs in a summary.
+const CIPHERTEXT = btoa(SECRET);
 const record: TokenRecord = {
   id: 'a1',
   label: 'Work',
   email: 'ada@example.com',
   kind: 'classic',
-  secret: { kind: 'plain', value: SECRET },
+  secret: { kind: 'device', keyId: 'device-key-1', iv: 'AAAAAAAAAAAAAAAA', ciphertext: CIPHERTEXT },
   secretHint: secretHint(SECRET),
   secretRevision: 1,
   expiresOn: '2025-06-08',
@@ -28,7 +30,7 @@ describe('secret hint and summary', () => {
 
   it('leaves the secret out of the summary and computes mismatch warnings', () => {
     const summary = toTokenSummary(record, detected);
-    expect(JSON.stringify(summary)).not.toContain(SECRET);
+    for (const stored of [SECRET, CIPHERTEXT, 'device-key-1']) expect(JSON.stringify(summary)).not.toContain(stored);
     expect('secret' in summary).toBe(false);
     expect(summary.secretHint).toBe('…WXYZ');
     expect(summary.detected).toEqual(detected);

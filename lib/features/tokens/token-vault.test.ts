@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { RejectedMessageError } from '../../core/messaging/reply';
+import { createMemoryDeviceKeyStore } from '../../core/storage/memory-device-key-store';
 import { createMemoryStorageArea, type StorageAreaLike } from '../../core/storage/storage-area';
 import { StoredDataTooNewError } from '../../core/storage/versioned-area';
 import { bytesToBase64 } from './base64';
+import { SecretUndecryptableError } from './secret-undecryptable-error';
 import { SESSION_KEY_STORAGE_KEY } from './session-key';
 import type { TokenFormInput } from './token-form-input';
 import type { TokensData } from './token-record';
@@ -25,8 +28,10 @@ function cloudInput(overrides: Partial<TokenFormInput> = {}): TokenFormInput {
 function setup() {
   const local = createMemoryStorageArea();
   const session = createMemoryStorageArea();
-  const options = { local, session, now: () => new Date(2025, 2, 10, 12, 0, 0) };
-  return { local, session, options, vault: createTokenVault(options) };
+  // Shared by every vault made from `options`: a restarted service worker finds the same IndexedDB.
+  const deviceKeys = createMemoryDeviceKeyStore();
+  const options = { local, session, deviceKeys, now: () => new Date(2025, 2, 10, 12, 0, 0) };
+  return { local, session, deviceKeys, options, vault: createTokenVault(options) };
 }
 
 /** What `getSecret` answers for a token whose secret is at `secretRevision`. */
@@ -179,17 +184,142 @@ describe('token vault without a passphrase', () => {
     expect(snapshot(local)).toBe(before);
   });
 
-  it('reports damaged storage without repeating what is stored', async () => {
+  it('keeps going with the good records when one is damaged, reports it, and writes it back as it was', async () => {
+    const { vault, local } = setup();
+    const work = await addOk(vault, cloudInput());
+    const other = await addOk(vault, cloudInput({ label: 'Other', secret: SECRET_B }));
+    const revision = await revisionOf(vault, other.id);
+    await vault.recordDetection(other.id, 'acme.atlassian.net', { kind: 'classic' }, revision);
+    const stored = local.dump()[TOKENS_STORAGE_KEY] as { data: { tokens: Record<string, unknown>[] } };
+    const damaged = structuredClone(stored);
+    damaged.data.tokens[1]!.readOnly = SECRET_C;
+    await local.set({ [TOKENS_STORAGE_KEY]: damaged });
+    const kept = structuredClone(damaged.data.tokens[1]);
+
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work']);
+    expect(await vault.problems()).toEqual({ damaged: 1, undecryptable: [] });
+    expect(await vault.getSecret(work.id)).toEqual(revealed(SECRET_A));
+    expect(await vault.getSecret(other.id)).toEqual({ ok: false, reason: 'not-found' });
+    expectNoSecretIn(await vault.list());
+
+    // Every write keeps the damaged record as it is, and what was found for it.
+    const third = await addOk(vault, cloudInput({ label: 'Third', secret: SECRET_C }));
+    await vault.update(work.id, cloudInput({ label: 'Work renamed', secret: '' }));
+    await vault.remove(third.id);
+    expect(await vault.setPassphrase(PASSPHRASE)).toEqual({ ok: true });
+    expect(await vault.removePassphrase(PASSPHRASE)).toEqual({ ok: true });
+    const after = local.dump() as Record<string, { data: { tokens?: unknown[]; detections?: { tokenId: string }[] } }>;
+    expect(after[TOKENS_STORAGE_KEY]!.data.tokens).toContainEqual(kept);
+    expect(after[TOKENS_STORAGE_KEY]!.data.tokens).toHaveLength(2);
+    expect(after.tokenDetections!.data.detections!.map((d) => d.tokenId)).toEqual([other.id]);
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work renamed']);
+    expect(await vault.problems()).toEqual({ damaged: 1, undecryptable: [] });
+  });
+
+  it('reports a damaged lock without repeating what is stored', async () => {
     const { vault, local } = setup();
     await addOk(vault, cloudInput());
-    const stored = local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData };
+    const stored = local.dump()[TOKENS_STORAGE_KEY] as { data: Record<string, unknown> };
     const damaged = structuredClone(stored);
-    (damaged.data.tokens[0] as unknown as Record<string, unknown>).readOnly = SECRET_B;
+    damaged.data.lock = SECRET_B;
     await local.set({ [TOKENS_STORAGE_KEY]: damaged });
     const error = await caught(vault.list());
     expect(error).toBeInstanceOf(TokenVaultError);
-    expect(String(error)).toMatch(/The saved tokens could not be read: the saved token data is malformed \(tokens\.0\.readOnly/);
+    expect(String(error)).toMatch(/The saved tokens could not be read: the saved token data is malformed \(lock/);
     expectNoSecretIn(errorText(error));
+  });
+});
+
+describe('token vault at rest', () => {
+  it('keeps every secret encrypted under a non-extractable device key, with or without a passphrase', async () => {
+    const deviceKeys = createMemoryDeviceKeyStore();
+    const local = createMemoryStorageArea();
+    const vault = createTokenVault({ local, session: createMemoryStorageArea(), deviceKeys, now: () => new Date(2025, 2, 10) });
+    await addOk(vault, cloudInput());
+    await addOk(vault, { label: 'DC', kind: 'dc-pat', secret: SECRET_B, dcBaseUrl: 'https://confluence.dc.test' });
+    const key = await deviceKeys.load();
+    expect(key?.key.extractable).toBe(false);
+    expect(key?.key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
+    const secrets = () => (local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData }).data.tokens.map((t) => t.secret);
+    expect(secrets()).toEqual([
+      { kind: 'device', keyId: key?.id, iv: expect.any(String), ciphertext: expect.any(String) },
+      { kind: 'device', keyId: key?.id, iv: expect.any(String), ciphertext: expect.any(String) },
+    ]);
+    expectNoSecretIn(local.dump());
+    await vault.setPassphrase(PASSPHRASE);
+    expect(secrets().map((s) => [s.kind, s.keyId])).toEqual([
+      ['passphrase+device', key?.id],
+      ['passphrase+device', key?.id],
+    ]);
+    expectNoSecretIn(local.dump());
+    expect(deviceKeys.created).toBe(1);
+  });
+});
+
+describe('token vault when this browser has lost its device key', () => {
+  /** Two tokens saved, then the device key gone (the IndexedDB deleted) and the service worker restarted. */
+  async function lostKey(passphrase?: string) {
+    const deviceKeys = createMemoryDeviceKeyStore();
+    const local = createMemoryStorageArea();
+    const session = createMemoryStorageArea();
+    const options = { local, session, deviceKeys, now: () => new Date(2025, 2, 10, 12, 0, 0) };
+    const before = createTokenVault(options);
+    const work = await addOk(before, cloudInput({ sites: ['acme.atlassian.net'] }));
+    const dc = await addOk(before, { label: 'Intranet', kind: 'dc-pat', secret: SECRET_B, dcBaseUrl: 'https://confluence.dc.test', readOnly: true });
+    await before.recordDetection(work.id, 'acme.atlassian.net', { kind: 'classic', identity: { accountId: 'acc-1' } }, 1);
+    if (passphrase) await before.setPassphrase(passphrase);
+    const summaries = await before.list();
+    deviceKeys.forget();
+    return { deviceKeys, local, session, work, dc, summaries, vault: createTokenVault(options) };
+  }
+
+  it('still lists every token with its fields and detections, and says which secrets cannot be decrypted', async () => {
+    const { vault, local, work, dc, summaries, deviceKeys } = await lostKey();
+    const stored = snapshot(local);
+    expect(await vault.list()).toEqual(summaries);
+    expect(await vault.problems()).toEqual({ damaged: 0, undecryptable: [work.id, dc.id] });
+    const error = await caught(vault.getSecret(work.id));
+    expect(error).toBeInstanceOf(SecretUndecryptableError);
+    expect(error).toBeInstanceOf(RejectedMessageError);
+    expect(String(error)).toContain('The saved secret of “Work” cannot be decrypted: this browser no longer has the key it was encrypted with. Edit the token and enter its secret again.');
+    expectNoSecretIn(errorText(error));
+    // Reading made no key and changed nothing.
+    expect(deviceKeys.created).toBe(1);
+    expect(snapshot(local)).toBe(stored);
+  });
+
+  it('edits other fields without the secret, and makes a token usable again when its secret is entered again', async () => {
+    const { vault, local, work, dc, deviceKeys } = await lostKey();
+    expect(await vault.update(dc.id, { label: 'Intranet (old)', kind: 'dc-pat', secret: '', dcBaseUrl: 'https://confluence.dc.test', readOnly: true })).toMatchObject({ ok: true });
+    const replaced = await vault.update(work.id, cloudInput({ sites: ['acme.atlassian.net'], secret: SECRET_C }));
+    expect(replaced).toMatchObject({ ok: true, token: { secretHint: '…CCCC' } });
+    expect(await vault.getSecret(work.id)).toEqual(revealed(SECRET_C, 2));
+    // A new key was made for the new secret; the other token is still said to need its secret.
+    expect(deviceKeys.created).toBe(2);
+    expect(await vault.problems()).toEqual({ damaged: 0, undecryptable: [dc.id] });
+    await expect(vault.getSecret(dc.id)).rejects.toBeInstanceOf(SecretUndecryptableError);
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work', 'Intranet (old)']);
+    expectNoSecretIn(local.dump());
+  });
+
+  it('refuses a passphrase change it cannot finish, naming the token, with nothing changed', async () => {
+    const { vault, local, session } = await lostKey();
+    const before = snapshot(local, session);
+    const error = await caught(vault.setPassphrase(PASSPHRASE));
+    expect(error).toBeInstanceOf(SecretUndecryptableError);
+    expect(String(error)).toContain('“Work” cannot be decrypted');
+    expect(snapshot(local, session)).toBe(before);
+  });
+
+  it('with a passphrase: unlocks, then says the same, and takes the secret again', async () => {
+    const { vault, work } = await lostKey(PASSPHRASE);
+    expect(await vault.lockState()).toBe('unlocked'); // the passphrase key is in session storage, not IndexedDB
+    await vault.lock();
+    expect(await vault.getSecret(work.id)).toEqual({ ok: false, reason: 'locked' });
+    expect(await vault.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await expect(vault.getSecret(work.id)).rejects.toBeInstanceOf(SecretUndecryptableError);
+    expect(await vault.update(work.id, cloudInput({ sites: ['acme.atlassian.net'], secret: SECRET_C }))).toMatchObject({ ok: true });
+    expect(await vault.getSecret(work.id)).toEqual(revealed(SECRET_C, 2));
   });
 });
 
@@ -206,7 +336,7 @@ describe('token vault with a passphrase', () => {
 
     const stored = local.dump()[TOKENS_STORAGE_KEY] as { schemaVersion: number; data: TokensData };
     expectNoSecretIn(local.dump());
-    expect(stored.data.tokens.map((t) => t.secret.kind)).toEqual(['aes-gcm', 'aes-gcm']);
+    expect(stored.data.tokens.map((t) => t.secret.kind)).toEqual(['passphrase+device', 'passphrase+device']);
     expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     expect(stored.data.lock?.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS });
     expect(atob(stored.data.lock?.kdf.salt ?? '')).toHaveLength(16);
@@ -301,10 +431,8 @@ describe('token vault with a passphrase', () => {
     expect(session.dump()).toEqual({});
     const data = (local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData }).data;
     expect(data.lock).toBeNull();
-    expect(data.tokens.map((t) => t.secret)).toEqual([
-      { kind: 'plain', value: SECRET_A },
-      { kind: 'plain', value: SECRET_B },
-    ]);
+    expect(data.tokens.map((t) => t.secret.kind)).toEqual(['device', 'device']);
+    expectNoSecretIn(local.dump());
     expect(await vault.getSecret(a.id)).toEqual(revealed(SECRET_A));
     expect(await vault.getSecret(b.id)).toEqual(revealed(SECRET_B));
   });
@@ -342,9 +470,7 @@ describe('token vault with a passphrase', () => {
     await vault.setPassphrase(PASSPHRASE);
     const data = (local.dump()[TOKENS_STORAGE_KEY] as { data: TokensData }).data;
     const damaged = structuredClone(data);
-    const second = damaged.tokens[1]!.secret;
-    if (second.kind !== 'aes-gcm') throw new Error('expected an encrypted secret');
-    second.ciphertext = bytesToBase64(new Uint8Array(48));
+    damaged.tokens[1]!.secret.ciphertext = bytesToBase64(new Uint8Array(48));
     await local.set({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION, data: damaged } });
     const before = snapshot(local, session);
 
@@ -360,7 +486,8 @@ describe('token vault with a passphrase', () => {
     const salt = new Uint8Array(16).fill(7);
     const oldKey = await deriveVaultKey(subtle, PASSPHRASE, salt, 1_000);
     const random = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
-    const data: TokensData = {
+    // As version 2 stored it (the migration to version 3 wraps the secret in the device layer).
+    const data = {
       lock: {
         kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1_000, salt: bytesToBase64(salt) },
         verifier: await makeVerifier(subtle, oldKey, random),
@@ -381,7 +508,7 @@ describe('token vault with a passphrase', () => {
         },
       ],
     };
-    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: TOKENS_SCHEMA_VERSION, data } });
+    const local = createMemoryStorageArea({ [TOKENS_STORAGE_KEY]: { schemaVersion: 2, data } });
     const vault = createTokenVault({ local, session: createMemoryStorageArea() });
     expect(await vault.lockState()).toBe('locked');
     expect(await vault.unlock(PASSPHRASE)).toEqual({ ok: true });
@@ -389,6 +516,7 @@ describe('token vault with a passphrase', () => {
     expect(lock?.kdf.iterations).toBe(PBKDF2_ITERATIONS);
     expect(lock?.kdf.salt).not.toBe(bytesToBase64(salt));
     expect(await vault.getSecret('old1')).toEqual(revealed(SECRET_A));
+    expectNoSecretIn(local.dump());
   });
 
   it('never lets a secret out through results or errors', async () => {
@@ -408,5 +536,22 @@ describe('token vault with a passphrase', () => {
     outputs.push(await vault.unlock(SECRET_A));
     outputs.push(await vault.list());
     expectNoSecretIn(outputs);
+  });
+});
+
+describe('token vault when the key store cannot be read', () => {
+  it('still lists every token, and says why a secret cannot be used', async () => {
+    const deviceKeys = createMemoryDeviceKeyStore();
+    const local = createMemoryStorageArea();
+    const vault = createTokenVault({ local, session: createMemoryStorageArea(), deviceKeys, now: () => new Date(2025, 2, 10) });
+    const work = await addOk(vault, cloudInput());
+    deviceKeys.load = async () => {
+      throw new Error('IndexedDB is not available');
+    };
+    expect((await vault.list()).map((t) => t.label)).toEqual(['Work']);
+    expect(await vault.problems()).toEqual({ damaged: 0, undecryptable: [] });
+    const error = await caught(vault.getSecret(work.id));
+    expect(error).toBeInstanceOf(TokenVaultError);
+    expect(String(error)).toContain("This browser's key store could not be read: IndexedDB is not available");
   });
 });

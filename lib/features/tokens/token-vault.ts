@@ -1,18 +1,27 @@
+import type { DeviceKeyStore } from '../../core/storage/device-key-store';
+import { createMemoryDeviceKeyStore } from '../../core/storage/memory-device-key-store';
 import type { StorageAreaLike } from '../../core/storage/storage-area';
+import { createDeviceEncryption } from './device-encryption';
 import { createPassphraseLock, type LockState, type PassphraseLock, type PassphraseResult } from './passphrase-lock';
 import { createTokenDetections, type DetectionToRecord } from './token-detections';
 import { createTokenRecords, type SecretResult, type TokenRecords, type TokenWriteResult } from './token-records';
 import type { TokenSummary } from './token-summary';
 import { defaultRandomBytes, type RandomBytes } from './vault-crypto';
+import { createVaultProblems, type VaultProblems } from './vault-problems';
 import { createVaultStorage } from './vault-storage';
 
-export type { DetectionToRecord, LockState, PassphraseResult, SecretResult, TokenWriteResult };
+export type { DetectionToRecord, LockState, PassphraseResult, SecretResult, TokenWriteResult, VaultProblems };
 
 export interface TokenVaultOptions {
   /** `browser.storage.local`: the only place tokens are kept (never `sync`). */
   local: StorageAreaLike;
   /** `browser.storage.session`, restricted to trusted contexts: holds the unlocked key. */
   session: StorageAreaLike;
+  /**
+   * Where the device key every secret is encrypted with is kept: the background passes the
+   * extension's IndexedDB. Unset (unit tests), a key in memory that lasts as long as this vault.
+   */
+  deviceKeys?: DeviceKeyStore;
   crypto?: SubtleCrypto;
   now?: () => Date;
   randomBytes?: RandomBytes;
@@ -25,25 +34,26 @@ export interface TokenVault extends TokenRecords, Omit<PassphraseLock, 'codecFor
    * with a secret or email edited since is dropped. Undefined when there is no such token.
    */
   recordDetection(id: string, site: string, result: DetectionToRecord, secretRevision: number): Promise<TokenSummary | undefined>;
+  /** Damaged records and secrets this browser can no longer decrypt; neither is ever dropped. */
+  problems(): Promise<VaultProblems>;
 }
 
 /**
- * The token vault: the records (token-records.ts), the passphrase lock that seals their secrets
- * (passphrase-lock.ts) and the detections kept apart from both (token-detections.ts), on one
- * storage whose operations run one at a time (vault-storage.ts).
+ * The token vault: the records (token-records.ts), the passphrase lock and device key that
+ * seal their secrets (passphrase-lock.ts, device-encryption.ts) and the detections kept apart
+ * from both (token-detections.ts), on one storage whose operations run one at a time
+ * (vault-storage.ts).
  */
 export function createTokenVault(options: TokenVaultOptions): TokenVault {
   const now = options.now ?? (() => new Date());
   const randomBytes = options.randomBytes ?? defaultRandomBytes;
-  const storage = createVaultStorage(options.local);
-  const lock = createPassphraseLock({
-    storage,
-    session: options.session,
-    subtle: options.crypto ?? globalThis.crypto.subtle,
-    randomBytes,
-  });
+  const subtle = options.crypto ?? globalThis.crypto.subtle;
+  const device = createDeviceEncryption({ store: options.deviceKeys ?? createMemoryDeviceKeyStore(), subtle, randomBytes });
+  const storage = createVaultStorage(options.local, device);
+  const lock = createPassphraseLock({ storage, session: options.session, device, subtle, randomBytes });
   const records = createTokenRecords({ storage, lock, now, randomBytes });
   const detections = createTokenDetections({ storage, now });
+  const { problems } = createVaultProblems({ storage, device });
   return {
     list: records.list,
     get: records.get,
@@ -58,5 +68,6 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
     unlock: lock.unlock,
     lock: lock.lock,
     recordDetection: detections.record,
+    problems,
   };
 }

@@ -8,6 +8,8 @@ import {
   open,
   PBKDF2_ITERATIONS,
   seal,
+  sealedFromText,
+  sealedToText,
   secretContext,
 } from './vault-crypto';
 
@@ -50,5 +52,12 @@ describe('vault cryptography', () => {
     expect(await keyMatchesVerifier(subtle, other, verifier)).toBe(false);
     const restored = await importVaultKey(subtle, await exportVaultKey(subtle, key));
     expect(await keyMatchesVerifier(subtle, restored, verifier)).toBe(true);
+  });
+
+  it('writes a ciphertext as text and reads it back, refusing anything else', async () => {
+    const key = await deriveVaultKey(subtle, 'a passphrase long enough', salt, FAST_ITERATIONS);
+    const sealed = await seal(subtle, key, 'fake-secret', secretContext('t1'), random);
+    expect(sealedFromText(sealedToText(sealed))).toEqual(sealed);
+    for (const text of ['', 'no-dot', '.only', 'a.b.c']) expect(sealedFromText(text)).toBeUndefined();
   });
 });

@@ -93,3 +93,13 @@ export function makeVerifier(subtle: SubtleCrypto, key: CryptoKey, randomBytes: 
 export async function keyMatchesVerifier(subtle: SubtleCrypto, key: CryptoKey, verifier: Sealed): Promise<boolean> {
   return (await open(subtle, key, verifier, 'verifier')) === VERIFIER_TEXT;
 }
+
+/** One ciphertext as text, for encrypting it again under another key ('.' is not base64). */
+export function sealedToText(sealed: Sealed): string {
+  return `${sealed.iv}.${sealed.ciphertext}`;
+}
+
+export function sealedFromText(text: string): Sealed | undefined {
+  const [iv, ciphertext, ...rest] = text.split('.');
+  return iv && ciphertext && rest.length === 0 ? { iv, ciphertext } : undefined;
+}
