@@ -8,21 +8,36 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: every file shows where what it uses comes from.
   imports: false,
+  // The sources zip AMO asks for (docs/store.md): the code, not test output or builds.
+  zip: { excludeSources: ['tests/artifacts/**', '.output*/**', 'test-results/**', 'playwright-report/**'] },
   vite: () => ({
     plugins: [preact({ prerender: { enabled: false } })],
     // Extension pages load from disk: no modulepreload polyfill or preload helper is worth its bytes.
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
+    // End-to-end builds only (CTC_E2E_BUILD=1, made by tests/firefox): WebDriver BiDi will not
+    // navigate to extension pages, so the Firefox tests open the popup and options page from a
+    // simulated Atlassian page, which needs them web-accessible there; and BiDi cannot reach the
+    // content script's world, so the tests run code there with scripting.executeScript. The
+    // release builds have neither (checked by tests/firefox/release-manifest.test.ts).
+    ...(process.env.CTC_E2E_BUILD === '1'
+      ? { web_accessible_resources: [{ resources: ['popup.html', 'options.html'], matches: ['https://*.atlassian.net/*'] }] }
+      : {}),
     name: 'Confluence Token Companion',
+    // No inline or remote script, no eval, no plugins, no <base> tricks in extension pages.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     description:
       'Detects Confluence sites and pages, and keeps Atlassian API tokens healthy, visible and safe.',
     // Each permission is justified in docs/permissions.md.
-    permissions: ['storage'],
+    permissions: ['storage', ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : [])],
     host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*'],
     // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
     // Data Center token needs it (https only: a PAT never travels in clear text).
     optional_host_permissions: ['https://*/*'],
+    // storage.local.setAccessLevel (closing the vault's key to content scripts) exists for every
+    // storage area from Chrome 140 (MDN browser-compat-data); before that it failed open.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '140' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

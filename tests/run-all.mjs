@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, stopping at the first failure.
-// typecheck → unit and simulator tests (vitest) → Chrome and Firefox builds → e2e (Playwright).
-// The last line of the output is always `N passed, N failed[, N skipped]` over vitest and
-// Playwright, so CI logs and people read the same figure.
+// typecheck → unit and simulator tests (vitest) → Chrome and Firefox builds → e2e (Playwright,
+// Chromium) → e2e in Firefox (vitest + puppeteer-core over WebDriver BiDi, tests/firefox/).
+// The last line of the output is always `N passed, N failed[, N skipped]` over vitest, Playwright
+// and the Firefox suite, so CI logs and people read the same figure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -13,6 +14,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const artifacts = join(root, 'tests', 'artifacts');
 const vitestJson = join(artifacts, 'vitest-results.json');
 const playwrightJson = join(artifacts, 'playwright-results.json');
+const firefoxJson = join(artifacts, 'firefox-results.json');
 // The builds users load; the e2e tests run against this very build instead of making their own.
 const outDir = '.output';
 
@@ -34,8 +36,9 @@ const stages = [
   {
     name: 'build',
     commands: [
-      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir } },
-      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir } },
+      // Release builds: never with the e2e switch of wxt.config.ts, whatever the environment says.
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '' } },
+      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '' } },
     ],
   },
   {
@@ -47,6 +50,26 @@ const stages = [
       },
     ],
     report: { file: playwrightJson, read: readPlaywrightCounts },
+  },
+  {
+    // Its global setup makes the e2e Firefox build (CTC_E2E_BUILD=1) in .output/firefox-e2e and
+    // checks that the release builds of stage 3 (CTC_RELEASE_OUT_DIR) have no test switches.
+    name: 'firefox',
+    commands: [
+      {
+        args: [
+          bin('vitest'),
+          'run',
+          '--config',
+          'tests/firefox/vitest.config.ts',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${firefoxJson}`,
+        ],
+        env: { CTC_FIREFOX_OUT_DIR: `${outDir}/firefox-e2e`, CTC_RELEASE_OUT_DIR: outDir },
+      },
+    ],
+    report: { file: firefoxJson, read: readVitestCounts },
   },
 ];
 

@@ -20,14 +20,19 @@ export function isBuilt(outDir: string, browser: TargetBrowser = 'chrome'): bool
  * Runs `wxt build` into `outDir` (through env CTC_OUT_DIR, which wxt.config.ts reads) and
  * resolves with the build folder. The output is passed through so a failing build shows why.
  */
-export async function buildExtension(outDir: string, browser: TargetBrowser = 'chrome'): Promise<string> {
+export async function buildExtension(
+  outDir: string,
+  browser: TargetBrowser = 'chrome',
+  /** More environment for wxt.config.ts, e.g. `{ CTC_E2E_BUILD: '1' }` for the Firefox e2e build. */
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
   const wxt = join(PROJECT_ROOT, 'node_modules', '.bin', 'wxt');
   const args = ['build', ...(browser === 'firefox' ? ['-b', 'firefox', '--mv3'] : [])];
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(wxt, args, {
       cwd: PROJECT_ROOT,
       // CI=true keeps WXT free of prompts and spinners; no stdin, so nothing can wait on it.
-      env: { ...process.env, CTC_OUT_DIR: outDir, CI: process.env.CI ?? 'true' },
+      env: { ...process.env, ...extraEnv, CTC_OUT_DIR: outDir, CI: process.env.CI ?? 'true' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', fail);
