@@ -82,6 +82,29 @@ describe('readTenantInfo (the one call without credentials)', () => {
     expect(activity).toEqual([expect.objectContaining({ tokenLabel: '(no token)', status: 200, retries: 1, outcome: 'ok' })]);
   });
 
+  it('does not follow a redirect: a cloudId read on another host would be that host’s', async () => {
+    const OTHER_ID = '11111111-2222-4333-8444-555555555555';
+    const elsewhere = 'https://evil.atlassian.net/_edge/tenant_info';
+    const followed = () => {
+      const r = jsonResponse({ cloudId: OTHER_ID });
+      Object.defineProperty(r, 'url', { value: elsewhere });
+      return r;
+    };
+    const { client, calls, activity } = setup([
+      (_call, init) => (init?.redirect === 'manual' ? new Response(null, { status: 302, headers: { Location: elsewhere } }) : followed()),
+      // A fetch that followed anyway: the answer's URL gives it away.
+      () => followed(),
+    ]);
+    const redirected = await client.readTenantInfo('acme.atlassian.net');
+    expect(redirected).toMatchObject({ ok: false, failure: { class: 'redirected', status: 302 } });
+    if (!redirected.ok) expect(redirected.failure.message).toMatch(/^acme\.atlassian\.net answered with a redirect to another address \(evil\.atlassian\.net\)/);
+    expect(calls[0]?.redirect).toBe('manual');
+    expect(await client.readTenantInfo('acme.atlassian.net')).toMatchObject({ ok: false, failure: { class: 'redirected' } });
+    expect(calls).toHaveLength(2);
+    expect(JSON.stringify(activity)).not.toContain(OTHER_ID);
+    expect(activity.map((e) => e.outcome)).toEqual(['redirected', 'redirected']);
+  });
+
   it('reports a rate limit after retries run out', async () => {
     const limited = () => new Response('', { status: 429, headers: { 'Retry-After': '1' } });
     const { client } = setup([limited(), limited(), limited(), limited(), limited()]);

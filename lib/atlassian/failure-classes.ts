@@ -18,5 +18,10 @@ export const FAILURE_CLASSES = [
   'cancelled',
   'unsupported-operation',
   'request-rejected',
+  /**
+   * The answer was a redirect (or came from another origin): not trusted, never followed with
+   * credentials. Only the attachment download follows its one redirect, without credentials.
+   */
+  'redirected',
 ] as const;
 export type FailureClass = (typeof FAILURE_CLASSES)[number];

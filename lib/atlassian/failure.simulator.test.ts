@@ -11,6 +11,7 @@ import {
 } from '../../tests/simulator/index';
 import type { ActivityEntry } from './activity-log';
 import { createAtlassianClient, type Credential } from './client';
+import { INTERACTIVE_RETRY_POLICY } from './retry';
 import type { BaseKind, TokenKind } from './endpoints';
 import { classifyResponse, type Failure } from './failure';
 import type { OperationId } from './operations';
@@ -181,5 +182,86 @@ describe('the client against the simulator', () => {
       expect(e.host).toBe('api.atlassian.com');
       expect(e.path.startsWith(`/ex/confluence/${acme.cloudId}/wiki/api/v2/pages/`)).toBe(true);
     }
+  });
+});
+
+describe('hostile answers from the simulator', () => {
+  const alice = SIM_USERS.alice;
+  const credential = (secret: string, kind: TokenKind = 'classic'): Credential => ({ label: 'hostile', kind, email: alice.email, secret, readOnly: false });
+  const acmeSite = { kind: 'cloud', host: acme.host, cloudId: acme.cloudId } as const;
+
+  function client() {
+    const sleeps: number[] = [];
+    const c = createAtlassianClient({
+      fetch: sim.fetch,
+      now: () => Date.now(),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => 0.5,
+      onActivity: () => undefined,
+      retryPolicy: INTERACTIVE_RETRY_POLICY,
+    });
+    return { c, sleeps };
+  }
+
+  it('user/current redirected to another *.atlassian.net host: refused, and the other host is never asked', async () => {
+    const other = `https://${SIM_SITES.initech.host}/wiki/rest/api/user/current`;
+    sim.control.injectFault({ kind: 'redirect', host: acme.host, pathPrefix: '/wiki/rest/api/user/current', location: other });
+    const r = await client().c.request({ credential: credential(SIM_TOKENS.aliceClassic.secret), site: acmeSite, operation: 'getCurrentUser' });
+    expect(r).toMatchObject({ ok: false, failure: { class: 'redirected', status: 302 } });
+    if (!r.ok) expect(r.failure.message).toContain(`${acme.host} answered with a redirect to another address (${SIM_SITES.initech.host})`);
+    expect(sim.log.map((e) => e.host)).toEqual([acme.host]);
+  });
+
+  it('a redirected watch write is not reported done', async () => {
+    sim.control.injectFault({ kind: 'redirect', host: acme.host, pathPrefix: '/wiki/rest/api/user/watch/', location: `https://${SIM_SITES.initech.host}/wiki/rest/api/user/watch/content/1`, status: 307 });
+    const r = await client().c.request({
+      credential: credential(SIM_TOKENS.aliceClassic.secret),
+      site: acmeSite,
+      operation: 'addContentWatcher',
+      pathParams: { contentId: SIM_PAGES.architecture.id },
+    });
+    expect(r).toMatchObject({ ok: false, failure: { class: 'redirected', status: 307 } });
+    expect(sim.log.filter((e) => e.host !== acme.host)).toEqual([]);
+  });
+
+  it('tenant_info redirected: no cloudId from the redirect target', async () => {
+    sim.control.injectFault({ kind: 'redirect', host: acme.host, pathPrefix: '/_edge/tenant_info', location: `https://${SIM_SITES.initech.host}/_edge/tenant_info` });
+    const r = await client().c.readTenantInfo(acme.host);
+    expect(r).toMatchObject({ ok: false, failure: { class: 'redirected' } });
+    expect(JSON.stringify(r)).not.toContain(SIM_SITES.initech.cloudId);
+  });
+
+  it('an identity with a huge displayName is refused, 256 KB by the schema, 4 MB by the byte limit', async () => {
+    for (const [size, expected] of [
+      [256 * 1024, /longer than the extension accepts \(at displayName\)/],
+      [4 * 1024 * 1024, /the answer was larger than 2 MB/],
+    ] as const) {
+      const secret = `SIMclassic-huge-${size}-Xy7`;
+      sim.control.addToken({ name: `huge${size}`, kind: 'classic', secret, user: { ...alice, key: `huge${size}`, displayName: 'N'.repeat(size) }, sites: [acme.host] });
+      const started = Date.now();
+      const r = await client().c.request({ credential: credential(secret), site: acmeSite, operation: 'getCurrentUser' });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(r).toMatchObject({ ok: false, failure: { class: 'malformed-response', status: 200 } });
+      if (!r.ok) expect(r.failure.message).toMatch(expected);
+    }
+  });
+
+  it('a huge body is refused by the byte limit', async () => {
+    sim.control.injectFault({ kind: 'huge-body', host: acme.host, bytes: 3 * 1024 * 1024 });
+    const r = await client().c.request({ credential: credential(SIM_TOKENS.aliceClassic.secret), site: acmeSite, operation: 'getCurrentUser' });
+    expect(r).toMatchObject({ ok: false, failure: { class: 'malformed-response' } });
+    if (!r.ok) expect(r.failure.message).toMatch(/larger than 2 MB/);
+  });
+
+  it('Retry-After: 60 in an interactive call: no wait, "try again at HH:MM"', async () => {
+    sim.control.rateLimit({ tokenName: 'aliceClassic', count: 5, retryAfter: '60' });
+    const { c, sleeps } = client();
+    const r = await c.request({ credential: credential(SIM_TOKENS.aliceClassic.secret), site: acmeSite, operation: 'getCurrentUser' });
+    expect(sleeps).toEqual([]);
+    expect(r).toMatchObject({ ok: false, failure: { class: 'rate-limited', status: 429 } });
+    if (!r.ok) expect(r.failure.message).toMatch(new RegExp(`^Rate limited by ${acme.host.replace(/\./g, '\\.')}: try again at \\d\\d:\\d\\d\\.`));
+    expect(sim.log.filter((e) => e.path.includes('/user/current'))).toHaveLength(1);
   });
 });

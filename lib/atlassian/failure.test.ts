@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BaseKind, TokenKind } from './endpoints';
-import { classifyResponse, inspectResponse, type ResponseFacts } from './failure';
+import { classifyResponse, inspectResponse, localClockTime, rateLimitedUntil, redirectedFailure, type ResponseFacts } from './failure';
+import { FAILURE_CLASSES } from './failure-classes';
 import type { OperationId } from './operations';
 import { MIN_SERVER_WAIT_MS } from './retry-after';
 
@@ -299,6 +300,14 @@ describe('classifyResponse', () => {
     });
   });
 
+  it('a 3xx is its own class, redirected, naming the site', () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      const f = classifyResponse(facts({ status, site: 'acme.atlassian.net', headers: { Location: 'https://evil.atlassian.net/x' } }));
+      expect(f).toMatchObject({ class: 'redirected', status });
+      expect(f?.message).toMatch(/^acme\.atlassian\.net answered with a redirect to another address, so the answer was not trusted\./);
+    }
+  });
+
   it('other 4xx are requests Confluence refused as invalid', () => {
     expect(classifyResponse(facts({ status: 400, operation: 'getContentById', bodyText: '{"statusCode":400,"message":"expand too long"}' }))).toMatchObject({
       class: 'request-rejected',
@@ -312,5 +321,28 @@ describe('classifyResponse', () => {
       const f = classifyResponse(facts({ status, bodyText: `{"message":"${secretish}"`, headers: { 'Content-Type': 'application/json' } }));
       expect(JSON.stringify(f)).not.toContain(secretish);
     }
+  });
+});
+
+describe('the sentences of hostile answers', () => {
+  it('redirected is a class of its own, with a sentence and a fix', () => {
+    expect(FAILURE_CLASSES).toContain('redirected');
+    const f = redirectedFailure('acme.atlassian.net', { status: 302, target: 'evil.atlassian.net' });
+    expect(f).toMatchObject({ class: 'redirected', status: 302 });
+    expect(f.message).toMatch(/^acme\.atlassian\.net answered with a redirect to another address \(evil\.atlassian\.net\), so the answer was not trusted\. /);
+    expect(f.fix).toMatch(/site address/);
+    // A browser's opaque redirect: status 0, nowhere to name.
+    expect(redirectedFailure('acme.atlassian.net', { status: 0 })).not.toHaveProperty('status');
+  });
+
+  it('rate-limited until a time: "Rate limited by <site>: try again at HH:MM" in local time, rounded up to the minute', () => {
+    const at = new Date(2025, 2, 1, 9, 4, 10).getTime(); // local time
+    expect(localClockTime(at)).toBe('09:05');
+    expect(localClockTime(new Date(2025, 2, 1, 23, 59, 0).getTime())).toBe('23:59');
+    const f = rateLimitedUntil('acme.atlassian.net', { status: 429 }, 60_000, at);
+    expect(f).toMatchObject({ class: 'rate-limited', status: 429, retryAfterMs: 60_000 });
+    expect(f.message).toMatch(/^Rate limited by acme\.atlassian\.net: try again at 09:05\. It asked to wait 60 seconds \(HTTP 429\)/);
+    expect(f.fix).toMatch(/^Try again at 09:05\./);
+    expect(rateLimitedUntil('acme.atlassian.net', { status: 429 }, 3_600_000, at).message).toContain('60 minutes');
   });
 });

@@ -59,11 +59,29 @@ describe('interactive retry policy', () => {
     expect(total).toBeLessThanOrEqual(10_000);
   });
 
-  it('still honours Retry-After in full, like the default policy', () => {
-    const verdict: AttemptVerdict = { transient: true, retryAfterMs: 30_000 };
-    expect(decideRetry(I, verdict, 0, true, () => 0.5)).toEqual({ retry: true, delayMs: 30_000 });
-    expect(I.maxRetryAfterMs).toBe(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+  it('honours a short Retry-After in full, but never sleeps through a long one (Retry-After: 60 held a check for minutes)', () => {
+    const r = () => 0.5;
+    expect(decideRetry(I, { transient: true, retryAfterMs: 5_000 }, 0, true, r)).toEqual({ retry: true, delayMs: 5_000 });
+    expect(decideRetry(I, { transient: true, retryAfterMs: 10_000 }, 0, true, r)).toEqual({ retry: true, delayMs: 10_000 });
+    expect(decideRetry(I, { transient: true, retryAfterMs: 60_000 }, 0, true, r)).toEqual({ retry: false, reason: 'wait-too-long' });
+    expect(decideRetry(I, { transient: true, retryAfterMs: 30_000 }, 0, true, r)).toEqual({ retry: false, reason: 'wait-too-long' });
     expect(I.retryStatuses).toEqual(DEFAULT_RETRY_POLICY.retryStatuses);
+  });
+
+  it('bounds what one call waits in all at 10 s: waits that fit one by one still stop when they add up', () => {
+    const r = () => 0.5;
+    expect(I.maxCallWaitMs).toBe(10_000);
+    expect(decideRetry(I, { transient: true, retryAfterMs: 6_000 }, 0, true, r, 0)).toEqual({ retry: true, delayMs: 6_000 });
+    expect(decideRetry(I, { transient: true, retryAfterMs: 6_000 }, 1, true, r, 6_000)).toEqual({ retry: false, reason: 'wait-too-long' });
+    // Backoff that would pass the bound stops too (it does not on its own: 1 + 2 + 4 s).
+    expect(decideRetry(I, { transient: true }, 1, true, r, 9_000)).toEqual({ retry: false, reason: 'out-of-time' });
+  });
+
+  it('leaves background jobs (the default policy) with Atlassian’s numbers', () => {
+    expect(DEFAULT_RETRY_POLICY).toMatchObject({ maxRetries: 4, initialDelayMs: 5_000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 });
+    expect(DEFAULT_RETRY_POLICY.maxCallWaitMs).toBeUndefined();
+    expect(decideRetry(DEFAULT_RETRY_POLICY, { transient: true, retryAfterMs: 60_000 }, 0, true, () => 0.5)).toEqual({ retry: true, delayMs: 60_000 });
+    expect(decideRetry(DEFAULT_RETRY_POLICY, { transient: true, retryAfterMs: 60_000 }, 3, true, () => 0.5, 180_000)).toEqual({ retry: true, delayMs: 60_000 });
   });
 });
 
@@ -105,7 +123,7 @@ describe('abortableSleep and runWithRetries (fake timers)', () => {
       },
     });
     await vi.advanceTimersByTimeAsync(200_000);
-    await expect(run).resolves.toEqual({ value: 4, retries: 4 });
+    await expect(run).resolves.toEqual({ value: 4, retries: 4, stopped: 'out-of-retries' });
     // 2 s (Retry-After), then backoff 10 s, 20 s, 30 s (retry index 1, 2, 3).
     expect(times).toEqual([0, 2000, 12_000, 32_000, 62_000]);
   });
@@ -114,7 +132,7 @@ describe('abortableSleep and runWithRetries (fake timers)', () => {
     const attempt = vi.fn(async (i: number) => ({ value: i, verdict: { transient: i < 1 } }));
     const run = runWithRetries({ policy: P, idempotent: true, sleep: abortableSleep, random: () => 0.5, attempt });
     await vi.advanceTimersByTimeAsync(5000);
-    await expect(run).resolves.toEqual({ value: 1, retries: 1 });
+    await expect(run).resolves.toEqual({ value: 1, retries: 1, stopped: 'not-transient' });
     expect(attempt).toHaveBeenCalledTimes(2);
   });
 

@@ -22,6 +22,12 @@ export interface RetryPolicy {
    */
   maxRetryAfterMs: number;
   /**
+   * The longest a call may spend waiting between its attempts, all waits together (server-asked
+   * and backoff). A wait that would go past it is not slept: the call stops and reports, which
+   * for a rate limit means "try again at <time>". Absent: no bound beyond the per-wait ones.
+   */
+  maxCallWaitMs?: number;
+  /**
    * Ceiling of a wait reported to people ("try again in ..."), so `Retry-After:
    * 9223372036854775807` reads as an hour, not as billions of years.
    */
@@ -50,14 +56,20 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /**
  * For calls a person is waiting on (a check, a popup action): the same rules, but a dead
- * connection is reported after seconds, not after Atlassian's minute of backoff. `Retry-After`
- * is still honoured in full (up to maxRetryAfterMs): being told to wait is not being down.
+ * connection is reported after seconds, not after Atlassian's minute of backoff, and the call
+ * never waits more than 10 s in all. A `Retry-After` that fits is honoured in full; a longer
+ * one (`Retry-After: 60` once held a check for 3 minutes per site, with no way to cancel) is
+ * not slept and not cut short (that would only earn another 429): the call stops at once and
+ * reports "Rate limited by <site>: try again at HH:MM". Backoff alone (1 + 2 + 4 s, jitter
+ * ×1.3 at most) stays inside the 10 s.
  */
 export const INTERACTIVE_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   ...DEFAULT_RETRY_POLICY,
   maxRetries: 3,
   initialDelayMs: 1_000,
   maxDelayMs: 4_000,
+  maxRetryAfterMs: 10_000,
+  maxCallWaitMs: 10_000,
 });
 
 /** Backoff before retry number `retryIndex` (0 = first retry), with jitter, capped. */
@@ -73,7 +85,10 @@ export function mayRetry(policy: RetryPolicy, method: string, operationIdempoten
 
 export type RetryDecision =
   | { retry: true; delayMs: number }
-  | { retry: false; reason: 'not-transient' | 'not-idempotent' | 'out-of-retries' | 'wait-too-long' };
+  | { retry: false; reason: RetryStopReason };
+
+/** Why a call stopped repeating; 'wait-too-long': the server asked for more than the policy waits. */
+export type RetryStopReason = 'not-transient' | 'not-idempotent' | 'out-of-retries' | 'wait-too-long' | 'out-of-time';
 
 export interface AttemptVerdict {
   /** A network error or a status in `retryStatuses`. */
@@ -88,15 +103,20 @@ export function decideRetry(
   retriesSoFar: number,
   idempotent: boolean,
   random: () => number,
+  /** What the call has waited between attempts so far. */
+  waitedMs = 0,
 ): RetryDecision {
   if (!verdict.transient) return { retry: false, reason: 'not-transient' };
   if (!idempotent) return { retry: false, reason: 'not-idempotent' };
   if (retriesSoFar >= policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
+  const budget = policy.maxCallWaitMs ?? Number.POSITIVE_INFINITY;
   if (verdict.retryAfterMs !== undefined) {
-    if (verdict.retryAfterMs > policy.maxRetryAfterMs) return { retry: false, reason: 'wait-too-long' };
+    if (verdict.retryAfterMs > policy.maxRetryAfterMs || waitedMs + verdict.retryAfterMs > budget) return { retry: false, reason: 'wait-too-long' };
     return { retry: true, delayMs: verdict.retryAfterMs };
   }
-  return { retry: true, delayMs: backoffDelayMs(policy, retriesSoFar, random) };
+  const delayMs = backoffDelayMs(policy, retriesSoFar, random);
+  if (waitedMs + delayMs > budget) return { retry: false, reason: 'out-of-time' };
+  return { retry: true, delayMs };
 }
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -134,17 +154,20 @@ export interface RetryRunOptions<T> {
 }
 
 /**
- * Runs `attempt` until it succeeds, is not worth repeating, or retries run out; returns the last
- * attempt's value. Rejects only when `signal` aborts (during an attempt or a wait).
+ * Runs `attempt` until it succeeds, is not worth repeating, or retries (or the call's waiting
+ * time) run out; returns the last attempt's value and why it stopped. Rejects only when `signal`
+ * aborts (during an attempt or a wait).
  */
-export async function runWithRetries<T>(options: RetryRunOptions<T>): Promise<{ value: T; retries: number }> {
+export async function runWithRetries<T>(options: RetryRunOptions<T>): Promise<{ value: T; retries: number; stopped: RetryStopReason }> {
   let retries = 0;
+  let waitedMs = 0;
   for (;;) {
     if (options.signal?.aborted) throw abortError(options.signal);
     const { value, verdict } = await options.attempt(retries);
-    const decision = decideRetry(options.policy, verdict, retries, options.idempotent, options.random);
-    if (!decision.retry) return { value, retries };
+    const decision = decideRetry(options.policy, verdict, retries, options.idempotent, options.random, waitedMs);
+    if (!decision.retry) return { value, retries, stopped: decision.reason };
     await options.sleep(decision.delayMs, options.signal);
+    waitedMs += decision.delayMs;
     retries++;
   }
 }

@@ -19,6 +19,13 @@ export function createControl(state: SimState): SimulatorControl {
       if (fault.kind === 'status' && fault.status !== undefined && (fault.status < 100 || fault.status > 599)) {
         throw new Error(`injectFault: status must be 100-599, got ${fault.status}`);
       }
+      if (fault.kind === 'redirect') {
+        if (fault.status !== undefined && (fault.status < 300 || fault.status > 399)) throw new Error(`injectFault: a redirect's status must be 3xx, got ${fault.status}`);
+        if (!fault.location || !/^https?:\/\//.test(fault.location)) throw new Error('injectFault: a redirect needs an absolute location (https://...)');
+      }
+      if (fault.kind === 'huge-body' && fault.bytes !== undefined && (!Number.isInteger(fault.bytes) || fault.bytes < 0)) {
+        throw new Error(`injectFault: bytes must be a non-negative integer, got ${fault.bytes}`);
+      }
       state.faults.push({ ...fault, host: fault.host?.toLowerCase(), remaining: positiveCount(fault.times ?? 1, 'injectFault') });
     },
     rateLimit(spec) {

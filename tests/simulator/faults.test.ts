@@ -1,6 +1,7 @@
 // Rate limits, outages, latency, tenant_info modes and injected faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIM_SITES, SIM_TOKENS, authorizationFor, startSimulator } from './index';
+import { SIM_SITES, SIM_TOKENS, SIM_USERS, authorizationFor, startSimulator } from './index';
+import type { SimTokenSpec } from './types';
 import { useSimulator } from './use-simulator';
 
 const acme = `https://${SIM_SITES.acme.host}`;
@@ -151,5 +152,58 @@ describe('injected faults', () => {
     expect((await sim.fetch(me, { headers: alice })).status).toBe(200);
     expect((await sim.fetch(me, { headers: bob })).status).toBe(200);
     expect((await sim.fetch(`https://${SIM_SITES.globex.host}/wiki/rest/api/user/current`)).status).toBe(200);
+  });
+});
+
+describe('hostile answers', () => {
+  const initechMe = `https://${SIM_SITES.initech.host}/wiki/rest/api/user/current`;
+
+  it('a redirect: 302 (or another 3xx) to another host, only where it matches', async () => {
+    sim.control.injectFault({ kind: 'redirect', host: SIM_SITES.acme.host, pathPrefix: '/wiki/rest/api/user/current', location: initechMe, times: 2 });
+    expect((await sim.fetch(`${acme}/wiki/rest/api/user/watch/content/1`, { headers: alice })).status).not.toBe(302);
+    const r = await sim.fetch(me, { headers: alice, redirect: 'manual' });
+    expect(r.status).toBe(302);
+    expect(r.headers.get('location')).toBe(initechMe);
+    expect(await r.text()).toBe('');
+    sim.control.injectFault({ kind: 'redirect', status: 307, location: initechMe });
+    expect((await sim.fetch(me, { headers: alice, redirect: 'manual' })).status).toBe(302);
+    expect((await sim.fetch(me, { headers: alice, redirect: 'manual' })).status).toBe(307);
+    expect((await sim.fetch(me, { headers: alice, redirect: 'manual' })).status).toBe(200);
+    expect(() => sim.control.injectFault({ kind: 'redirect', location: 'initech.atlassian.net' })).toThrow(/absolute location/);
+    expect(() => sim.control.injectFault({ kind: 'redirect', status: 200, location: initechMe })).toThrow(/3xx/);
+  });
+
+  it('a huge body: the real answer, grown past the size, still valid JSON', async () => {
+    sim.control.injectFault({ kind: 'huge-body', host: SIM_SITES.acme.host, bytes: 3 * 1024 * 1024 });
+    const r = await sim.fetch(me, { headers: alice });
+    expect(r.status).toBe(200);
+    const raw = await r.text();
+    expect(Buffer.byteLength(raw)).toBeGreaterThanOrEqual(3 * 1024 * 1024);
+    expect(JSON.parse(raw)).toMatchObject({ type: 'known', accountId: SIM_USERS.alice.accountId });
+    // Default: 4 MiB.
+    sim.control.injectFault({ kind: 'huge-body' });
+    expect(Buffer.byteLength(await (await sim.fetch(me, { headers: alice })).text())).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    expect(() => sim.control.injectFault({ kind: 'huge-body', bytes: -1 })).toThrow(/bytes/);
+  });
+
+  it('an identity with a huge displayName: a token of a user of the test’s own', async () => {
+    const displayName = 'M'.repeat(256 * 1024);
+    const token: SimTokenSpec = {
+      name: 'hugeName',
+      kind: 'classic',
+      secret: 'SIMclassic-huge-name-Zq4wE7rT1y',
+      user: { ...SIM_USERS.alice, key: 'huge', accountId: '557058:huge-name', displayName },
+      sites: [SIM_SITES.acme.host],
+    };
+    sim.control.addToken(token);
+    const r = await sim.fetch(me, { headers: { Authorization: authorizationFor(token) } });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { displayName: string }).displayName).toBe(displayName);
+  });
+
+  it('Retry-After: 60', async () => {
+    sim.control.rateLimit({ tokenName: 'aliceClassic', count: 1, retryAfter: '60' });
+    const r = await sim.fetch(me, { headers: alice });
+    expect([r.status, r.headers.get('retry-after')]).toEqual([429, '60']);
   });
 });

@@ -1,5 +1,5 @@
 // Faults on demand: malformed JSON, an HTML login page with 200, a truncated body, a dropped
-// connection, or any status. A fault without pathPrefix matches API requests only, so a page
+// connection, any status, a redirect to another address, or a huge body. A fault without pathPrefix matches API requests only, so a page
 // load (or Chromium's favicon request) doesn't use it up.
 import { HTML_LOGIN_PAGE, MEDIA_HOST } from './guesses';
 import { html, type SimResponse } from './http';
@@ -36,8 +36,28 @@ export function faultResponse(fault: ActiveFault, real: SimResponse): SimRespons
       return html(200, HTML_LOGIN_PAGE);
     case 'status':
       return { status: fault.status ?? 500, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: `Injected fault: status ${fault.status ?? 500}` };
+    case 'redirect':
+      return { status: fault.status ?? 302, headers: { location: fault.location ?? '', 'content-type': 'text/plain;charset=UTF-8' }, body: '' };
+    case 'huge-body':
+      return hugeBody(real, fault.bytes ?? DEFAULT_HUGE_BODY_BYTES);
     case 'truncated':
     case 'drop':
       return real;
   }
+}
+
+export const DEFAULT_HUGE_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The real answer, grown to at least `bytes` by a `padding` field (a JSON object stays valid JSON). */
+function hugeBody(real: SimResponse, bytes: number): SimResponse {
+  let value: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(real.body ?? '').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON: the padding alone.
+  }
+  const base = Buffer.byteLength(JSON.stringify({ ...value, padding: '' }));
+  const body = JSON.stringify({ ...value, padding: 'x'.repeat(Math.max(0, bytes - base)) });
+  return { status: real.status, headers: { ...real.headers, 'content-type': 'application/json;charset=UTF-8' }, body };
 }

@@ -60,15 +60,22 @@ export interface RequestLogEntry {
   tokenPresented?: string;
 }
 
-export type FaultKind = 'malformed-json' | 'html-login' | 'truncated' | 'drop' | 'status';
+export type FaultKind = 'malformed-json' | 'html-login' | 'truncated' | 'drop' | 'status' | 'redirect' | 'huge-body';
 
 export interface FaultSpec {
   host?: string;
   /** Matches the start of the path (with query). Without it, only API requests match (not HTML pages). */
   pathPrefix?: string;
   kind: FaultKind;
-  /** For kind 'status' (default 500). */
+  /** For kind 'status' (default 500); for 'redirect' a 3xx (default 302). */
   status?: number;
+  /** For kind 'redirect': the absolute URL of the `Location` header (e.g. another *.atlassian.net host). */
+  location?: string;
+  /**
+   * For kind 'huge-body': the body's least size in bytes (default 4 MiB). The answer is the real
+   * one (status and JSON fields kept) with a `padding` string added to reach it.
+   */
+  bytes?: number;
   /** How many matching requests get the fault (default 1). */
   times?: number;
 }

@@ -4,7 +4,7 @@
  * before the network are logged here too, so every call leaves exactly one entry.
  */
 import type { ActivityEntry, ActivityOutcome } from '../activity-log';
-import { cancelledFailure, type Failure } from '../failure';
+import { cancelledFailure, rateLimitedUntil, type Failure } from '../failure';
 import { readRateLimitInfo } from '../rate-limit-headers';
 import { runWithRetries, type AttemptVerdict, type RetryPolicy, type Sleep } from '../retry';
 import { attemptOnce, type Answer, type AttemptEnv, type OutgoingRequest } from './attempt';
@@ -79,7 +79,7 @@ export function createExecutor(env: ExecuteEnv): Executor {
     let lastStatus: number | null = null;
     const once = async (): Promise<{ value: ApiResult<T>; verdict: AttemptVerdict }> => {
       attempts++;
-      const outcome = await attemptOnce(env, call.request, call.signal);
+      const outcome = await attemptOnce(env, call.request, call.signal, call.label.site);
       if (!outcome.ok) {
         lastStatus = outcome.status ?? lastStatus;
         return { value: { ok: false, failure: outcome.failure }, verdict: { transient: outcome.transient } };
@@ -109,6 +109,11 @@ export function createExecutor(env: ExecuteEnv): Executor {
         attempt: once,
       });
       result = run.value;
+      // Asked to wait longer than this call may (an interactive check): say until when, instead.
+      if (!result.ok && run.stopped === 'wait-too-long' && result.failure.class === 'rate-limited' && result.failure.retryAfterMs !== undefined) {
+        const wait = result.failure.retryAfterMs;
+        result = { ok: false, failure: rateLimitedUntil(call.label.site, { status: result.failure.status }, wait, env.now() + wait) };
+      }
     } catch {
       // runWithRetries only rejects when the signal aborts (during a wait).
       result = { ok: false, failure: cancelledFailure() };

@@ -15,6 +15,7 @@ import {
   type Failure,
 } from '../failure';
 import { OPERATIONS, pathBelowBase, pathParamNames, type OperationDefinition, type OperationId } from '../operations';
+import { answerByteLimit } from '../schemas/bounds';
 import { defaultSchemaFor } from '../schemas/index';
 import type { OutgoingRequest } from './attempt';
 import type { AnyRequestInput, Credential, QueryValue } from './types';
@@ -128,6 +129,7 @@ export function prepare(input: AnyRequestInput): Preparation {
     method: op.method,
     headers,
     download: op.response === 'binary',
+    maxBodyBytes: answerByteLimit(input.operation),
   };
   if (input.body !== undefined) {
     headers['Content-Type'] = 'application/json';

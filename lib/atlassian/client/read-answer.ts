@@ -56,8 +56,11 @@ export function readOperationAnswer(ctx: OperationAnswerContext, answer: Answer)
   if (OPERATIONS[ctx.operation].response !== 'json' || ctx.schema === undefined) return ok(undefined, json);
   const parsed = ctx.schema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    return { ok: false, failure: malformedFailure(`the data did not have the expected shape (at ${where})`, status), verdict: { transient: false } };
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'the top level';
+    // A value over the bounds of schemas/bounds.ts is refused, never kept or shown.
+    const detail = issue?.code === 'too_big' ? `a value was longer than the extension accepts (at ${where})` : `the data did not have the expected shape (at ${where})`;
+    return { ok: false, failure: malformedFailure(detail, status), verdict: { transient: false } };
   }
   return ok(parsed.data, json);
 }

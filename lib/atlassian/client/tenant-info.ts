@@ -6,6 +6,7 @@
 import { normaliseSiteHost } from '../endpoints';
 import { endpointFailure, type Failure } from '../failure';
 import { waitRequestedMs } from '../retry-after';
+import { MAX_JSON_ANSWER_BYTES } from '../schemas/bounds';
 import type { RetryPolicy } from '../retry';
 import { judgeTenantInfo, NO_TOKEN_LABEL, UNAUTHENTICATED_OPERATIONS } from '../unauthenticated';
 import type { Call, CallLabel } from './execute';
@@ -26,8 +27,9 @@ export function tenantInfoCall(siteHost: string, signal: AbortSignal | undefined
     ok: true,
     call: {
       label: label(host),
-      // tenant_info needs no Authorization header (and the attempt sends no cookies).
-      request: { url: `https://${host}${op.path}`, method: op.method, headers: { Accept: 'application/json' }, download: false },
+      // tenant_info needs no Authorization header (and the attempt sends no cookies). Like every
+      // call it does not follow a redirect: a cloudId read elsewhere would be another site's.
+      request: { url: `https://${host}${op.path}`, method: op.method, headers: { Accept: 'application/json' }, download: false, maxBodyBytes: MAX_JSON_ANSWER_BYTES },
       signal,
       idempotent: true,
       secrets: [],

@@ -49,9 +49,11 @@ export type FailureCause =
   | { class: 'rate-limited'; status: number; waitMs: number | undefined }
   | { class: 'server-error'; status: number; waitMs: number | undefined }
   | { class: 'request-rejected'; status: number; why: 'xsrf' | 'invalid'; operation: OperationId }
-  | { class: 'malformed-response'; status: number; why: MalformedWhy };
+  | { class: 'malformed-response'; status: number; why: MalformedWhy }
+  /** A 3xx: the answer is somewhere else, and credentials are never sent after it. */
+  | { class: 'redirected'; status: number; site: string | undefined };
 
-export type MalformedWhy = 'empty-body' | 'web-page' | 'invalid-json' | 'redirect' | 'unexpected-status';
+export type MalformedWhy = 'empty-body' | 'web-page' | 'invalid-json' | 'unexpected-status';
 
 export type Judgement = { ok: true; json: unknown } | { ok: false; cause: FailureCause };
 
@@ -128,6 +130,6 @@ export function judgeAnswer(facts: ResponseFacts): Judgement {
   if (status === 429) return fail({ class: 'rate-limited', status, waitMs: requestedWait() });
   if (status >= 500 && status < 600) return fail({ class: 'server-error', status, waitMs: requestedWait() });
   if (status >= 400 && status < 500) return fail({ class: 'request-rejected', status, why: 'invalid', operation: facts.operation });
-  if (status >= 300 && status < 400) return fail({ class: 'malformed-response', status, why: 'redirect' });
+  if (status >= 300 && status < 400) return fail({ class: 'redirected', status, site: facts.site });
   return fail({ class: 'malformed-response', status, why: 'unexpected-status' });
 }

@@ -32,6 +32,12 @@ function seconds(ms: number): string {
   return s === 1 ? '1 second' : `${s} seconds`;
 }
 
+/** "45 seconds", "5 minutes". */
+function duration(ms: number): string {
+  if (ms < 120_000) return seconds(ms);
+  return `${Math.ceil(ms / 60_000)} minutes`;
+}
+
 const FIX_NEW_CLOUD_TOKEN =
   'Check the email address and the token, or create a new API token at id.atlassian.com (Security → API tokens) and paste it here.';
 const FIX_NEW_DC_TOKEN = 'Create a new personal access token in Confluence (your profile → Personal Access Tokens) and paste it here.';
@@ -153,14 +159,13 @@ function requestRejected(status: number, operation: OperationId, xsrf: boolean):
   };
 }
 
-const MALFORMED_DETAIL: Record<Exclude<MalformedWhy, 'redirect' | 'unexpected-status'>, string> = {
+const MALFORMED_DETAIL: Record<Exclude<MalformedWhy, 'unexpected-status'>, string> = {
   'empty-body': 'the body was empty',
   'web-page': 'it sent a web page (probably a login page) instead of data',
   'invalid-json': 'the data was not valid JSON (it may have been cut off)',
 };
 
 function malformedDetail(why: MalformedWhy, status: number): string {
-  if (why === 'redirect') return `it redirected (HTTP ${status}) where data was expected`;
   if (why === 'unexpected-status') return `it answered with an unexpected status (${status})`;
   return MALFORMED_DETAIL[why];
 }
@@ -190,7 +195,54 @@ export function failureFromCause(cause: FailureCause): Failure {
       return requestRejected(cause.status, cause.operation, cause.why === 'xsrf');
     case 'malformed-response':
       return malformedFailure(malformedDetail(cause.why, cause.status), cause.status);
+    case 'redirected':
+      return redirectedFailure(cause.site, { status: cause.status });
   }
+}
+
+/**
+ * A redirect (or an answer from another origin) where an answer was expected. The browser drops
+ * `Authorization` on a cross-origin redirect, so whatever answered there answered someone else:
+ * it is never believed, and the request is never repeated there. `target`: the host it pointed
+ * to, when the runtime lets us see it (a browser's opaque redirect does not).
+ */
+export function redirectedFailure(site: string | undefined, details: { status?: number | undefined; target?: string | undefined } = {}): Failure {
+  const where = details.target !== undefined ? ` (${details.target.slice(0, 253)})` : '';
+  return {
+    class: 'redirected',
+    ...(details.status !== undefined && details.status !== 0 ? { status: details.status } : {}),
+    message:
+      `${site ?? 'The site'} answered with a redirect to another address${where}, so the answer was not trusted. ` +
+      'The extension never sends a token on to another address: nothing was read there, and a change it asked for may not have been made.',
+    fix: "Check the site address (it should be the site's own, such as acme.atlassian.net, or your Data Center server's full address); if the site has moved or a proxy answers for it, use the new address. Then try again.",
+  };
+}
+
+/** A limit a longer answer broke: "the answer was larger than 2 MB". */
+export function tooLargeFailure(limit: string, status: number): Failure {
+  return malformedFailure(`the answer was larger than ${limit}, far more than Confluence sends, so it was not read`, status);
+}
+
+/** "14:05", in the person's local time; a wait that ends within a minute rounds up to its end. */
+export function localClockTime(atMs: number): string {
+  const at = new Date(Math.ceil(atMs / 60_000) * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+/**
+ * A rate limit the call did not wait out (the server asked for longer than the call may wait):
+ * "Rate limited by <site>: try again at HH:MM". `atMs`: when the wait ends.
+ */
+export function rateLimitedUntil(site: string, facts: { status?: number | undefined }, waitMs: number, atMs: number): Failure {
+  const at = localClockTime(atMs);
+  return {
+    class: 'rate-limited',
+    ...(facts.status !== undefined ? { status: facts.status } : {}),
+    retryAfterMs: waitMs,
+    message: `Rate limited by ${site}: try again at ${at}. It asked to wait ${duration(waitMs)}${facts.status !== undefined ? ` (HTTP ${facts.status})` : ''}, longer than the extension keeps you waiting.`,
+    fix: `Try again at ${at}. Large exports run slower to stay under the limit.`,
+  };
 }
 
 export function rateLimited(facts: { status: number }, waitMs: number | undefined): Failure {

@@ -1,15 +1,15 @@
 /** v1 Content (`/content/{id}`) and the lists of it (`/child/{type}`, `/descendant/{type}`), Cloud and DC. */
 import * as z from 'zod';
-import { bodyRepresentationSchema, linksSchema } from './common';
+import { bodyRepresentationSchema, linksSchema, list, text } from './common';
 
 export const contentSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  status: z.string().optional(),
-  title: z.string().optional(),
-  space: z.object({ id: z.union([z.number(), z.string()]).optional(), key: z.string(), name: z.string().optional() }).optional(),
-  version: z.object({ number: z.number(), when: z.string().optional(), minorEdit: z.boolean().optional() }).optional(),
-  ancestors: z.array(z.object({ id: z.string(), type: z.string().optional(), title: z.string().optional() })).optional(),
+  id: text(),
+  type: text(),
+  status: text().optional(),
+  title: text().optional(),
+  space: z.object({ id: z.union([z.number(), text()]).optional(), key: text(), name: text().optional() }).optional(),
+  version: z.object({ number: z.number(), when: text().optional(), minorEdit: z.boolean().optional() }).optional(),
+  ancestors: list(z.object({ id: text(), type: text().optional(), title: text().optional() })).optional(),
   body: z
     .object({
       storage: bodyRepresentationSchema,
@@ -23,9 +23,7 @@ export const contentSchema = z.object({
     .optional(),
   metadata: z
     .object({
-      labels: z
-        .object({ results: z.array(z.object({ name: z.string(), prefix: z.string().optional(), id: z.string().optional() })) })
-        .optional(),
+      labels: z.object({ results: list(z.object({ name: text(), prefix: text().optional(), id: text().optional() })) }).optional(),
     })
     .optional(),
   _links: linksSchema.optional(),
@@ -33,7 +31,7 @@ export const contentSchema = z.object({
 export type Content = z.output<typeof contentSchema>;
 
 export const contentListSchema = z.object({
-  results: z.array(contentSchema),
+  results: list(contentSchema),
   start: z.number().optional(),
   limit: z.number().optional(),
   size: z.number().optional(),

@@ -1,17 +1,17 @@
 /** v2 Page (`/pages/{id}`) and the v2 descendants list. */
 import * as z from 'zod';
-import { bodyRepresentationSchema, linksSchema } from './common';
+import { bodyRepresentationSchema, linksSchema, list, text } from './common';
 
 export const pageSchema = z.object({
-  id: z.string(),
-  status: z.string().optional(),
-  title: z.string(),
-  spaceId: z.string().optional(),
-  parentId: z.string().nullish(),
-  parentType: z.string().nullish(),
-  authorId: z.string().optional(),
-  createdAt: z.string().optional(),
-  version: z.object({ number: z.number(), createdAt: z.string().optional(), authorId: z.string().optional() }).partial().optional(),
+  id: text(),
+  status: text().optional(),
+  title: text(),
+  spaceId: text().optional(),
+  parentId: text().nullish(),
+  parentType: text().nullish(),
+  authorId: text().optional(),
+  createdAt: text().optional(),
+  version: z.object({ number: z.number(), createdAt: text().optional(), authorId: text().optional() }).partial().optional(),
   body: z
     .object({
       storage: bodyRepresentationSchema,
@@ -29,17 +29,17 @@ export const pageSchema = z.object({
 export type Page = z.output<typeof pageSchema>;
 
 export const descendantSchema = z.object({
-  id: z.string(),
-  status: z.string().optional(),
-  title: z.string().optional(),
-  type: z.string().optional(),
-  parentId: z.string().nullish(),
+  id: text(),
+  status: text().optional(),
+  title: text().optional(),
+  type: text().optional(),
+  parentId: text().nullish(),
   depth: z.number().optional(),
   childPosition: z.number().nullish(),
 });
 
 export const descendantsPageSchema = z.object({
-  results: z.array(descendantSchema),
+  results: list(descendantSchema),
   _links: linksSchema.optional(),
 });
 export type DescendantsPage = z.output<typeof descendantsPageSchema>;

@@ -1,19 +1,23 @@
-/** `GET /user/current` (v1 Cloud and Data Center). Cloud identifies users by accountId, DC by username/userKey. */
+/**
+ * `GET /user/current` (v1 Cloud and Data Center). Cloud identifies users by accountId, DC by
+ * username/userKey. The identity is kept on the token and shown: every string is bounded.
+ */
 import * as z from 'zod';
+import { link, text } from './common';
 
 export const userSchema = z.object({
   // Not an enum: an unexpected type must reach the anonymous check, not fail validation.
-  type: z.string(),
-  accountId: z.string().optional(),
-  accountType: z.string().optional(),
-  email: z.string().nullish(),
-  publicName: z.string().optional(),
-  displayName: z.string().nullish(),
-  timeZone: z.string().nullish(),
-  username: z.string().optional(),
-  userKey: z.string().optional(),
+  type: text(),
+  accountId: text().optional(),
+  accountType: text().optional(),
+  email: text().nullish(),
+  publicName: text().optional(),
+  displayName: text().nullish(),
+  timeZone: text().nullish(),
+  username: text().optional(),
+  userKey: text().optional(),
   profilePicture: z
-    .object({ path: z.string(), width: z.number().optional(), height: z.number().optional(), isDefault: z.boolean().optional() })
+    .object({ path: link(), width: z.number().optional(), height: z.number().optional(), isDefault: z.boolean().optional() })
     .partial()
     .optional(),
 });
