@@ -39,8 +39,11 @@ async function readTenantInfo(host: string): Promise<CloudIdResult> {
   try {
     const response = await fetch(`${location.origin}/_edge/tenant_info`, {
       credentials: 'omit',
+      // Another host's answer is not this site's cloudId.
+      redirect: 'manual',
       signal: AbortSignal.timeout(TENANT_INFO_TIMEOUT_MS),
     });
+    if (response.type === 'opaqueredirect') return { host, ok: false, reason: 'the site answered with a redirect' };
     if (!response.ok) return { host, ok: false, reason: `HTTP ${response.status}` };
     return { host, ok: true, bodyText: await readBounded(response) };
   } catch (error) {
