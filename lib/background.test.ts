@@ -245,3 +245,23 @@ describe('a damaged site registry', () => {
     expect(await route({ type: 'list-sites' }, POPUP)).toEqual({ ok: true, data: { sites: [] } });
   });
 });
+
+describe('damaged saved tokens', () => {
+  it.each([{ schemaVersion: 3, data: 'garbage' }, { schemaVersion: 3, data: { tokens: 'x', lock: null } }, 'nonsense'])(
+    'are told in a sentence, the rest still works, and nothing is changed until tokens-reset (%j)',
+    async (damaged) => {
+      const { route, local } = setup();
+      await local.set({ tokens: damaged });
+      expect(await route({ type: 'tokens-list' }, OPTIONS_PAGE)).toMatchObject({
+        ok: false,
+        error: { code: 'rejected', message: expect.stringContaining('saved tokens are damaged') },
+      });
+      expect(await route({ type: 'activity-list', filter: 'all' }, OPTIONS_PAGE)).toMatchObject({ ok: true });
+      expect(await route({ type: 'list-sites' }, POPUP)).toMatchObject({ ok: true });
+      expect((await local.get('tokens')).tokens, 'left as it was').toEqual(damaged);
+
+      expect(await route({ type: 'tokens-reset' }, OPTIONS_PAGE)).toEqual({ ok: true, data: { reset: true } });
+      expect(await route({ type: 'tokens-list' }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { tokens: [], lock: 'none' } });
+    },
+  );
+});

@@ -20,6 +20,7 @@ import { createTokenChecker } from './features/token-checks/check-token';
 import { tokenChecksMessages, type TokenChecksDeps } from './features/token-checks/messages';
 import { sendRoute } from './features/token-checks/send-route';
 import { tokensMessages, type TokensDeps } from './features/tokens/messages';
+import { resetTokenStorage } from './features/tokens/reset-token-storage';
 import { createTokenVault } from './features/tokens/token-vault';
 
 /*
@@ -104,6 +105,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
     getTab: platform.getTab,
     now: platform.now,
     vault,
+    resetTokens: () => resetTokenStorage(watched(local, 'tokens')),
     async knownCloudSites() {
       // A damaged registry must not take the token list down with it: the sites part says so itself.
       const known = await sites.list().catch(() => []);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineMessages } from '../../core/messaging/define-message';
 import { RejectedMessageError } from '../../core/messaging/reply';
+import { TokenVaultError } from './token-vault-error';
 import { siteHostSchema } from '../../sites/site-host-schema';
 import { tokenFieldErrorsSchema, tokenFormInputSchema, type TokenFormInput } from './token-form-input';
 import type { TokenSummary } from './token-summary';
@@ -14,6 +15,8 @@ export interface TokensDeps {
   vault: TokenVault;
   /** Cloud sites the extension has seen a Confluence page of, most recently seen first. */
   knownCloudSites(): Promise<string[]>;
+  /** Empties the stored tokens and detections without reading them (reset-token-storage.ts). */
+  resetTokens(): Promise<void>;
 }
 
 const message = defineMessages<TokensDeps>();
@@ -54,13 +57,34 @@ export const tokensList = message({
     undecryptable: z.array(z.string()),
   }),
   async handle(_message, _sender, deps) {
-    const [tokens, lock, knownCloudSites, problems] = await Promise.all([
-      deps.vault.list(),
-      deps.vault.lockState(),
-      deps.knownCloudSites(),
-      deps.vault.problems(),
-    ]);
-    return { tokens, lock, knownCloudSites, damaged: problems.damaged, undecryptable: problems.undecryptable };
+    try {
+      const [tokens, lock, knownCloudSites, problems] = await Promise.all([
+        deps.vault.list(),
+        deps.vault.lockState(),
+        deps.knownCloudSites(),
+        deps.vault.problems(),
+      ]);
+      return { tokens, lock, knownCloudSites, damaged: problems.damaged, undecryptable: problems.undecryptable };
+    } catch (error) {
+      // The stored tokens as a whole cannot be read: say so; the page offers tokens-reset.
+      if (error instanceof TokenVaultError) throw new RejectedMessageError(TOKENS_DAMAGED_SENTENCE);
+      throw error;
+    }
+  },
+});
+
+export const TOKENS_DAMAGED_SENTENCE =
+  'Your saved tokens are damaged and cannot be read. Nothing has been changed: you can reset them to start again, then enter their secrets again.';
+
+/** Empties damaged (or any) saved tokens, on the person's explicit request; nothing else is touched. */
+export const tokensReset = message({
+  type: 'tokens-reset',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('tokens-reset') }),
+  output: z.strictObject({ reset: z.literal(true) }),
+  async handle(_message, _sender, deps) {
+    await deps.resetTokens();
+    return { reset: true as const };
   },
 });
 
@@ -166,6 +190,7 @@ export const tokensMessages = [
   tokensUpdate,
   tokensAllowSite,
   tokensRemove,
+  tokensReset,
   vaultState,
   vaultSetPassphrase,
   vaultChangePassphrase,
