@@ -5,6 +5,7 @@ import type { TokenFieldErrors, TokenFormInput } from '../../lib/features/tokens
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState, PassphraseResult, TokenWriteResult } from '../../lib/features/tokens/token-vault';
 import { damagedSentence, undecryptableSentence } from '../../lib/features/tokens/unusable-token-sentences';
+import type { TokenWrite } from '../tokens/edit-conflict';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
 import { ActivityLog } from '../activity/ActivityLog';
 import { PassphrasePanel } from '../tokens/PassphrasePanel';
@@ -46,7 +47,10 @@ export interface OptionsActions {
   onStartAdd(): void;
   onEdit(id: string): void;
   onCancelEdit(): void;
-  onSave(input: TokenFormInput): Promise<TokenWriteResult>;
+  /** Adds a token, or updates one based on the revision its form was filled from. */
+  onSave(write: TokenWrite): Promise<TokenWriteResult>;
+  /** Reloads the token list for a form whose save was stale; the token as it is now, if it still exists. */
+  onReloadToken(id: string): Promise<TokenSummary | undefined>;
   /** The background's own checks, for messages while typing (`editing`: the token being edited). */
   onValidate(input: TokenFormInput, editing: TokenSummary | undefined): TokenFieldErrors;
   onRemove(id: string): void;
@@ -109,7 +113,11 @@ interface ReadyProps {
 
 function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
   const locked = data.lock === 'locked';
-  const editingToken = data.editing && data.editing !== 'new' ? data.tokens.find((t) => t.id === data.editing) : undefined;
+  const editingId = data.editing && data.editing !== 'new' ? data.editing : null;
+  const editingToken = editingId ? data.tokens.find((t) => t.id === editingId) : undefined;
+  // A token removed in another window while its form is open: the form stays, as the last item of
+  // the same keyed list (same key, so Preact keeps it and what was typed in it).
+  const listed: (TokenSummary | 'removed')[] = editingId && !editingToken ? [...data.tokens, 'removed'] : data.tokens;
   const undecryptableLabels = data.tokens.filter((t) => data.undecryptable?.includes(t.id)).map((t) => t.label);
   const form = data.editing !== null && (
     <TokenForm
@@ -120,6 +128,7 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
       locked={locked}
       validate={(input) => actions.onValidate(input, editingToken)}
       onSubmit={actions.onSave}
+      onReload={editingId ? () => actions.onReloadToken(editingId) : undefined}
       onCancel={actions.onCancelEdit}
     />
   );
@@ -149,8 +158,10 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
           </p>
         )}
         <ul class="token-list" data-testid="token-list">
-          {data.tokens.map((token) =>
-            data.editing === token.id ? (
+          {listed.map((token) =>
+            token === 'removed' ? (
+              <li key={editingId}>{form}</li>
+            ) : data.editing === token.id ? (
               <li key={token.id}>{form}</li>
             ) : (
               <TokenRow

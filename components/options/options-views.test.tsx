@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import type { ActivityEntry } from '../../lib/atlassian/activity-log';
@@ -27,6 +28,7 @@ const classic: TokenSummary = {
   createdAt: '2026-11-22T10:00:00.000Z',
   sites: [],
   readOnly: false,
+  revision: '00000000000000a1',
 };
 const dc: TokenSummary = {
   id: 't2',
@@ -39,6 +41,7 @@ const dc: TokenSummary = {
   sites: [],
   dcBaseUrl: 'https://confluence.example.com/confluence',
   readOnly: false,
+  revision: '00000000000000d1',
 };
 const attr = (e: Element, name: string) => e.props[name];
 
@@ -52,6 +55,9 @@ describe('TokenFormView', () => {
     errors: {},
     formError: null,
     saving: false,
+    conflict: null,
+    reloading: false,
+    onReload: noop,
     onField: noop,
     onLeave: noop,
     onSubmit: noop,
@@ -306,6 +312,7 @@ describe('OptionsPage', () => {
     onEdit: noop,
     onCancelEdit: noop,
     onSave: () => Promise.resolve({ ok: false, reason: 'locked', message: 'x' }),
+    onReloadToken: () => Promise.resolve(undefined),
     onValidate: () => ({}),
     onRemove: noop,
     onCheck: noop,
@@ -379,12 +386,48 @@ describe('OptionsPage', () => {
     expect(onValidate).toHaveBeenCalledWith({ label: 'DC server' }, classic);
   });
 
+  it('keeps the form of a token removed in another window in the list, told it is gone, with a way to reload', async () => {
+    const onReloadToken = vi.fn(() => Promise.resolve(undefined));
+    // In the list both times (an <li> keyed by the token id), so Preact keeps the form and what was typed in it.
+    const formsInList = (nodes: Node[]) => findAll(one(nodes, 'token-list').children, (e) => e.tag === 'li' && byTag(e.children, 'TokenForm').length === 1);
+    expect(formsInList(render(data({ editing: 't1' }), actions({ onReloadToken })))).toHaveLength(1);
+    const after = render(data({ editing: 't1', tokens: [dc] }), actions({ onReloadToken }));
+    expect(formsInList(after)).toHaveLength(1);
+    // As Preact sees it: one keyed list, the form's <li> under the token's id both times.
+    const keyed = (d: OptionsData) => tokenListItems(d).map((item) => [item.key, typeof item.type === 'string' ? item.type : 'TokenRow']);
+    expect(keyed(data({ editing: 't1' }))).toEqual([['t1', 'li'], ['t2', 'TokenRow']]);
+    expect(keyed(data({ editing: 't1', tokens: [dc] }))).toEqual([['t2', 'TokenRow'], ['t1', 'li']]);
+    const [form] = byTag(after, 'TokenForm');
+    expect(form?.props.editing).toBeUndefined(); // how TokenForm, which keeps what it was filled from, learns the token is gone
+    await (form?.props.onReload as () => Promise<unknown>)();
+    expect(onReloadToken).toHaveBeenCalledWith('t1');
+    expect(byTestId(after, 'token-row').map((r) => r.props['data-label'])).toEqual(['DC server']);
+    expect(byTag(render(data({ editing: 'new' })), 'TokenForm')[0]?.props.onReload).toBeUndefined();
+  });
+
   it('says so when there is no token yet', () => {
     const nodes = render(data({ tokens: [] }));
     one(nodes, 'no-tokens');
     expect(byTestId(nodes, 'token-row')).toHaveLength(0);
   });
 });
+
+/**
+ * The token list's items as vnodes, keys included (the tree helper drops keys and flattens
+ * arrays): OptionsPage and its Ready part are hook-free, so they can be called as functions.
+ */
+function tokenListItems(d: OptionsData): VNode[] {
+  const find = (node: unknown, match: (v: VNode<Record<string, unknown>>) => boolean): VNode<Record<string, unknown>> | undefined => {
+    if (Array.isArray(node)) return node.map((n) => find(n, match)).find(Boolean);
+    if (!node || typeof node !== 'object' || !('props' in node)) return undefined;
+    const vnode = node as VNode<Record<string, unknown>>;
+    return match(vnode) ? vnode : find(vnode.props.children, match);
+  };
+  const page = OptionsPage({ state: { status: 'ready', ...d }, today: TODAY, scopeRows: [], notice: null, actions: {} as OptionsActions });
+  const ready = find(page, (v) => typeof v.type === 'function' && v.type.name === 'Ready')!;
+  const list = find((ready.type as (p: unknown) => unknown)(ready.props), (v) => v.props['data-testid'] === 'token-list')!;
+  return list.props.children as VNode[];
+}
 
 /** Components left unexpanded (opaque) appear with their name as the tag. */
 const byTag = (nodes: Node[], tag: string) => findAll(nodes, (e) => e.tag === tag);

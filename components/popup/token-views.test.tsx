@@ -20,6 +20,7 @@ const token: TokenSummary = {
   createdAt: '2026-11-22T10:00:00.000Z',
   sites: ['acme.atlassian.net'],
   readOnly: true,
+  revision: '0123456789abcdef',
 };
 const scopeFailure: SiteCheckResult = {
   site: 'acme.atlassian.net',

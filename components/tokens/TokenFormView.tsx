@@ -3,6 +3,8 @@ import { cloudExpiryRange, expiryQuickPicks } from '../../lib/features/tokens/ex
 import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import type { TokenKind } from '../../lib/features/tokens/token-kind';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
+import type { EditConflict } from './edit-conflict';
+import { EditConflictNotice } from './EditConflictNotice';
 import type { TokenDraft } from './token-draft';
 
 /*
@@ -12,7 +14,7 @@ import type { TokenDraft } from './token-draft';
  * field-email, field-secret, field-expiry, field-dc-base-url, field-read-only, field-sites,
  * field-site-<host>, field-other-sites, quick-pick-30|90|365, save-token, cancel-edit,
  * field-error-<field> (label, kind, email, secret, expiresOn, sites, dcBaseUrl), form-error,
- * form-locked.
+ * form-locked; and EditConflictNotice's (form-stale, reload-token, form-reloaded, form-removed).
  */
 
 export const KIND_CHOICES: { kind: TokenKind; label: string; help: string }[] = [
@@ -23,7 +25,7 @@ export const KIND_CHOICES: { kind: TokenKind; label: string; help: string }[] = 
 ];
 
 export interface TokenFormViewProps {
-  /** The token being edited; absent when adding. */
+  /** The token being edited, as the form was filled from it; absent when adding. */
   editing?: TokenSummary;
   knownCloudSites: string[];
   today: IsoDate;
@@ -34,6 +36,10 @@ export interface TokenFormViewProps {
   /** A problem with the whole form (locked, not found, no answer). */
   formError: string | null;
   saving: boolean;
+  /** The token changed or went away in another window; `removed` makes Save add a new token. */
+  conflict: EditConflict | null;
+  reloading: boolean;
+  onReload(): void;
   onField<K extends keyof TokenDraft>(key: K, value: TokenDraft[K]): void;
   /** The person left a control: its message may show now. */
   onLeave(field: TokenField): void;
@@ -58,8 +64,11 @@ function describedBy(field: TokenField, errors: TokenFieldErrors, help?: string)
 }
 
 export function TokenFormView(props: TokenFormViewProps) {
-  const { editing, knownCloudSites, today, locked, draft, errors, formError, saving, onField, onLeave, onSubmit, onCancel } = props;
+  const { editing, knownCloudSites, today, locked, draft, errors, formError, saving, conflict, reloading, onReload, onField, onLeave, onSubmit, onCancel } = props;
   const isDc = draft.kind === 'dc-pat';
+  // A token removed elsewhere is saved as a new one: no saved secret to keep any more.
+  const removed = editing !== undefined && conflict?.kind === 'removed';
+  const keepsSecret = editing !== undefined && !removed;
   const range = cloudExpiryRange(today);
   const siteChoices = [...new Set([...knownCloudSites, ...draft.sites])];
 
@@ -74,10 +83,10 @@ export function TokenFormView(props: TokenFormViewProps) {
         onSubmit();
       }}
     >
-      <h3 id="token-form-heading">{editing ? `Edit “${editing.label}”` : 'Add a token'}</h3>
+      <h3 id="token-form-heading">{!editing ? 'Add a token' : removed ? `Save “${editing.label}” as a new token` : `Edit “${editing.label}”`}</h3>
       {locked && (
         <p class="notice notice-warning" role="status" data-testid="form-locked">
-          {editing
+          {keepsSecret
             ? 'Your tokens are locked: you can change the other fields, but unlock first to replace the secret.'
             : 'Unlock first: your tokens are locked, and a new secret is encrypted with the same key.'}
         </p>
@@ -162,7 +171,7 @@ export function TokenFormView(props: TokenFormViewProps) {
         type="password"
         autocomplete="off"
         spellcheck={false}
-        placeholder={editing ? `Leave empty to keep the saved one (${editing.secretHint})` : ''}
+        placeholder={keepsSecret ? `Leave empty to keep the saved one (${editing.secretHint})` : ''}
         value={draft.secret}
         onInput={(e) => onField('secret', e.currentTarget.value)}
         onBlur={() => onLeave('secret')}
@@ -170,7 +179,7 @@ export function TokenFormView(props: TokenFormViewProps) {
       />
       <FieldError field="secret" errors={errors} />
       <p class="help" id="secret-help">
-        {editing ? 'Leave empty to keep the saved secret. ' : ''}Kept only in this browser's extension storage; after saving, only its last four
+        {keepsSecret ? 'Leave empty to keep the saved secret. ' : removed ? 'The saved secret went with the removed token: paste it again. ' : ''}Kept only in this browser's extension storage; after saving, only its last four
         characters are shown.
       </p>
 
@@ -249,6 +258,7 @@ export function TokenFormView(props: TokenFormViewProps) {
         extension refuses any change (watching, writing) with this token
       </label>
 
+      <EditConflictNotice conflict={conflict} reloading={reloading} onReload={onReload} />
       {formError && (
         <p class="notice notice-error" role="alert" data-testid="form-error">
           {formError}
@@ -256,7 +266,7 @@ export function TokenFormView(props: TokenFormViewProps) {
       )}
       <div class="buttons">
         <button type="submit" data-testid="save-token" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Save token'}
+          {saving ? 'Saving…' : removed ? 'Save as a new token' : editing ? 'Save changes' : 'Save token'}
         </button>
         <button type="button" class="secondary" data-testid="cancel-edit" onClick={onCancel}>
           Cancel

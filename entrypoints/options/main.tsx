@@ -7,7 +7,7 @@ import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import type { ActivityFilter } from '../../lib/atlassian/activity-log';
 import type { BackgroundMessages } from '../../lib/background';
-import { createAsk } from '../../lib/core/messaging/ask';
+import { createAsk, type AskReply } from '../../lib/core/messaging/ask';
 import { listenForChanges, type ChangeTopic } from '../../lib/core/messaging/change-notices';
 import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
@@ -18,6 +18,27 @@ const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessa
 const scopeRows = featureScopeRows();
 const ALL_TOPICS: ReadonlySet<ChangeTopic> = new Set(['tokens', 'activity']);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+type TokensListed = AskReply<BackgroundMessages, 'tokens-list'>;
+type ActivityListed = AskReply<BackgroundMessages, 'activity-list'>;
+
+/** The page's state with the answers just received (null: not asked); the rest is kept. */
+function withAnswers(s: OptionsState, list: TokensListed | null, activity: ActivityListed | null, activityFilter: ActivityFilter): OptionsState {
+  const before = s.status === 'ready' ? s : null;
+  if (!before && (!list || !activity)) return s;
+  return {
+    status: 'ready',
+    tokens: list?.tokens ?? before!.tokens,
+    lock: list?.lock ?? before!.lock,
+    knownCloudSites: list?.knownCloudSites ?? before!.knownCloudSites,
+    damaged: list?.damaged ?? before!.damaged,
+    undecryptable: list?.undecryptable ?? before!.undecryptable,
+    activity: activity?.entries ?? before!.activity,
+    activityFilter,
+    checks: before?.checks ?? {},
+    editing: before?.editing ?? null,
+  };
+}
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -55,22 +76,7 @@ function OptionsApp() {
         wantTokens ? ask('tokens-list') : null,
         topics.has('activity') ? ask('activity-list', { filter: filter.current }) : null,
       ]);
-      setState((s) => {
-        const before = s.status === 'ready' ? s : null;
-        if (!before && (!list || !activity)) return s;
-        return {
-          status: 'ready',
-          tokens: list?.tokens ?? before!.tokens,
-          lock: list?.lock ?? before!.lock,
-          knownCloudSites: list?.knownCloudSites ?? before!.knownCloudSites,
-          damaged: list?.damaged ?? before!.damaged,
-          undecryptable: list?.undecryptable ?? before!.undecryptable,
-          activity: activity?.entries ?? before!.activity,
-          activityFilter: filter.current,
-          checks: before?.checks ?? {},
-          editing: before?.editing ?? null,
-        };
-      });
+      setState((s) => withAnswers(s, list, activity, filter.current));
     } catch (error) {
       setState((s) => (s.status === 'ready' ? s : { status: 'error', message: message(error) }));
       setNotice(message(error));
@@ -121,15 +127,23 @@ function OptionsApp() {
     onStartAdd: () => patch({ editing: 'new' }),
     onEdit: (id) => patch({ editing: id }),
     onCancelEdit: () => patch({ editing: null }),
-    async onSave(input) {
-      const editing = state.status === 'ready' ? state.editing : null;
-      const result = await (editing && editing !== 'new' ? ask('tokens-update', { id: editing, input }) : ask('tokens-add', { input }));
+    async onSave(write) {
+      // An update carries the revision its form was filled from: a token changed since is refused as stale.
+      const result = await (write.kind === 'update'
+        ? ask('tokens-update', { id: write.id, revision: write.revision, input: write.input })
+        : ask('tokens-add', { input: write.input }));
       if (result.ok) {
         patch({ editing: null });
         await reload();
         void check(result.token.id); // a saved token is checked at once
       }
       return result;
+    },
+    async onReloadToken(id) {
+      // Asked here, not through reload(): a failure must reach the form, which says it.
+      const list = await ask('tokens-list');
+      setState((s) => withAnswers(s, list, null, filter.current));
+      return list.tokens.find((t) => t.id === id);
     },
     onRemove(id) {
       const token = state.status === 'ready' ? state.tokens.find((t) => t.id === id) : undefined;

@@ -4,9 +4,10 @@ import { RejectedMessageError } from '../../core/messaging/reply';
 import { TokenVaultError } from './token-vault-error';
 import { siteHostSchema } from '../../sites/site-host-schema';
 import { tokenFieldErrorsSchema, tokenFormInputSchema, type TokenFormInput } from './token-form-input';
+import { tokenRevisionSchema } from './token-revision';
 import type { TokenSummary } from './token-summary';
 import { tokenSummarySchema } from './token-summary';
-import type { TokenVault } from './token-vault';
+import type { TokenVault, TokenWriteResult } from './token-vault';
 
 /* The saved tokens and the passphrase lock, for extension pages only. docs/messages.md describes each. */
 
@@ -29,7 +30,7 @@ const passphrase = z.string().max(1024);
 const tokenWriteResultSchema = z.union([
   z.strictObject({ ok: z.literal(true), token: tokenSummarySchema }),
   z.strictObject({ ok: z.literal(false), reason: z.literal('invalid'), errors: tokenFieldErrorsSchema }),
-  z.strictObject({ ok: z.literal(false), reason: z.enum(['locked', 'not-found']), message: z.string() }),
+  z.strictObject({ ok: z.literal(false), reason: z.enum(['locked', 'not-found', 'stale']), message: z.string() }),
 ]);
 
 /** The reply to every vault message but `vault-state`; the passphrase is judged, never echoed. */
@@ -97,13 +98,16 @@ export const tokensAdd = message({
   handle: (added, _sender, deps) => deps.vault.add(added.input),
 });
 
-/** An empty secret keeps the saved one. */
+/**
+ * An empty secret keeps the saved one. `revision`: the one the form was filled from (the options
+ * page always sends it); a token changed since is left as it is and the answer is `stale`.
+ */
 export const tokensUpdate = message({
   type: 'tokens-update',
   from: 'extension-page',
-  input: z.strictObject({ type: z.literal('tokens-update'), id: tokenIdSchema, input: tokenFormInputSchema }),
+  input: z.strictObject({ type: z.literal('tokens-update'), id: tokenIdSchema, revision: tokenRevisionSchema.optional(), input: tokenFormInputSchema }),
   output: tokenWriteResultSchema,
-  handle: (update, _sender, deps) => deps.vault.update(update.id, update.input),
+  handle: (update, _sender, deps) => deps.vault.update(update.id, update.input, update.revision),
 });
 
 /** The form input that keeps everything `token` has, plus `site` (no secret: the saved one stays). */
@@ -118,18 +122,28 @@ function withSite(token: TokenSummary, site: string): TokenFormInput {
   };
 }
 
-/** The person's answer to "use this token on this site?": adds the site to the token's list. */
+/** Adds `site` to the token as it is now, based on the revision just read (never undoes another edit). */
+async function allowSite(vault: TokenVault, id: string, site: string): Promise<TokenWriteResult> {
+  const token = await vault.get(id);
+  if (!token) return { ok: false, reason: 'not-found', message: 'This token no longer exists; it may have been removed in another window.' };
+  if (token.kind === 'dc-pat') throw new RejectedMessageError('A Data Center token cannot be used on a Cloud site.');
+  if (token.sites.includes(site)) return { ok: true, token };
+  return vault.update(id, withSite(token, site), token.revision);
+}
+
+/**
+ * The person's answer to "use this token on this site?": adds the site to the token's list. An
+ * edit saved between reading the token and writing it makes the write `stale`; the answer still
+ * holds for the token as it is then, so it is read and tried once more.
+ */
 export const tokensAllowSite = message({
   type: 'tokens-allow-site',
   from: 'extension-page',
   input: z.strictObject({ type: z.literal('tokens-allow-site'), id: tokenIdSchema, site: siteHostSchema }),
   output: tokenWriteResultSchema,
   async handle({ id, site }, _sender, deps) {
-    const token = await deps.vault.get(id);
-    if (!token) return { ok: false as const, reason: 'not-found' as const, message: 'This token no longer exists; it may have been removed in another window.' };
-    if (token.kind === 'dc-pat') throw new RejectedMessageError('A Data Center token cannot be used on a Cloud site.');
-    if (token.sites.includes(site)) return { ok: true as const, token };
-    return deps.vault.update(id, withSite(token, site));
+    const first = await allowSite(deps.vault, id, site);
+    return first.ok || first.reason !== 'stale' ? first : allowSite(deps.vault, id, site);
   },
 });
 

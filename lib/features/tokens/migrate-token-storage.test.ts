@@ -130,6 +130,7 @@ describe('tokens version 1 → 3 without a passphrase', () => {
       createdAt: '2025-03-10T09:00:00.000Z',
       sites: ['acme.atlassian.net'],
       readOnly: true,
+      revision: expect.stringMatching(/^[0-9a-f]{16}$/), // derived from the record: nothing to migrate
     });
     expect(summaries[1]).toMatchObject({ label: 'Intranet', kind: 'dc-pat', dcBaseUrl: 'https://confluence.dc.test/confluence', readOnly: false, detected: [] });
     expect(await vault.lockState()).toBe('none');

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../atlassian/testing/scripted-fetch';
 import type { ScriptStep } from '../../atlassian/testing/scripted-fetch';
 import type { TokenFormInput } from './token-form-input';
-import { tokenSummarySchema } from './token-summary';
+import { tokensAllowSite } from './messages';
+import { tokenSummarySchema, type TokenSummary } from './token-summary';
+import { createTokenVault, type TokenVault } from './token-vault';
+import { createMemoryStorageArea } from '../../core/storage/storage-area';
 import type { SenderLike } from '../../core/messaging/sender-check';
 import { createTestBackground, OPTIONS_PAGE, POPUP } from '../../testing/background';
 
@@ -315,6 +318,80 @@ describe('tokens-check', () => {
     expect((await send({ type: 'tokens-check', id })).data.results).toMatchObject([{ site: HOST, ok: true }]);
     expect(await send({ type: 'tokens-allow-site', id, site: 'evil.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     expect(await send({ type: 'tokens-allow-site', id: 'nope', site: HOST })).toMatchObject({ ok: true, data: { ok: false, reason: 'not-found' } });
+  });
+});
+
+describe('edits from two windows (tokens-update revision)', () => {
+  const STALE = 'This token was changed in another window: reload to see the change, then edit it again.';
+
+  it('refuses a save based on an older revision, changing nothing, and takes one based on the current one', async () => {
+    const bg = createTestBackground();
+    const { send, expectNoSecretAnywhere } = recorder(bg);
+    const id = await addToken(send, cloudInput({ kind: 'classic' }));
+    const opened = (await send({ type: 'tokens-list' })).data.tokens[0] as TokenSummary; // both windows open the form
+
+    const fromB = await send({ type: 'tokens-update', id, revision: opened.revision, input: cloudInput({ kind: 'classic', label: 'Renamed in B', readOnly: true, secret: '' }) });
+    expect(fromB).toMatchObject({ ok: true, data: { ok: true, token: { label: 'Renamed in B', readOnly: true } } });
+    const afterB = JSON.stringify([bg.local.dump(), (await send({ type: 'tokens-list' })).data]);
+
+    const fromA = await send({ type: 'tokens-update', id, revision: opened.revision, input: cloudInput({ kind: 'classic', label: 'Work', readOnly: false, secret: SECRET_B }) });
+    expect(fromA).toEqual({ ok: true, data: { ok: false, reason: 'stale', message: STALE } });
+    expect(JSON.stringify([bg.local.dump(), (await send({ type: 'tokens-list' })).data])).toBe(afterB);
+
+    // After reloading, A's form is based on B's save.
+    const reloaded = (await send({ type: 'tokens-list' })).data.tokens[0] as TokenSummary;
+    const again = await send({ type: 'tokens-update', id, revision: reloaded.revision, input: cloudInput({ kind: 'classic', label: 'Renamed in B', readOnly: true, expiresOn: '2025-06-01', secret: '' }) });
+    expect(again).toMatchObject({ ok: true, data: { ok: true, token: { label: 'Renamed in B', readOnly: true, expiresOn: '2025-06-01' } } });
+    expect(again.data.token.revision).not.toBe(reloaded.revision);
+    await expectNoSecretAnywhere();
+  });
+
+  it('a check between opening the form and saving it does not make the form stale', async () => {
+    const bg = createTestBackground({ steps: [jsonResponse(USER)] });
+    const { send } = recorder(bg);
+    const id = await addToken(send, cloudInput());
+    const opened = (await send({ type: 'tokens-list' })).data.tokens[0] as TokenSummary;
+    await send({ type: 'tokens-check', id });
+    const checked = (await send({ type: 'tokens-list' })).data.tokens[0] as TokenSummary;
+    expect(checked.detected).toHaveLength(1);
+    expect(checked.revision).toBe(opened.revision);
+    expect(await send({ type: 'tokens-update', id, revision: opened.revision, input: cloudInput({ label: 'Renamed', secret: '' }) })).toMatchObject({ ok: true, data: { ok: true } });
+  });
+
+  it('takes no revision in another shape', async () => {
+    const bg = createTestBackground();
+    const { send } = recorder(bg);
+    const id = await addToken(send, cloudInput());
+    for (const revision of ['', 'not-hex-at-all!!', 'ABCDEF0123456789', '0'.repeat(65), 5]) {
+      expect(await send({ type: 'tokens-update', id, revision, input: cloudInput({ label: 'Evil' }) }), String(revision)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    }
+    expect((await send({ type: 'tokens-list' })).data.tokens[0].label).toBe('Work');
+  });
+
+  it('tokens-allow-site keeps an edit saved while it runs, and still adds the site', async () => {
+    const vault = createTokenVault({ local: createMemoryStorageArea(), session: createMemoryStorageArea(), now: () => new Date(2025, 2, 10, 12, 0, 0) });
+    const added = await vault.add(cloudInput({ kind: 'classic', sites: [] }));
+    if (!added.ok) throw new Error('add failed');
+    // Another window saves read-only and a new label right after this handler read the token.
+    let raced = false;
+    const racing: TokenVault = {
+      ...vault,
+      async get(id) {
+        const token = await vault.get(id);
+        if (!raced && token) {
+          raced = true;
+          await vault.update(id, { ...cloudInput({ kind: 'classic', sites: [], secret: '' }), label: 'Renamed elsewhere', readOnly: true }, token.revision);
+        }
+        return token;
+      },
+    };
+    const result = await tokensAllowSite.handle({ type: 'tokens-allow-site', id: added.token.id, site: HOST }, {} as never, {
+      vault: racing,
+      knownCloudSites: async () => [],
+      resetTokens: async () => {},
+    });
+    expect(result).toMatchObject({ ok: true, token: { label: 'Renamed elsewhere', readOnly: true, sites: [HOST] } });
+    expect(await vault.get(added.token.id)).toMatchObject({ label: 'Renamed elsewhere', readOnly: true, sites: [HOST] });
   });
 });
 

@@ -6,6 +6,7 @@ import type { StoredDetection } from './token-detection-record';
 import { prunedDetections, summarize } from './token-detections';
 import type { TokenFieldErrors, TokenFormInput } from './token-form-input';
 import type { TokenRecord, TokensData } from './token-record';
+import { tokenRevision, type TokenRevision } from './token-revision';
 import type { TokenSummary } from './token-summary';
 import { TokenVaultError } from './token-vault-error';
 import { FIRST_SECRET_REVISION } from './tokens-v2-migration';
@@ -21,15 +22,18 @@ export type SecretResult =
 export type TokenWriteResult =
   | { ok: true; token: TokenSummary }
   | { ok: false; reason: 'invalid'; errors: TokenFieldErrors }
-  | { ok: false; reason: 'locked' | 'not-found'; message: string };
+  | { ok: false; reason: 'locked' | 'not-found' | 'stale'; message: string };
 
 /** The saved tokens themselves; their secrets are sealed and opened by the passphrase lock. */
 export interface TokenRecords {
   list(): Promise<TokenSummary[]>;
   get(id: string): Promise<TokenSummary | undefined>;
   add(input: TokenFormInput): Promise<TokenWriteResult>;
-  /** An empty secret in the form keeps the saved one. */
-  update(id: string, input: TokenFormInput): Promise<TokenWriteResult>;
+  /**
+   * An empty secret in the form keeps the saved one. `basedOn`: the revision the form was filled
+   * from; when the token has changed since, nothing is written (`stale`). Absent: no such check.
+   */
+  update(id: string, input: TokenFormInput, basedOn?: TokenRevision): Promise<TokenWriteResult>;
   /** False when there was no such token. */
   remove(id: string): Promise<boolean>;
   /** For the request client, inside the background only. */
@@ -47,6 +51,7 @@ const MESSAGES = {
   lockedAdd: 'Your tokens are locked. Unlock them with your passphrase first: a new token is encrypted with the same key.',
   lockedEdit: 'Your tokens are locked. Unlock them with your passphrase to replace this secret: it is encrypted with the same key. (You can change the other fields without unlocking by leaving the token field empty.)',
   notFound: 'This token no longer exists; it may have been removed in another window.',
+  stale: 'This token was changed in another window: reload to see the change, then edit it again.',
 } as const;
 
 export function createTokenRecords(options: TokenRecordsOptions): TokenRecords {
@@ -109,11 +114,13 @@ export function createTokenRecords(options: TokenRecordsOptions): TokenRecords {
       });
     },
 
-    update(id, input) {
+    update(id, input, basedOn) {
       return storage.exclusive(async (): Promise<TokenWriteResult> => {
         const data = await storage.readTokens();
         const current = data.tokens.find((t) => t.id === id);
         if (!current) return { ok: false, reason: 'not-found', message: MESSAGES.notFound };
+        // Checked inside the exclusive section: no other write can land between this and ours.
+        if (basedOn !== undefined && basedOn !== tokenRevision(current)) return { ok: false, reason: 'stale', message: MESSAGES.stale };
         const checked = validateTokenInput(input, {
           today: today(),
           existing: data.tokens,

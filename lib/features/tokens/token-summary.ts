@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { mismatchWarning } from './kind-mismatch';
 import { siteDetectionSchema, type SiteDetection } from './site-detection';
 import type { TokenRecord } from './token-record';
+import { tokenRevision, tokenRevisionSchema } from './token-revision';
 import { CLOUD_KINDS, TOKEN_KINDS } from './token-kind';
 
 export const kindMismatchSchema = z.strictObject({ site: z.string(), detected: z.enum(CLOUD_KINDS), sentence: z.string() });
@@ -26,6 +27,8 @@ export const tokenSummarySchema = z.strictObject({
   sites: z.array(z.string()),
   dcBaseUrl: z.string().optional(),
   readOnly: z.boolean(),
+  /** Changes with every edit of the record (token-revision.ts); `tokens-update` sends it back. */
+  revision: tokenRevisionSchema,
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;
 
@@ -52,5 +55,6 @@ export function toTokenSummary(record: TokenRecord, detected: readonly SiteDetec
     sites: [...record.sites],
     ...(record.dcBaseUrl !== undefined ? { dcBaseUrl: record.dcBaseUrl } : {}),
     readOnly: record.readOnly,
+    revision: tokenRevision(record),
   };
 }
