@@ -1,15 +1,10 @@
+import { PartProblemNotice } from '../shared/PartProblemNotice';
+
 /**
- * Shown in the options page when the stored list of known sites cannot be read: says so and
- * offers to reset just that part. Tokens, their settings and the activity log are not touched.
- * data-testids: sites-damaged, sites-reset.
+ * Shown in the options page when the stored list of known sites cannot be read. Tokens, their
+ * settings and the activity log are not touched by its reset.
+ * data-testids: sites-damaged, sites-damaged-reset.
  */
 export function SitesDamagedNotice({ sentence, resetting, onReset }: { sentence: string; resetting: boolean; onReset(): void }) {
-  return (
-    <p class="notice notice-error" role="alert" data-testid="sites-damaged">
-      {sentence}{' '}
-      <button type="button" class="secondary" data-testid="sites-reset" disabled={resetting} onClick={onReset}>
-        {resetting ? 'Resetting…' : 'Reset the list of known sites'}
-      </button>
-    </p>
-  );
+  return <PartProblemNotice testId="sites-damaged" sentence={sentence} resetLabel="Reset the list of known sites" resetting={resetting} onReset={onReset} />;
 }

@@ -3,11 +3,12 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
 import { SitesDamagedNotice } from '../../components/pages/SitesDamagedNotice';
+import { PartProblemNotice } from '../../components/shared/PartProblemNotice';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
 import type { ActivityFilter } from '../../lib/atlassian/activity-log';
 import type { BackgroundMessages } from '../../lib/background';
-import { createAsk, type AskReply } from '../../lib/core/messaging/ask';
+import { AskError, createAsk, type AskReply } from '../../lib/core/messaging/ask';
 import { listenForChanges, type ChangeTopic } from '../../lib/core/messaging/change-notices';
 import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
@@ -21,6 +22,20 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 type TokensListed = AskReply<BackgroundMessages, 'tokens-list'>;
 type ActivityListed = AskReply<BackgroundMessages, 'activity-list'>;
+
+/** A part the background refused to list because its stored data is damaged: its sentence. */
+type PartProblem = { sentence: string; resetting: boolean } | null;
+const NO_TOKENS: TokensListed = { tokens: [], lock: 'none', knownCloudSites: [], damaged: 0, undecryptable: [] };
+
+/** The part's answer, or its refusal's sentence (`rejected`: the background says the data is damaged). */
+async function part<T>(asking: Promise<T>): Promise<{ answer: T } | { refused: string }> {
+  try {
+    return { answer: await asking };
+  } catch (error) {
+    if (error instanceof AskError && error.code === 'rejected') return { refused: error.message };
+    throw error;
+  }
+}
 
 /** The page's state with the answers just received (null: not asked); the rest is kept. */
 function withAnswers(s: OptionsState, list: TokensListed | null, activity: ActivityListed | null, activityFilter: ActivityFilter): OptionsState {
@@ -62,6 +77,8 @@ function OptionsApp() {
       (error: unknown) => setSitesProblem({ sentence: message(error), resetting: false }),
     );
   }, []);
+  const [tokensProblem, setTokensProblem] = useState<PartProblem>(null);
+  const [activityProblem, setActivityProblem] = useState<PartProblem>(null);
   const today = localIsoDate(new Date());
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
@@ -72,10 +89,15 @@ function OptionsApp() {
   const reload = useCallback(async (topics: ReadonlySet<ChangeTopic> = ALL_TOPICS) => {
     try {
       const wantTokens = topics.has('tokens') || topics.has('sites');
-      const [list, activity] = await Promise.all([
-        wantTokens ? ask('tokens-list') : null,
-        topics.has('activity') ? ask('activity-list', { filter: filter.current }) : null,
+      // Each part on its own: damaged tokens must not hide the activity log, nor the other way round.
+      const [listed, logged] = await Promise.all([
+        wantTokens ? part(ask('tokens-list')) : null,
+        topics.has('activity') ? part(ask('activity-list', { filter: filter.current })) : null,
       ]);
+      if (listed) setTokensProblem('refused' in listed ? { sentence: listed.refused, resetting: false } : null);
+      if (logged) setActivityProblem('refused' in logged ? { sentence: logged.refused, resetting: false } : null);
+      const list = listed && ('answer' in listed ? listed.answer : NO_TOKENS);
+      const activity = logged && ('answer' in logged ? logged.answer : { entries: [] });
       setState((s) => withAnswers(s, list, activity, filter.current));
     } catch (error) {
       setState((s) => (s.status === 'ready' ? s : { status: 'error', message: message(error) }));
@@ -193,6 +215,19 @@ function OptionsApp() {
     },
   };
 
+  const resetPart = (kind: 'tokens' | 'activity') => {
+    const setProblem = kind === 'tokens' ? setTokensProblem : setActivityProblem;
+    const warning =
+      kind === 'tokens'
+        ? 'Reset the saved tokens? The damaged data is deleted; you then add your tokens again.'
+        : 'Clear the damaged activity log?';
+    if (!confirm(warning)) return;
+    setProblem((p) => p && { ...p, resetting: true });
+    (kind === 'tokens' ? ask('tokens-reset') : ask('activity-clear'))
+      .catch((error: unknown) => setNotice(message(error)))
+      .finally(() => void reload());
+  };
+
   const resetSites = () => {
     setSitesProblem((p) => p && { ...p, resetting: true });
     ask('sites-reset')
@@ -205,6 +240,16 @@ function OptionsApp() {
       {sitesProblem && (
         <div class="options part-problem">
           <SitesDamagedNotice sentence={sitesProblem.sentence} resetting={sitesProblem.resetting} onReset={resetSites} />
+        </div>
+      )}
+      {(tokensProblem || activityProblem) && (
+        <div class="options part-problem">
+          {tokensProblem && (
+            <PartProblemNotice testId="tokens-damaged" sentence={tokensProblem.sentence} resetLabel="Reset the saved tokens" resetting={tokensProblem.resetting} onReset={() => resetPart('tokens')} />
+          )}
+          {activityProblem && (
+            <PartProblemNotice testId="activity-damaged" sentence={activityProblem.sentence} resetLabel="Clear the activity log" resetting={activityProblem.resetting} onReset={() => resetPart('activity')} />
+          )}
         </div>
       )}
       <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />

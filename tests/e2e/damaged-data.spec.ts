@@ -27,7 +27,35 @@ test('a damaged list of known sites: the options page and the popup still work, 
   await expect(popup.getByTestId('known-sites-error')).toContainText('damaged');
   await expect(popup.getByTestId('tokens-section')).toBeVisible();
 
-  await options.getByTestId('sites-reset').click();
+  await options.getByTestId('sites-damaged-reset').click();
   await expect(options.getByTestId('sites-damaged')).toHaveCount(0);
   expect(await serviceWorker.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get('sites'))).toEqual({ sites: { schemaVersion: 2, data: { sites: [] } } });
+});
+
+test('damaged saved tokens or a damaged activity log: the other parts still load, each says what is damaged, and only it is reset', async ({ context, extensionId, serviceWorker, saveScreenshot }) => {
+  const damagedTokens = { schemaVersion: 3, data: 'garbage' };
+  const damagedActivity = { schemaVersion: 1, data: { entries: [{ time: 42 }] } };
+  await serviceWorker.evaluate(
+    (items) => (globalThis as ExtensionGlobal).chrome.storage.local.set(items),
+    { tokens: damagedTokens, activity: damagedActivity },
+  );
+  const options = await context.newPage();
+  options.on('dialog', (dialog) => void dialog.accept());
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
+  await expect(options.getByTestId('tokens-damaged')).toContainText('Your saved tokens are damaged');
+  await expect(options.getByTestId('activity-damaged')).toContainText('activity log is damaged');
+  await expect(options.getByTestId('add-token-open')).toBeVisible();
+  await saveScreenshot(options, 'options-tokens-activity-damaged');
+  const stored = () => serviceWorker.evaluate(() => (globalThis as ExtensionGlobal).chrome.storage.local.get(['tokens', 'activity']));
+  expect(await stored(), 'nothing overwritten before the person asks').toEqual({ tokens: damagedTokens, activity: damagedActivity });
+
+  await options.getByTestId('activity-damaged-reset').click();
+  await expect(options.getByTestId('activity-damaged')).toHaveCount(0);
+  await expect(options.getByTestId('tokens-damaged'), 'the tokens are still left alone').toBeVisible();
+  expect((await stored()).tokens).toEqual(damagedTokens);
+
+  await options.getByTestId('tokens-damaged-reset').click();
+  await expect(options.getByTestId('tokens-damaged')).toHaveCount(0);
+  await expect(options.getByTestId('add-token-open')).toBeEnabled();
 });
