@@ -196,4 +196,29 @@ test("a token's secret appears nowhere a content script or a page can read, with
   expect.soft(leaks(seen.session), "storage.session as the content script's world reads it").toEqual([]);
   expect.soft(leaks(after.local), 'storage.local (read from an extension page)').toEqual([]);
   expect.soft(leaks(after.session), 'storage.session (read from an extension page)').toEqual([]);
+
+  // The key lives in the extension origin's IndexedDB: the content script's world (the page's
+  // origin) lists no such database, and opening its name there makes a new, empty one.
+  const idb = await ff.inContentScript(
+    tabId,
+    async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      const opened = await new Promise<{ oldVersion: number; stores: number }>((resolve, reject) => {
+        let oldVersion = -1;
+        const request = indexedDB.open('ctc-device-key');
+        request.onupgradeneeded = (event) => (oldVersion = event.oldVersion);
+        request.onsuccess = () => {
+          const stores = request.result.objectStoreNames.length;
+          request.result.close();
+          indexedDB.deleteDatabase('ctc-device-key');
+          resolve({ oldVersion, stores });
+        };
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+      return { names, opened };
+    },
+    null,
+  );
+  expect(idb.names, 'databases the content script can see').not.toContain('ctc-device-key');
+  expect(idb.opened, 'the name opens a new, empty database of the page').toEqual({ oldVersion: 0, stores: 0 });
 });
