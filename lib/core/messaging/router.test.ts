@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { defineMessages } from './define-message';
 import { RejectedMessageError } from './reply';
-import { createMessageRouter, ReplyRejectedError } from './router';
+import { createMessageRouter, MAX_REPLY_CHARS, ReplyRejectedError } from './router';
 import { looseObjectPaths } from './strict-schema';
 
 const extension = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
@@ -93,5 +93,14 @@ describe('a schema that throws', () => {
     });
     const run = createMessageRouter<Deps>([throwing], { answer: null }, extension);
     expect(await run({ type: 'throwing', id: 'x' }, popup)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+});
+
+describe('reply size', () => {
+  it('never sends a reply larger than the cap', async () => {
+    const { run, errors } = route({ label: 'x'.repeat(MAX_REPLY_CHARS + 1), tags: [] });
+    expect(await run({ type: 'summary' }, popup)).toMatchObject({ ok: false, error: { code: 'handler-failed' } });
+    expect(String((errors[0] as Error).message)).toContain('larger than');
+    expect((await route({ label: 'x'.repeat(1000), tags: [] }).run({ type: 'summary' }, popup)).ok).toBe(true);
   });
 });

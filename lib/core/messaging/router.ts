@@ -22,6 +22,13 @@ export class ReplyRejectedError extends Error {
 
 const fail = (code: MessageErrorCode, message: string): MessageReply<never> => ({ ok: false, error: { code, message } });
 
+/**
+ * The most a reply may weigh as JSON. The data behind replies is bounded where it enters (the
+ * client's answers, the form's fields, the 2,000-entry log), and the largest real reply (the full
+ * activity log) is under 1 MB: this is the last line against a page frozen by a huge answer.
+ */
+export const MAX_REPLY_CHARS = 4_000_000;
+
 function describeIssues(error: z.core.$ZodError): string {
   const issues = error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message}`);
   return `Invalid message: ${issues.join('; ')}${error.issues.length > 3 ? '; …' : ''}`;
@@ -84,6 +91,10 @@ export function createMessageRouter<Deps>(
     }
     if (!reply.success) {
       onHandlerError(definition.type, new ReplyRejectedError(definition.type, reply.error.issues));
+      return fail('handler-failed', `The background could not handle "${definition.type}".`);
+    }
+    if (JSON.stringify(reply.data).length > MAX_REPLY_CHARS) {
+      onHandlerError(definition.type, new Error(`The reply to "${definition.type}" is larger than ${MAX_REPLY_CHARS} characters; it was not sent.`));
       return fail('handler-failed', `The background could not handle "${definition.type}".`);
     }
     return { ok: true, data: reply.data };
