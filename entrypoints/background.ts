@@ -5,6 +5,8 @@ import { defaultClientDeps } from '../lib/atlassian/default-deps';
 import { createBackground } from '../lib/background';
 import { createNotifier } from '../lib/core/messaging/change-notices';
 import { createIndexedDbKeyStore } from '../lib/core/storage/indexeddb-key-store';
+import { browserReminderSurface, type ReminderBrowser } from '../lib/features/reminders/browser-surface';
+import { DAILY_ALARM, ensureDailyAlarm, scheduleDailyAlarm } from '../lib/features/reminders/daily-alarm';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
@@ -40,7 +42,10 @@ export default defineBackground({
       now: () => Date.now(),
       notify: createNotifier((notice) => browser.runtime.sendMessage(notice)),
       onError: (what, error) => console.error(`${what} failed:`, error),
+      reminderSurface: browserReminderSurface(browser as unknown as ReminderBrowser),
     });
+    const { reminders } = background;
+    const failed = (what: string) => (error: unknown) => console.error(`${what} failed:`, error);
 
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
     browser.runtime.onMessage.addListener((message, sender) => background.route(message, sender));
@@ -48,6 +53,17 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       void background.onTabRemoved(tabId).catch((error: unknown) => console.error('Forgetting a closed tab failed:', error));
     });
+    // Expiry reminders: a daily alarm, and an evaluation whenever the service worker starts.
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === DAILY_ALARM) void reminders.evaluate().catch(failed('Evaluating expiry reminders'));
+    });
+    browser.runtime.onInstalled.addListener(() => void scheduleDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm')));
+    browser.runtime.onStartup.addListener(() => void scheduleDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm')));
+    browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id).catch(failed('Opening a reminder')));
+    // Firefox has no notification buttons (and no onButtonClicked).
+    browser.notifications.onButtonClicked?.addListener((id, index) => void reminders.onNotificationButton(id, index).catch(failed('A reminder button')));
+    void ensureDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm'));
+    void reminders.evaluate().catch(failed('Evaluating expiry reminders'));
   },
 });
 

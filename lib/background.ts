@@ -16,7 +16,13 @@ import { createSiteRegistry } from './features/pages/site-registry';
 import { createSitesArea } from './features/pages/sites-area';
 import { createTabContextStore } from './features/pages/tab-contexts';
 import { readTabPage } from './features/pages/tab-page';
+import { calendarDateIn } from './features/reminders/local-date';
+import { remindersMessages, type RemindersDeps } from './features/reminders/messages';
+import { createReminderService, type ReminderService } from './features/reminders/reminder-service';
+import { SILENT_REMINDER_SURFACE, type ReminderSurface } from './features/reminders/reminder-surface';
+import { createRemindersArea } from './features/reminders/reminders-area';
 import { createTokenChecker } from './features/token-checks/check-token';
+import { createIdentityConfirmations } from './features/token-checks/identity-confirmations';
 import { tokenChecksMessages, type TokenChecksDeps } from './features/token-checks/messages';
 import { sendRoute } from './features/token-checks/send-route';
 import { tokensMessages, type TokensDeps } from './features/tokens/messages';
@@ -36,10 +42,11 @@ export const backgroundMessages = [
   ...tokenChecksMessages,
   ...pageActionsMessages,
   ...activityMessages,
+  ...remindersMessages,
 ] as const satisfies readonly AnyMessageDefinition[];
 export type BackgroundMessages = typeof backgroundMessages;
 
-export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps;
+export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps & RemindersDeps;
 
 /** What the browser (or a test) provides. */
 export interface BackgroundPlatform {
@@ -62,6 +69,10 @@ export interface BackgroundPlatform {
   onActivity?: (entry: ActivityEntry) => void;
   /** The vault's clock for dates people pick (tests fix it). */
   vaultNow?: () => Date;
+  /** Notifications, the badge and opening tabs for expiry reminders (none: nothing is shown). */
+  reminderSurface?: ReminderSurface;
+  /** The person's time zone for reminder dates (tests fix it; default: the system's). */
+  timeZone?: string;
 }
 
 export interface Background {
@@ -69,6 +80,8 @@ export interface Background {
   /** A closed tab's page context goes with it. */
   onTabRemoved(tabId: number): Promise<void>;
   deps: BackgroundDeps;
+  /** Expiry reminders: the alarm and notification listeners call these. */
+  reminders: ReminderService;
 }
 
 export function createBackground(platform: BackgroundPlatform): Background {
@@ -82,8 +95,16 @@ export function createBackground(platform: BackgroundPlatform): Background {
     onWriteError: (error) => platform.onError('Saving the activity log', error),
     onChange: () => notify('activity'),
   });
+  // Expiry is judged on the person's calendar date, in their time zone.
+  const today = () => calendarDateIn(new Date(platform.now()), platform.timeZone);
+  // The badge follows every token change; bound late, the reminders need the vault built below.
+  let reminders: ReminderService | undefined;
+  const tokensArea = notifyingArea(local, () => {
+    notify('tokens');
+    void reminders?.refreshBadge().catch((error: unknown) => platform.onError('Updating the badge', error));
+  });
   const vault = createTokenVault({
-    local: watched(local, 'tokens'),
+    local: tokensArea,
     session: watched(session, 'tokens'),
     deviceKeys: platform.deviceKeys,
     ...(platform.vaultNow ? { now: platform.vaultNow } : {}),
@@ -95,8 +116,16 @@ export function createBackground(platform: BackgroundPlatform): Background {
       platform.onActivity?.(entry);
     },
   });
+  reminders = createReminderService({
+    area: createRemindersArea(local),
+    tokens: () => vault.list(),
+    surface: platform.reminderSurface ?? SILENT_REMINDER_SURFACE,
+    today,
+  });
   const cloudIds = createCloudIdSource({ sites, client });
-  const routeDeps = { vault, client, cloudIds };
+  // Whose account a token signs in as, per site, for this service worker's life (page actions ask).
+  const confirmations = createIdentityConfirmations({ client });
+  const routeDeps = { vault, client, cloudIds, confirmations };
 
   const deps: BackgroundDeps = {
     sites,
@@ -111,18 +140,21 @@ export function createBackground(platform: BackgroundPlatform): Background {
       const known = await sites.list().catch(() => []);
       return [...known].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
     },
-    tokenChecks: createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission }),
+    tokenChecks: createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission, confirmations, today }),
     actions: createActionDispatcher({
+      today,
       vault,
       client,
       tabPage: (tabId) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId),
       sendRoute: (token, secret, host, revision) => sendRoute(routeDeps, token, secret, host, revision),
+      confirmIdentity: (token, revision, route) => confirmations.confirm(token, revision, route),
     }),
     activity,
+    reminders,
   };
 
   const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
     platform.onError(`Handling "${type}"`, error),
   );
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps };
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders };
 }

@@ -15,6 +15,8 @@ const ALLOWED_CODE_IMPORTS: Record<string, readonly string[]> = {
   'token-checks': ['tokens'],
   // Which saved token covers the page's site; the page context's schemas (a content id).
   'page-actions': ['tokens', 'pages'],
+  // Reminders are about saved tokens' expiry dates: the calendar-date arithmetic of iso-date.ts.
+  reminders: ['tokens'],
 };
 
 const featuresDir = resolve(__dirname, 'features');

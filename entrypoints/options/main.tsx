@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
 import { SitesDamagedNotice } from '../../components/pages/SitesDamagedNotice';
+import { RemindersSection, type RemindersView } from '../../components/reminders/RemindersSection';
 import { PartProblemNotice } from '../../components/shared/PartProblemNotice';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
@@ -10,6 +11,7 @@ import type { ActivityFilter } from '../../lib/atlassian/activity-log';
 import type { BackgroundMessages } from '../../lib/background';
 import { AskError, createAsk, type AskReply } from '../../lib/core/messaging/ask';
 import { listenForChanges, type ChangeTopic } from '../../lib/core/messaging/change-notices';
+import { normaliseThresholds } from '../../lib/features/reminders/thresholds';
 import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
 import '../popup/style.css';
@@ -79,6 +81,7 @@ function OptionsApp() {
   }, []);
   const [tokensProblem, setTokensProblem] = useState<PartProblem>(null);
   const [activityProblem, setActivityProblem] = useState<PartProblem>(null);
+  const [reminders, setReminders] = useState<RemindersView | null>(null);
   const today = localIsoDate(new Date());
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
@@ -104,6 +107,31 @@ function OptionsApp() {
       setNotice(message(error));
     }
   }, []);
+
+  useEffect(() => {
+    ask('reminders-settings').then(
+      (settings) => setReminders({ ...settings, status: null }),
+      (error: unknown) => setReminders({ thresholds: [], choices: [], status: message(error) }),
+    );
+  }, []);
+
+  // A reminder's "Renew" button opens options.html#renew=<id>: that token's edit form, once loaded.
+  const renewId = useRef(/^#renew=([A-Za-z0-9_-]{1,64})$/.exec(location.hash)?.[1]);
+  useEffect(() => {
+    if (state.status !== 'ready' || renewId.current === undefined) return;
+    const id = renewId.current;
+    renewId.current = undefined;
+    history.replaceState(null, '', location.pathname);
+    if (state.tokens.some((t) => t.id === id)) patch({ editing: id });
+  }, [state.status]);
+
+  const setThresholds = (thresholds: number[]) => {
+    setReminders((r) => r && { ...r, thresholds, status: 'Saving…' });
+    ask('reminders-set-thresholds', { thresholds: normaliseThresholds(thresholds) }).then(
+      (settings) => setReminders({ ...settings, status: 'Saved.' }),
+      (error: unknown) => setReminders((r) => r && { ...r, status: message(error) }),
+    );
+  };
 
   useEffect(() => {
     void reload();
@@ -253,6 +281,9 @@ function OptionsApp() {
         </div>
       )}
       <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />
+      <div class="options options-after">
+        <RemindersSection view={reminders} onChange={setThresholds} />
+      </div>
     </>
   );
 }

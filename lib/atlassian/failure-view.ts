@@ -20,6 +20,8 @@ export const LOCAL_FAILURE_CLASSES = [
   'kind-unknown',
   /** The site's cloudId (needed for the gateway) could not be found. */
   'no-cloud-id',
+  /** The token is past the expiry date the person entered: refused before the network. */
+  'expired',
 ] as const;
 
 export const ACTION_FAILURE_CLASSES = [...FAILURE_CLASSES, ...LOCAL_FAILURE_CLASSES] as const;

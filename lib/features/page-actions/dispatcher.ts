@@ -1,7 +1,8 @@
 import type { AtlassianClient } from '../../atlassian/client';
+import { expiredRefusal } from '../tokens/expired-refusal';
 import { tokenCoversSite } from '../tokens/token-site-match';
 import type { TokenVault } from '../tokens/token-vault';
-import { lockedFailure, toActionFailure } from '../../atlassian/failure-view';
+import { lockedFailure, toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
 import type { ActionName } from './action-names';
 import type { ActionResult } from './action-result';
 import type { PageAction } from './page-action';
@@ -18,6 +19,8 @@ export const PAGE_ACTIONS: Readonly<Record<ActionName, PageAction>> = {
 };
 
 export interface ActionDeps extends TargetDeps {
+  /** The person's local date, for expiry (lib/background.ts; default: the system clock). */
+  today?: () => string;
   vault: Pick<TokenVault, 'list' | 'getSecret'>;
   client: Pick<AtlassianClient, 'request' | 'refuseWrite'>;
   /**
@@ -25,7 +28,18 @@ export interface ActionDeps extends TargetDeps {
    * `secretRevision` ties what detection finds to the secret it was made with.
    */
   sendRoute(token: TokenSummary, secret: string, host: string, secretRevision: number): Promise<SendRoute>;
+  /**
+   * Whether the token, sent the way `route` says, signs in as its own account on the site (the
+   * token-checks feature's identity confirmations): known from a check or an earlier action in
+   * this service worker's life, else asked with one `GET user/current` through `route`. A site
+   * with anonymous access answers wrong credentials as the anonymous user with 200, so no
+   * action's answer counts until this is `ok`; otherwise its failure (`anonymous-fallback`, …)
+   * is the answer. `secretRevision`: what `getSecret` gave with the route's secret.
+   */
+  confirmIdentity(token: TokenSummary, secretRevision: number, route: ConfirmedRoute): Promise<{ ok: true } | { ok: false; failure: ActionFailure }>;
 }
+
+type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
 
 export interface ActionDispatcher {
   /** Runs `action` on a page the background resolved itself (see `resolveTabTarget`). */
@@ -41,7 +55,8 @@ export interface ActionDispatcher {
  * The one way an action reaches Atlassian: the page comes from the background's own tab
  * records, the token is the first saved one meant for the site (in list order), and the call
  * goes through the request client. A write with a read-only token is refused before the vault
- * is opened, so nothing is decrypted for a call that will not be made.
+ * is opened, so nothing is decrypted for a call that will not be made. No action runs before
+ * the token's identity on the site is confirmed (`confirmIdentity`).
  */
 export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Record<ActionName, PageAction>> = PAGE_ACTIONS): ActionDispatcher {
   async function dispatch(name: ActionName, target: ActionTarget): Promise<ActionResult> {
@@ -57,6 +72,8 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
         },
       };
     }
+    const expired = expiredRefusal(token, deps.today?.());
+    if (expired) return { ok: false, failure: expired };
 
     const refusal = deps.client.refuseWrite({
       credential: { label: token.label, readOnly: token.readOnly },
@@ -73,6 +90,10 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
 
     const route = await deps.sendRoute(token, secret.secret, target.host, secret.secretRevision);
     if (!route.ok) return route;
+    // Before the action, a write included: on a site with anonymous access a wrong token's
+    // answers (and "done" for a write) would be the anonymous user's, shown as the person's.
+    const identity = await deps.confirmIdentity(token, secret.secretRevision, route);
+    if (!identity.ok) return identity;
     return action.run({ client: deps.client, credential: route.credential, site: route.site, target });
   }
 

@@ -2,6 +2,7 @@ import type { AtlassianClient } from '../../atlassian/client';
 import type { Failure, FailureClass } from '../../atlassian/failure';
 import { classicSentence, REJECTED_SENTENCE, scopedSentence } from './detect-kind';
 import { mismatchWarning } from '../tokens/kind-mismatch';
+import { expiredRefusal } from '../tokens/expired-refusal';
 import { effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { TokenVault } from '../tokens/token-vault';
@@ -11,17 +12,22 @@ import { cloudSite, siteLabel } from '../../sites/site';
 import { credentialFor, dcServer } from './credential';
 import { detectionFailure, detectOnSite, recordDetectionRun, type DetectionRun } from './detect-on-site';
 import { detectedIdentityFromUser, identityFromDetection, identityFromUser, type IdentityView } from './identity-view';
+import { recordConfirmationFromRun, type IdentityConfirmations } from './identity-confirmations';
 import type { SiteCheckResult, TokenCheckReport } from './token-check-result';
 
 /** Refusals that may mean "sent the wrong way" rather than "a bad token": detection tells which. */
 const AUTH_FAILURES: readonly FailureClass[] = ['invalid-token', 'wrong-base-url', 'anonymous-fallback'];
 
 export interface TokenCheckDeps {
+  /** The person's local date, for expiry (lib/background.ts; default: the system clock). */
+  today?: () => string;
   vault: Pick<TokenVault, 'get' | 'getSecret' | 'recordDetection'>;
   client: Pick<AtlassianClient, 'request'>;
   cloudIds: Pick<CloudIdSource, 'get'>;
   /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
   hasHostPermission(origin: string): Promise<boolean>;
+  /** Where a Cloud check's verdict on the token's identity goes, for page actions (none: not kept). */
+  confirmations?: Pick<IdentityConfirmations, 'record' | 'forget'>;
 }
 
 export type TokenCheckOutcome = { ok: true; report: TokenCheckReport } | { ok: false; message: string };
@@ -63,6 +69,7 @@ function resultFromDetection(site: string, run: DetectionRun): SiteCheckResult {
 async function checkAuto(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string, secretRevision: number): Promise<SiteCheckResult> {
   const run = await detectOnSite(deps, token, secret, site);
   await recordDetectionRun(deps.vault, token.id, site, run, secretRevision);
+  recordConfirmationFromRun(deps.confirmations, token.id, site, run, secretRevision);
   return resultFromDetection(site, run);
 }
 
@@ -91,6 +98,8 @@ async function checkChosenKind(
     const identity = identityFromUser(health.data);
     const detected = detectedIdentityFromUser(health.data);
     await deps.vault.recordDetection(token.id, site, { kind, ...(detected ? { identity: detected } : {}) }, secretRevision);
+    // A 200 from anyone but a real user is `anonymous-fallback`: this is the token's own account.
+    deps.confirmations?.record(token.id, site, kind, secretRevision);
     return { site, kind, ok: true, identity, sentence: lead + who(identity) };
   }
 
@@ -98,6 +107,7 @@ async function checkChosenKind(
   if (failure.class === 'missing-scope' && kind === 'scoped') {
     // The gateway checks scopes only after accepting the credentials: it is a working scoped token.
     await deps.vault.recordDetection(token.id, site, { kind: 'scoped' }, secretRevision);
+    deps.confirmations?.record(token.id, site, 'scoped', secretRevision);
     return failed(site, kind, failure, `${lead} Its scopes do not let it read the current user, so the account it belongs to is not shown.`);
   }
   if (!AUTH_FAILURES.includes(failure.class)) return failed(site, kind, failure);
@@ -105,6 +115,7 @@ async function checkChosenKind(
   // Refused: find out whether it is the other kind, or no good at all.
   const run = await detectOnSite(deps, token, secret, site, kind === 'classic' ? { site: health } : { gateway: health });
   await recordDetectionRun(deps.vault, token.id, site, run, secretRevision);
+  recordConfirmationFromRun(deps.confirmations, token.id, site, run, secretRevision);
   const d = run.detection;
   if (d.kind === 'classic' || d.kind === 'scoped') {
     const warning = mismatchWarning(kind, d.kind, site);
@@ -178,7 +189,11 @@ function cloudCheck(checkSite: KindCheck['checkSite']): KindCheck {
       return { ok: true, sites: [onlySite.trim().toLowerCase()] };
     },
     kindOn: (token, site) => effectiveKind(token, site) ?? 'unknown',
-    checkSite,
+    checkSite(deps, token, secret, site, secretRevision) {
+      // This check decides afresh whether the token signs in as its account there (page actions ask).
+      deps.confirmations?.forget(token.id, site);
+      return checkSite(deps, token, secret, site, secretRevision);
+    },
   };
 }
 
@@ -196,6 +211,8 @@ export function createTokenChecker(deps: TokenCheckDeps): TokenChecker {
     async check(id, onlySite) {
       const token = await deps.vault.get(id);
       if (!token) return { ok: false, message: GONE };
+      const expired = expiredRefusal(token, deps.today?.());
+      if (expired) return { ok: false, message: expired.message };
       const strategy = KIND_CHECKS[token.kind];
       const plan = await strategy.plan(deps, token, onlySite);
       if (!plan.ok) return plan;

@@ -7,6 +7,7 @@ import type { CloudIdSource } from '../pages/cloud-id-source';
 import { cloudSite } from '../../sites/site';
 import { credentialFor } from './credential';
 import { detectionFailure, detectOnSite, recordDetectionRun } from './detect-on-site';
+import { recordConfirmationFromRun, type IdentityConfirmations } from './identity-confirmations';
 
 export type SendRoute = { ok: true; credential: Credential; site: Site } | { ok: false; failure: ActionFailure };
 
@@ -14,6 +15,8 @@ export interface SendRouteDeps {
   vault: Pick<TokenVault, 'recordDetection'>;
   client: Pick<AtlassianClient, 'request'>;
   cloudIds: Pick<CloudIdSource, 'get'>;
+  /** Where detection's proof that the token signs in as its account goes (none: not kept). */
+  confirmations?: Pick<IdentityConfirmations, 'record'>;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function sendRoute(deps: SendRouteDeps, token: TokenSummary, secret
   if (kind === undefined) {
     const run = await detectOnSite(deps, token, secret, host);
     await recordDetectionRun(deps.vault, token.id, host, run, secretRevision);
+    recordConfirmationFromRun(deps.confirmations, token.id, host, run, secretRevision);
     const d = run.detection;
     if (d.kind === 'unknown') {
       const cause = detectionFailure(run);

@@ -449,20 +449,23 @@ describe('action-run', () => {
   }
 
   it('watch-status reads the watch state of the tab’s page with the first token for the site', async () => {
-    const { bg, send, expectNoSecretAnywhere } = await withToken([jsonResponse({ watching: true })]);
+    // First who the token is there (identity-confirmation.test.ts), then the watch state.
+    const { bg, send, expectNoSecretAnywhere } = await withToken([jsonResponse(USER), jsonResponse({ watching: true })]);
     const reply = await send({ type: 'action-run', action: 'watch-status', tabId: 7 }, POPUP);
     expect(reply).toEqual({ ok: true, data: { ok: true, watching: true, sentence: 'The account of “Work” watches this page.' } });
-    expect(bg.calls).toHaveLength(1);
-    expect(bg.calls[0]).toMatchObject({ url: `https://${HOST}/wiki/rest/api/user/watch/content/6180601871`, method: 'GET', headers: { authorization: BASIC } });
+    expect(bg.calls).toHaveLength(2);
+    expect(bg.calls[0]).toMatchObject({ url: `https://${HOST}/wiki/rest/api/user/current`, method: 'GET', headers: { authorization: BASIC } });
+    expect(bg.calls[1]).toMatchObject({ url: `https://${HOST}/wiki/rest/api/user/watch/content/6180601871`, method: 'GET', headers: { authorization: BASIC } });
     await expectNoSecretAnywhere();
   });
 
   it('watch and unwatch send POST and DELETE with the XSRF header, through the gateway for a scoped token', async () => {
-    const { bg, send } = await withToken([new Response(null, { status: 204 }), new Response(null, { status: 204 })], { kind: 'scoped' });
+    const { bg, send } = await withToken([jsonResponse(USER), new Response(null, { status: 204 }), new Response(null, { status: 204 })], { kind: 'scoped' });
     await registerCloudId(bg);
     expect(await send({ type: 'action-run', action: 'watch', tabId: 7 }, POPUP)).toMatchObject({ ok: true, data: { ok: true, watching: true } });
     expect(await send({ type: 'action-run', action: 'unwatch', tabId: 7 }, POPUP)).toMatchObject({ ok: true, data: { ok: true, watching: false } });
     expect(bg.calls.map((c) => [c.method, c.url, c.headers['x-atlassian-token']])).toEqual([
+      ['GET', `${GATEWAY}/wiki/rest/api/user/current`, undefined],
       ['POST', `${GATEWAY}/wiki/rest/api/user/watch/content/6180601871`, 'no-check'],
       ['DELETE', `${GATEWAY}/wiki/rest/api/user/watch/content/6180601871`, 'no-check'],
     ]);
@@ -513,7 +516,7 @@ describe('action-run', () => {
   });
 
   it('explains a missing token, a tab without a page, and a page the account cannot see', async () => {
-    const bg = createTestBackground({ steps: [new Response('', { status: 403 })] });
+    const bg = createTestBackground({ steps: [jsonResponse(USER), new Response('', { status: 403 })] });
     const { send } = recorder(bg);
     bg.openTab(7, PAGE_URL);
     expect(await send({ type: 'action-run', action: 'watch-status', tabId: 7 }, POPUP)).toMatchObject({ ok: true, data: { ok: false, failure: { class: 'no-token' } } });
@@ -531,7 +534,7 @@ describe('action-run', () => {
   });
 
   it('takes nothing but the tab id (and the page it expects there) from the message', async () => {
-    const { bg, send } = await withToken([jsonResponse({ watching: false })]);
+    const { bg, send } = await withToken([jsonResponse(USER), jsonResponse({ watching: false })]);
     for (const message of [
       { type: 'action-run', action: 'watch', tabId: 7, contentId: 'x/1' },
       { type: 'action-run', action: 'watch', tabId: 7, host: 'evil.atlassian.net' },
@@ -549,7 +552,7 @@ describe('action-run', () => {
     expect(bg.calls).toHaveLength(0);
     // The page it still shows: the action goes ahead, on that page.
     expect(await send({ type: 'action-run', action: 'watch-status', tabId: 7, contentId: '6180601871' }, POPUP)).toMatchObject({ ok: true, data: { ok: true } });
-    expect(bg.calls).toHaveLength(1);
+    expect(bg.calls).toHaveLength(2); // who the token is there, then the watch state
   });
 });
 

@@ -1,0 +1,59 @@
+/*
+ * The options page's "Reminders" section: which days before a token's expiry a notification
+ * comes. A view: the thresholds and the change callback come from entrypoints/options/main.tsx.
+ * data-testids: reminders-section, reminder-threshold-<days>, reminders-status.
+ */
+
+export interface RemindersView {
+  thresholds: number[];
+  choices: number[];
+  /** A sentence while saving, after saving or when it failed. */
+  status: string | null;
+}
+
+export interface RemindersSectionProps {
+  view: RemindersView | null;
+  onChange(thresholds: number[]): void;
+}
+
+const choiceLabel = (days: number) => (days === 0 ? 'On the day it expires' : days === 1 ? '1 day before' : `${days} days before`);
+
+export function RemindersSection({ view, onChange }: RemindersSectionProps) {
+  return (
+    <section aria-labelledby="reminders-heading" data-testid="reminders-section">
+      <h2 id="reminders-heading">Reminders</h2>
+      <p class="help">
+        A notification when a token with an expiry date reaches each day you tick, once per token and day, counted in calendar days
+        where you are. The toolbar badge shows the days left of the most urgent token from 7 days before.
+      </p>
+      {view === null ? (
+        <p class="note" role="status">
+          Loading…
+        </p>
+      ) : (
+        <fieldset>
+          <legend>Remind me</legend>
+          {view.choices.map((days) => (
+            <label class="inline" key={days}>
+              <input
+                type="checkbox"
+                data-testid={`reminder-threshold-${days}`}
+                checked={view.thresholds.includes(days)}
+                onChange={(event) => {
+                  const on = (event.currentTarget as HTMLInputElement).checked;
+                  onChange(on ? [...view.thresholds, days] : view.thresholds.filter((d) => d !== days));
+                }}
+              />
+              {choiceLabel(days)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {view?.status && (
+        <p class="note" role="status" data-testid="reminders-status">
+          {view.status}
+        </p>
+      )}
+    </section>
+  );
+}
