@@ -4,7 +4,7 @@ import { expect } from './fixtures';
 
 /*
  * Driving the options page as a person does: open it, add a token through its form. The same
- * steps as in tokens.spec.ts, shared from here for new specs.
+ * steps every spec uses.
  */
 
 export interface TokenEntry {

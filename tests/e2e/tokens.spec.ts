@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { SIM_DC, SIM_PAGES, SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import type { RequestLogEntry, Simulator } from '../simulator/index';
 import { cloudContentPath } from '../simulator/urls';
 import type { ExtensionGlobal } from '../support/extension-global';
-import { expect, test, waitForPopupSettled } from './fixtures';
+import { expect, test } from './fixtures';
+import { addToken, openOptions, tokenRow } from './options-helpers';
 
 // Tokens in real Chromium against the simulator (issue: tokens): the options page, kind detection,
 // the read-only guard, rate limits, the passphrase lock, and where a secret may never appear.
@@ -13,47 +13,7 @@ const architecture = SIM_PAGES.architecture;
 const architectureUrl = `https://${architecture.site}${cloudContentPath(architecture)}`;
 const PASSPHRASE = 'correct horse battery staple';
 
-interface TokenEntry {
-  label: string;
-  kind: 'auto' | 'classic' | 'scoped' | 'dc-pat';
-  secret: string;
-  email?: string;
-  site?: string;
-  dcBaseUrl?: string;
-  readOnly?: boolean;
-}
-
-async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByTestId('options-page')).toHaveAttribute('data-state', 'ready');
-  return page;
-}
-
-function row(options: Page, label: string) {
-  return options.locator(`[data-testid="token-row"][data-label="${label}"]`);
-}
-
-/** Fills the add-token form as a person would and saves; waits for the automatic check to end. */
-async function addToken(options: Page, token: TokenEntry): Promise<void> {
-  await options.getByTestId('add-token-open').click();
-  const form = options.getByTestId('token-form');
-  await form.getByTestId('field-label').fill(token.label);
-  await form.getByTestId(`field-kind-${token.kind}`).check();
-  if (token.kind === 'dc-pat') {
-    await form.getByTestId('field-dc-base-url').fill(token.dcBaseUrl ?? '');
-  } else {
-    await form.getByTestId('field-email').fill(token.email ?? alice.email);
-    await form.getByTestId('quick-pick-90').click();
-    if (token.site) await form.getByTestId('field-other-sites').fill(token.site);
-  }
-  await form.getByTestId('field-secret').fill(token.secret);
-  if (token.readOnly) await form.getByTestId('field-read-only').check();
-  await form.getByTestId('save-token').click();
-  await expect(form).toHaveCount(0);
-  await expect(row(options, token.label).getByTestId('token-check')).toHaveText('Check');
-  await expect(row(options, token.label).getByTestId('token-check-result').first()).toBeVisible();
-}
+const row = tokenRow;
 
 function requestsTo(sim: Simulator, pathPart: string, method?: string): RequestLogEntry[] {
   return sim.log.filter((e) => e.path.includes(pathPart) && (method === undefined || e.method === method));
