@@ -12,6 +12,7 @@ import { PassphraseView, type PassphraseViewProps } from '../tokens/PassphraseVi
 import { draftToInput, initialDraft, visibleErrors, type TokenDraft } from '../tokens/token-draft';
 import { TokenForm } from '../tokens/TokenForm';
 import { TokenFormView, type TokenFormViewProps } from '../tokens/TokenFormView';
+import { tokenFormViewProps } from '../tokens/token-form-view-props.test-helper';
 import { TokenRow } from '../tokens/TokenRow';
 
 const TODAY = '2026-11-22';
@@ -47,23 +48,8 @@ const attr = (e: Element, name: string) => e.props[name];
 
 describe('TokenFormView', () => {
   const draft = (patch: Partial<TokenDraft> = {}): TokenDraft => ({ ...initialDraft(undefined), ...patch });
-  const props = (patch: Partial<TokenFormViewProps> = {}): TokenFormViewProps => ({
-    knownCloudSites: ['acme.atlassian.net', 'globex.atlassian.net'],
-    today: TODAY,
-    locked: false,
-    draft: draft(),
-    errors: {},
-    formError: null,
-    saving: false,
-    conflict: null,
-    reloading: false,
-    onReload: noop,
-    onField: noop,
-    onLeave: noop,
-    onSubmit: noop,
-    onCancel: noop,
-    ...patch,
-  });
+  const props = (patch: Partial<TokenFormViewProps> = {}): TokenFormViewProps =>
+    tokenFormViewProps({ knownCloudSites: ['acme.atlassian.net', 'globex.atlassian.net'], today: TODAY, draft: draft(), ...patch });
   const render = (patch: Partial<TokenFormViewProps> = {}) => expand(<TokenFormView {...props(patch)} />);
 
   it('offers the four kinds, each with its own one-line help, and the Cloud fields', () => {

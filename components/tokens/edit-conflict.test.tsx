@@ -4,10 +4,10 @@ import { byTestId, expand, findAll, fire, one, textOf, type Element } from '../s
 import { mergeReloaded, RELOADED, REMOVED_ELSEWHERE, tokenWrite } from './edit-conflict';
 import { initialDraft, type TokenDraft } from './token-draft';
 import { TokenFormView, type TokenFormViewProps } from './TokenFormView';
+import { tokenFormViewProps } from './token-form-view-props.test-helper';
 
 const TODAY = '2026-11-22';
 const STALE = 'This token was changed in another window: reload to see the change, then edit it again.';
-const noop = () => {};
 const attr = (e: Element, name: string) => e.props[name];
 
 /** As tab A opened it. */
@@ -67,24 +67,13 @@ describe('Reload after a stale save', () => {
 });
 
 describe('the token form when its token changed in another window', () => {
-  const props = (patch: Partial<TokenFormViewProps> = {}): TokenFormViewProps => ({
-    editing: opened,
-    knownCloudSites: ['acme.atlassian.net'],
-    today: TODAY,
-    locked: false,
-    draft: { ...initialDraft(opened), label: 'Typed in A', secret: 'fake-typed-secret-0123' },
-    errors: {},
-    formError: null,
-    saving: false,
-    conflict: null,
-    reloading: false,
-    onReload: noop,
-    onField: noop,
-    onLeave: noop,
-    onSubmit: noop,
-    onCancel: noop,
-    ...patch,
-  });
+  const props = (patch: Partial<TokenFormViewProps> = {}): TokenFormViewProps =>
+    tokenFormViewProps({
+      editing: opened,
+      today: TODAY,
+      draft: { ...initialDraft(opened), label: 'Typed in A', secret: 'fake-typed-secret-0123' },
+      ...patch,
+    });
   const render = (patch: Partial<TokenFormViewProps> = {}) => expand(<TokenFormView {...props(patch)} />);
 
   it('shows no conflict notice while nothing happened elsewhere', () => {
