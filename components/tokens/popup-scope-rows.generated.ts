@@ -16,4 +16,5 @@ export const POPUP_SCOPE_ROWS: readonly PopupScopeRow[] = [
   { feature: "export", scopes: ["read:attachment:confluence", "read:content-details:confluence", "read:page:confluence"] },
   { feature: "copy", scopes: ["read:content-details:confluence", "read:hierarchical-content:confluence"] },
   { feature: "browse", scopes: ["read:space:confluence"] },
+  { feature: "Jira, same token (health report)", scopes: ["read:application-role:jira", "read:avatar:jira", "read:group:jira", "read:user:jira"] },
 ];

@@ -22,6 +22,7 @@ describe('resolveEndpoints', () => {
     expect(ok({ kind: 'classic', siteHost: SITE, cloudId: CLOUD_ID })).toEqual({
       v1: 'https://acme.atlassian.net/wiki/rest/api/',
       v2: 'https://acme.atlassian.net/wiki/api/v2/',
+      jira: 'https://acme.atlassian.net/rest/api/3/',
       authScheme: 'basic',
       baseKind: 'site',
     });
@@ -31,6 +32,7 @@ describe('resolveEndpoints', () => {
     expect(ok({ kind: 'scoped', siteHost: SITE, cloudId: CLOUD_ID })).toEqual({
       v1: `https://api.atlassian.com/ex/confluence/${CLOUD_ID}/wiki/rest/api/`,
       v2: `https://api.atlassian.com/ex/confluence/${CLOUD_ID}/wiki/api/v2/`,
+      jira: `https://api.atlassian.com/ex/jira/${CLOUD_ID}/rest/api/3/`,
       authScheme: 'basic',
       baseKind: 'gateway',
     });
@@ -40,6 +42,7 @@ describe('resolveEndpoints', () => {
     expect(ok({ kind: 'dc-pat', dcBaseUrl: DC })).toEqual({
       v1: 'https://confluence.dc.test/confluence/rest/api/',
       v2: null,
+      jira: null,
       authScheme: 'bearer',
       baseKind: 'dc',
     });

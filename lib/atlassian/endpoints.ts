@@ -22,6 +22,8 @@ export interface ResolvedEndpoints {
   v1: string;
   /** v2 REST base, ending in `/api/v2/`; null on Data Center, which has no v2. */
   v2: string | null;
+  /** Jira's v3 REST base on the same Cloud site (`/rest/api/3/`); null on Data Center. */
+  jira: string | null;
   authScheme: AuthScheme;
   baseKind: BaseKind;
 }
@@ -139,7 +141,7 @@ export function resolveEndpoints(input: EndpointInput): EndpointResult<ResolvedE
     }
     const base = normaliseDcBaseUrl(input.dcBaseUrl);
     if (!base.ok) return base;
-    return { ok: true, value: { v1: `${base.value}/rest/api/`, v2: null, authScheme: 'bearer', baseKind: 'dc' } };
+    return { ok: true, value: { v1: `${base.value}/rest/api/`, v2: null, jira: null, authScheme: 'bearer', baseKind: 'dc' } };
   }
 
   const site = normaliseSiteHost(input.siteHost);
@@ -149,15 +151,17 @@ export function resolveEndpoints(input: EndpointInput): EndpointResult<ResolvedE
     const origin = `https://${site.value}`;
     return {
       ok: true,
-      value: { v1: `${origin}/wiki/rest/api/`, v2: `${origin}/wiki/api/v2/`, authScheme: 'basic', baseKind: 'site' },
+      value: { v1: `${origin}/wiki/rest/api/`, v2: `${origin}/wiki/api/v2/`, jira: `${origin}/rest/api/3/`, authScheme: 'basic', baseKind: 'site' },
     };
   }
   const cloudId = validCloudId(input.cloudId);
   if (!cloudId.ok) return cloudId;
   const prefix = `${ATLASSIAN_GATEWAY_ORIGIN}/ex/confluence/${cloudId.value}`;
+  // The same cloudId names the site for Jira through the gateway (API-FACTS: doc).
+  const jira = `${ATLASSIAN_GATEWAY_ORIGIN}/ex/jira/${cloudId.value}/rest/api/3/`;
   return {
     ok: true,
-    value: { v1: `${prefix}/wiki/rest/api/`, v2: `${prefix}/wiki/api/v2/`, authScheme: 'basic', baseKind: 'gateway' },
+    value: { v1: `${prefix}/wiki/rest/api/`, v2: `${prefix}/wiki/api/v2/`, jira, authScheme: 'basic', baseKind: 'gateway' },
   };
 }
 

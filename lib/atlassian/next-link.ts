@@ -41,7 +41,7 @@ function isDotSegment(segment: string): boolean {
   return decoded === '.' || decoded === '..';
 }
 
-const API_ROOT_MARKER = { v1: '/rest/api/', v2: '/api/v2/' } as const;
+const API_ROOT_MARKER = { v1: '/rest/api/', v2: '/api/v2/', jira: '/rest/api/3/' } as const;
 
 /**
  * The absolute URL of the next page under `apiBase` (which ends with `/rest/api/` or `/api/v2/`),
@@ -49,7 +49,7 @@ const API_ROOT_MARKER = { v1: '/rest/api/', v2: '/api/v2/' } as const;
  *   gateway v2 base + `/wiki/api/v2/spaces?cursor=X`
  *   → `https://api.atlassian.com/ex/confluence/<cloudId>/wiki/api/v2/spaces?cursor=X`
  */
-export function rebaseNextLink(next: string, apiBase: string, api: 'v1' | 'v2'): string | undefined {
+export function rebaseNextLink(next: string, apiBase: string, api: keyof typeof API_ROOT_MARKER): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(next, 'https://placeholder.invalid');

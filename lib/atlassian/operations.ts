@@ -4,10 +4,11 @@
  * and the scope table is generated for exactly this list.
  *
  * `specPath` is spelled exactly as in Atlassian's OpenAPI spec (v1 paths include `/wiki/rest/api`,
- * v2 paths are relative to `/wiki/api/v2`), so the generator can look each one up.
+ * v2 paths are relative to `/wiki/api/v2`, Jira paths include `/rest/api/3`), so the generator can
+ * look each Confluence one up. Jira's spec is not among ours: its scopes are in jira-scopes.ts.
  */
 
-export const FEATURES = ['identity / health check', 'watch', 'export', 'copy', 'browse'] as const;
+export const FEATURES = ['identity / health check', 'watch', 'export', 'copy', 'browse', 'Jira, same token (health report)'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
@@ -15,9 +16,12 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 /** What the success body is: parsed JSON, nothing to read, or file bytes. */
 export type ResponseKind = 'json' | 'none' | 'binary';
 
+/** Confluence's two REST APIs, and Jira's v3 (the same Atlassian token serves both products). */
+export type OperationApi = 'v1' | 'v2' | 'jira';
+
 export interface OperationDefinition {
   readonly id: string;
-  readonly api: 'v1' | 'v2';
+  readonly api: OperationApi;
   readonly method: HttpMethod;
   readonly specPath: string;
   readonly feature: Feature;
@@ -176,12 +180,29 @@ export const OPERATIONS = {
     response: 'json',
     idempotent: true,
   },
+  getJiraCurrentUser: {
+    id: 'getJiraCurrentUser',
+    api: 'jira',
+    method: 'GET',
+    specPath: '/rest/api/3/myself',
+    feature: 'Jira, same token (health report)',
+    response: 'json',
+    idempotent: true,
+    note: "The health report's Jira row: one Atlassian token serves Confluence and Jira on a site.",
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationId = keyof typeof OPERATIONS;
 export type Operation<Id extends OperationId = OperationId> = (typeof OPERATIONS)[Id];
 
 export const OPERATION_IDS = Object.keys(OPERATIONS) as OperationId[];
+
+/** Operations of Confluence's own APIs: the ones its OpenAPI specs describe. */
+export type ConfluenceOperationId = { [Id in OperationId]: Operation<Id>['api'] extends 'jira' ? never : Id }[OperationId];
+
+export function isConfluenceOperation(id: OperationId): id is ConfluenceOperationId {
+  return OPERATIONS[id].api !== 'jira';
+}
 
 export function isOperationId(value: unknown): value is OperationId {
   return typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
@@ -205,12 +226,13 @@ export function pathParamNames(specPath: string): string[] {
 
 /**
  * The part of the spec path below the API base: v1 spec paths carry `/wiki/rest/api/` (which the
- * resolved base already ends with, also on DC where it is `/rest/api/`), v2 paths are relative.
+ * resolved base already ends with, also on DC where it is `/rest/api/`), Jira's `/rest/api/3/`,
+ * v2 paths are relative.
  */
 export function pathBelowBase(op: OperationDefinition): string {
-  if (op.api === 'v1') {
-    const prefix = '/wiki/rest/api/';
-    if (!op.specPath.startsWith(prefix)) throw new Error(`v1 operation ${op.id} has a path outside ${prefix}`);
+  if (op.api === 'v1' || op.api === 'jira') {
+    const prefix = op.api === 'v1' ? '/wiki/rest/api/' : '/rest/api/3/';
+    if (!op.specPath.startsWith(prefix)) throw new Error(`${op.api} operation ${op.id} has a path outside ${prefix}`);
     return op.specPath.slice(prefix.length);
   }
   return op.specPath.replace(/^\//, '');

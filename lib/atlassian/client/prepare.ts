@@ -109,7 +109,7 @@ export function prepare(input: AnyRequestInput): Preparation {
     via: input.via,
   });
   if (!endpoints.ok) return { ok: false, failure: endpointFailure(endpoints.error) };
-  const apiBase = op.api === 'v1' ? endpoints.value.v1 : endpoints.value.v2;
+  const apiBase = endpoints.value[op.api];
   if (apiBase === null) return { ok: false, failure: unsupportedOnDataCenter(input.operation) };
 
   const path = fillPath(op, input.pathParams as Record<string, unknown> | undefined);

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import type { Operation, OperationId } from '../operations';
 import { attachmentsPageSchema } from './attachments';
 import { contentListSchema, contentSchema } from './content';
+import { jiraUserSchema } from './jira-user';
 import { descendantsPageSchema, pageSchema } from './page';
 import { spacesPageSchema } from './spaces';
 import { userSchema } from './user';
@@ -22,6 +23,7 @@ export const RESPONSE_SCHEMAS = {
   getChildren: contentListSchema,
   getPageDescendantsV2: descendantsPageSchema,
   listSpaces: spacesPageSchema,
+  getJiraCurrentUser: jiraUserSchema,
 } as const satisfies { [Id in OperationId as Operation<Id>['response'] extends 'json' ? Id : never]: z.ZodType };
 
 /** A downloaded file (the `binary` operations). */
@@ -43,6 +45,7 @@ export function defaultSchemaFor(id: OperationId): z.ZodType | undefined {
 
 export * from './attachments';
 export * from './content';
+export * from './jira-user';
 export * from './page';
 export * from './spaces';
 export * from './user';

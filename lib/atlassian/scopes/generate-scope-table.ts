@@ -109,7 +109,8 @@ export function deriveScopeTable(
   operations: Record<string, OperationDefinition> = OPERATIONS,
 ): Record<string, DerivedScopes> {
   const table: Record<string, DerivedScopes> = {};
-  for (const [id, op] of Object.entries(operations)) table[id] = deriveOperationScopes(specs, op);
+  // Jira's operations are not in Confluence's specs; their scopes live in jira-scopes.ts.
+  for (const [id, op] of Object.entries(operations)) if (op.api !== 'jira') table[id] = deriveOperationScopes(specs, op);
   return table;
 }
 
@@ -137,7 +138,7 @@ export function renderScopeTable(specs: Specs, table: Record<string, DerivedScop
     `//   ${describeSpec(SPEC_FILES.v2, specs.v2)}\n` +
     `// Regenerate after changing operations.ts or the specs: ${REGENERATE_COMMAND}\n` +
     `// A test fails when this file is out of date.\n` +
-    `import type { OperationId } from '../operations';\n` +
+    `import type { ConfluenceOperationId } from '../operations';\n` +
     `\n` +
     `export interface GeneratedOperationScopes {\n` +
     `  /** The operationId in Atlassian's spec. */\n` +
@@ -148,7 +149,7 @@ export function renderScopeTable(specs: Specs, table: Record<string, DerivedScop
     `  readonly granular: readonly string[];\n` +
     `}\n` +
     `\n` +
-    `export const SCOPE_TABLE: Readonly<Record<OperationId, GeneratedOperationScopes>> = {\n` +
+    `export const SCOPE_TABLE: Readonly<Record<ConfluenceOperationId, GeneratedOperationScopes>> = {\n` +
     rows.join('') +
     `};\n`
   );

@@ -5,7 +5,7 @@
 //   confluence-v2.json (The Confluence Cloud REST API v2, version 2.0.0)
 // Regenerate after changing operations.ts or the specs: npx tsx lib/atlassian/scopes/generate-scope-table.ts
 // A test fails when this file is out of date.
-import type { OperationId } from '../operations';
+import type { ConfluenceOperationId } from '../operations';
 
 export interface GeneratedOperationScopes {
   /** The operationId in Atlassian's spec. */
@@ -16,7 +16,7 @@ export interface GeneratedOperationScopes {
   readonly granular: readonly string[];
 }
 
-export const SCOPE_TABLE: Readonly<Record<OperationId, GeneratedOperationScopes>> = {
+export const SCOPE_TABLE: Readonly<Record<ConfluenceOperationId, GeneratedOperationScopes>> = {
   getCurrentUser: {
     specOperationId: 'getCurrentUser',
     classic: ['read:confluence-user'],

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, OPERATION_IDS } from '../operations';
+import { FEATURES, isConfluenceOperation, OPERATION_IDS } from '../operations';
+import { JIRA_SCOPES } from './jira-scopes';
 import { SCOPE_TABLE } from './scope-table.generated';
 import { SCOPES_SCOPED_TOKENS_CANNOT_HOLD, allFeatureScopes, scopesForFeature, scopesForOperation } from './scopes';
 
 describe('scopesForOperation', () => {
   it('has a row for every operation, each with granular scopes', () => {
-    expect(Object.keys(SCOPE_TABLE).sort()).toEqual([...OPERATION_IDS].sort());
+    expect(Object.keys(SCOPE_TABLE).sort()).toEqual(OPERATION_IDS.filter(isConfluenceOperation).sort());
+    expect(Object.keys(JIRA_SCOPES).sort()).toEqual(OPERATION_IDS.filter((id) => !isConfluenceOperation(id)).sort());
     for (const id of OPERATION_IDS) expect(scopesForOperation(id).granular.length, id).toBeGreaterThan(0);
   });
 

@@ -2,7 +2,8 @@
  * Questions about scopes, answered from the generated table so that what the extension asks a
  * person to grant is what Atlassian's spec says each operation checks.
  */
-import { FEATURES, OPERATIONS, type Feature, type OperationId } from '../operations';
+import { FEATURES, isConfluenceOperation, OPERATIONS, type Feature, type OperationId } from '../operations';
+import { JIRA_SCOPES } from './jira-scopes';
 import { SCOPE_TABLE } from './scope-table.generated';
 
 /**
@@ -28,7 +29,7 @@ export interface OperationScopes {
 
 /** `cannotHold` is injectable so the mechanism can be tested while the list is empty. */
 export function scopesForOperation(id: OperationId, cannotHold: readonly string[] = SCOPES_SCOPED_TOKENS_CANNOT_HOLD): OperationScopes {
-  const row = SCOPE_TABLE[id];
+  const row = isConfluenceOperation(id) ? SCOPE_TABLE[id] : JIRA_SCOPES[id];
   const ungrantable = row.granular.filter((s) => cannotHold.includes(s));
   return {
     operation: id,
