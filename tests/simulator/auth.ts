@@ -11,17 +11,21 @@ import {
   GATEWAY_NO_CREDENTIALS_IS_AUTH_MISMATCH,
   GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH,
   GATEWAY_REFUSES_CLASSIC_TOKENS,
+  JIRA_NOT_AUTHENTICATED_MESSAGE,
+  JIRA_SCOPED_TOKEN_ON_SITE_MESSAGE,
+  JIRA_SITE_BEARER_LIKE_CONFLUENCE,
   OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS,
   SCOPED_TOKEN_ON_SITE_V1_MESSAGE,
   SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS,
   SITE_NO_CREDENTIALS_MESSAGE,
   SITE_WWW_AUTHENTICATE,
   WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS,
+  jiraErrorBody,
   v1ErrorBody,
   v2ErrorBody,
 } from './guesses';
 import { header, json, text, type SimRequest, type SimResponse } from './http';
-import { scopesSatisfy, type SpecApi, type SpecIndex } from './spec-scopes';
+import { NEVER_GRANTED_TO_SCOPED_TOKENS, scopesSatisfy, type SpecApi, type SpecIndex } from './spec-scopes';
 import type { SimState } from './state';
 import type { AuthKind, SimToken, TokenKind } from './types';
 
@@ -100,22 +104,61 @@ export function siteBearerRefused(): SimResponse {
   return json(SITE_BEARER_STATUS, SITE_BEARER_BODY);
 }
 
-/** Cloud site URL (`https://<site>.atlassian.net/wiki/...`): classic tokens and anonymous access. */
-export function authenticateSite(req: SimRequest, state: SimState, host: string, api: SpecApi): AuthResult {
+/** How one API on a Cloud site URL answers what isn't a valid classic token. */
+interface SiteAuthAnswers {
+  /** Whether the site's anonymous-access switch applies to this API at all. */
+  anonymousAllowed: boolean;
+  noCredentials(): SimResponse;
+  bearer(): SimResponse;
+  scopedToken(): SimResponse;
+  badCredentials(): SimResponse;
+}
+
+/** The site URL's rules (classic Basic tokens for that host; anonymous access where allowed). */
+function authenticateSiteWith(req: SimRequest, state: SimState, host: string, answers: SiteAuthAnswers): AuthResult {
   const creds = readCredentials(req, state);
-  const anonymousOn = state.anonymous.get(host) === true;
+  const anonymousOn = answers.anonymousAllowed && state.anonymous.get(host) === true;
   if (creds.kind === 'none') {
     if (anonymousOn) return ANONYMOUS;
-    return { ok: false, response: json(401, v1ErrorBody(401, SITE_NO_CREDENTIALS_MESSAGE), { 'www-authenticate': SITE_WWW_AUTHENTICATE }) };
+    return { ok: false, response: answers.noCredentials() };
   }
   if (creds.kind === 'bearer') {
-    return anonymousOn && !SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS ? ANONYMOUS : { ok: false, response: siteBearerRefused() };
+    return anonymousOn && !SITE_BEARER_REFUSED_EVEN_WITH_ANONYMOUS_ACCESS ? ANONYMOUS : { ok: false, response: answers.bearer() };
   }
-  if (creds.token?.kind === 'scoped') return { ok: false, response: scopedTokenOnSite(api) };
+  if (creds.token?.kind === 'scoped') return { ok: false, response: answers.scopedToken() };
   const token = validBasicToken(creds, state, 'classic', host);
   if (token) return accepted(req, token);
   if (anonymousOn && WRONG_CREDENTIALS_FALL_BACK_TO_ANONYMOUS) return ANONYMOUS;
-  return { ok: false, response: siteUnauthorized() };
+  return { ok: false, response: answers.badCredentials() };
+}
+
+/** Cloud site URL (`https://<site>.atlassian.net/wiki/...`): classic tokens and anonymous access. */
+export function authenticateSite(req: SimRequest, state: SimState, host: string, api: SpecApi): AuthResult {
+  return authenticateSiteWith(req, state, host, {
+    anonymousAllowed: true,
+    noCredentials: () => json(401, v1ErrorBody(401, SITE_NO_CREDENTIALS_MESSAGE), { 'www-authenticate': SITE_WWW_AUTHENTICATE }),
+    bearer: siteBearerRefused,
+    scopedToken: () => scopedTokenOnSite(api),
+    badCredentials: siteUnauthorized,
+  });
+}
+
+function jiraUnauthorized(message: string): SimResponse {
+  return json(401, jiraErrorBody([message]), { 'www-authenticate': SITE_WWW_AUTHENTICATE });
+}
+
+/**
+ * Jira on the site URL (`https://<site>.atlassian.net/rest/api/3/myself`): the same classic-token
+ * rules, but `myself` "cannot be accessed anonymously" (doc), so the anonymous switch never applies.
+ */
+export function authenticateJiraSite(req: SimRequest, state: SimState, host: string): AuthResult {
+  return authenticateSiteWith(req, state, host, {
+    anonymousAllowed: false,
+    noCredentials: () => jiraUnauthorized(JIRA_NOT_AUTHENTICATED_MESSAGE),
+    bearer: () => (JIRA_SITE_BEARER_LIKE_CONFLUENCE ? siteBearerRefused() : jiraUnauthorized(JIRA_NOT_AUTHENTICATED_MESSAGE)),
+    scopedToken: () => jiraUnauthorized(JIRA_SCOPED_TOKEN_ON_SITE_MESSAGE),
+    badCredentials: () => jiraUnauthorized(JIRA_NOT_AUTHENTICATED_MESSAGE),
+  });
 }
 
 function authMismatch(): SimResponse {
@@ -138,6 +181,26 @@ export function authenticateGateway(
   api: SpecApi,
   specPath: string,
 ): AuthResult {
+  return authenticateGatewayWith(req, state, host, (t) => {
+    const op = specs.match(api, req.method, specPath);
+    return !op || scopesSatisfy(op, t.scopes, OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS);
+  });
+}
+
+/**
+ * Jira through the gateway (`https://api.atlassian.com/ex/jira/<cloudId>/rest/api/3/...`): the
+ * gateway's credential rules as for Confluence, then one of `scopeSets` (a guess for Jira: no
+ * Jira spec in ../shared) held in full.
+ */
+export function authenticateGatewayJira(req: SimRequest, state: SimState, host: string, scopeSets: readonly (readonly string[])[]): AuthResult {
+  return authenticateGatewayWith(req, state, host, (t) => {
+    const held = new Set(t.scopes.filter((s) => !NEVER_GRANTED_TO_SCOPED_TOKENS.includes(s)));
+    return scopeSets.some((set) => set.every((s) => held.has(s)));
+  });
+}
+
+/** The gateway's credential checks, then `scopesOk` for a scoped token (classic tokens, when accepted, skip it). */
+function authenticateGatewayWith(req: SimRequest, state: SimState, host: string, scopesOk: (token: SimToken) => boolean): AuthResult {
   const creds = readCredentials(req, state);
   if (creds.kind === 'bearer') return { ok: false, response: json(GATEWAY_BEARER_STATUS, GATEWAY_NOT_FOUND_BODY) };
   if (creds.kind === 'none') {
@@ -150,8 +213,7 @@ export function authenticateGateway(
   const t = creds.token;
   const scopedHere = t && t.kind === 'scoped' && emailMatches(creds, t) && state.isUsable(t) && (t.sites.includes(host) || !GATEWAY_OTHER_SITE_IS_AUTH_MISMATCH);
   if (!t || !scopedHere) return { ok: false, response: authMismatch() };
-  const op = specs.match(api, req.method, specPath);
-  if (op && !scopesSatisfy(op, t.scopes, OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS)) return { ok: false, response: scopeCheckFailure() };
+  if (!scopesOk(t)) return { ok: false, response: scopeCheckFailure() };
   return accepted(req, t);
 }
 

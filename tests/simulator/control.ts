@@ -1,6 +1,6 @@
 // The runtime switches tests use to change the simulator's behaviour.
 import { SIM_USERS } from './fixtures';
-import { resolveToken, type SimState } from './state';
+import { defaultRateLimitBudget, resolveToken, type SimState } from './state';
 import type { SimulatorControl } from './types';
 
 export function createControl(state: SimState): SimulatorControl {
@@ -53,6 +53,21 @@ export function createControl(state: SimState): SimulatorControl {
       const key = `${host.toLowerCase()}|${user}`;
       if (on) state.noConfluenceAccess.delete(key);
       else state.noConfluenceAccess.add(key);
+    },
+    setJiraAccess(host, user, on) {
+      if (!Object.hasOwn(SIM_USERS, user)) throw new Error(`setJiraAccess: unknown user "${user}" (use a SIM_USERS key)`);
+      const key = `${host.toLowerCase()}|${user}`;
+      if (on) state.noJiraAccess.delete(key);
+      else state.noJiraAccess.add(key);
+    },
+    setRateLimitBudget(tokenName, budget) {
+      const token = state.tokenByName(tokenName);
+      const current = state.rateLimitBudgets.get(token.name) ?? defaultRateLimitBudget();
+      const limit = budget.limit ?? current.limit;
+      if (!Number.isInteger(limit) || limit < 0) throw new Error(`setRateLimitBudget: limit must be a non-negative integer, got ${limit}`);
+      const remaining = budget.remaining ?? limit;
+      if (!Number.isInteger(remaining)) throw new Error(`setRateLimitBudget: remaining must be an integer, got ${remaining}`);
+      state.rateLimitBudgets.set(token.name, { limit, remaining: Math.max(0, remaining), nearLimit: budget.nearLimit ?? false });
     },
     reset() {
       state.reset();

@@ -66,7 +66,7 @@ export const SIM_USERS = {
 
 /** Scope sets for scoped tokens (names as in the specs' x-atlassian-oauth2-scopes). */
 export const SIM_SCOPES = {
-  /** Everything the extension reads, plus watching. */
+  /** Everything the extension reads (Confluence, and Jira's `myself` for the health report), plus watching. */
   companion: [
     'read:content-details:confluence',
     'read:page:confluence',
@@ -76,6 +76,8 @@ export const SIM_SCOPES = {
     'write:watcher:confluence',
     // Grantable since the 2026-12-01 revision of API-FACTS (v2 descendants).
     'read:hierarchical-content:confluence',
+    // Jira's myself on the same token (classic scope; names in guesses.ts JIRA_MYSELF_SCOPE_SETS).
+    'read:jira-user',
   ],
   pageOnly: ['read:page:confluence'],
   /** Classic scope names: v1 accepts them on the gateway, v2 answers "scope does not match". */
@@ -325,6 +327,9 @@ export const SIM_INITIAL_WATCHES: readonly string[] = [
 
 /** `${host}|${userKey}` pairs without Confluence access at start (change with control.setConfluenceAccess). */
 export const SIM_NO_CONFLUENCE_ACCESS: readonly string[] = [`${acme.host}|dave`];
+
+/** `${host}|${userKey}` pairs without Jira product access at start (change with control.setJiraAccess). */
+export const SIM_NO_JIRA_ACCESS: readonly string[] = [];
 
 /** Built-in storage body for content without a sample (or when ../shared is missing). */
 export function builtinStorage(title: string): string {

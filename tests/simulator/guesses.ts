@@ -119,6 +119,60 @@ export const OPERATION_WITHOUT_ACCEPTED_SCOPES_FAILS = true;
 export const GATEWAY_LEGACY_DOWNLOAD_CHECKS_CREDENTIALS_FIRST = true;
 
 // ---------------------------------------------------------------------------------------------
+// Jira's `myself` with the same token (site `/rest/api/3/myself`, gateway `/ex/jira/<cloudId>/...`)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Scopes a scoped token needs for Jira's `GET /rest/api/3/myself` on the gateway: the classic
+ * scope alone, or every scope of the granular set. No Jira spec is in ../shared, so these names
+ * (from Atlassian's Jira reference, not checked by us) are a guess. Each entry is one sufficient set.
+ */
+export const JIRA_MYSELF_SCOPE_SETS: readonly (readonly string[])[] = [
+  ['read:jira-user'],
+  ['read:user:jira', 'read:application-role:jira', 'read:group:jira', 'read:avatar:jira'],
+];
+
+/** Jira's error envelope (the shape Jira's REST API uses; exact bodies below are guesses). */
+export function jiraErrorBody(errorMessages: string[], errors: Record<string, string> = {}): Record<string, unknown> {
+  return { errorMessages, errors };
+}
+
+/**
+ * `myself` "cannot be accessed anonymously" (Jira reference): no, wrong, expired or revoked
+ * credentials get 401 even on a site with anonymous access on. The body text is a guess
+ * (commonly reported wording).
+ */
+export const JIRA_NOT_AUTHENTICATED_MESSAGE = 'You are not authenticated. Authentication required to perform this operation.';
+
+/**
+ * A scoped token on the site's Jira URL: 401 like Confluence v1 (guess), in Jira's envelope with
+ * the text seen from Confluence ("…lacks valid authentication credentials…"; guess for Jira).
+ */
+export const JIRA_SCOPED_TOKEN_ON_SITE_MESSAGE = SCOPED_TOKEN_ON_SITE_V1_MESSAGE;
+
+/** `Authorization: Bearer` on the site's Jira URL: 403 like Confluence's Connect-token failure. Guess. */
+export const JIRA_SITE_BEARER_LIKE_CONFLUENCE = true;
+
+/**
+ * A user without Jira product access on that site (`control.setJiraAccess(host, user, false)`):
+ * `myself` answers 403 with this message in Jira's envelope. Status and text are a guess.
+ */
+export const JIRA_NO_PRODUCT_ACCESS_STATUS = 403;
+export const JIRA_NO_PRODUCT_ACCESS_MESSAGE = 'You do not have access to Jira on this site.';
+
+/** A method other than GET on `myself`: 405 in Jira's envelope, after authentication. Guess. */
+export const JIRA_METHOD_NOT_ALLOWED_MESSAGE = 'Method Not Allowed';
+
+/** `avatarUrls` of a Jira user (the four sizes are Jira's; the URL format is a guess). */
+export function jiraAvatarUrls(host: string, accountId: string): Record<string, string> {
+  const url = (size: number): string => `https://${host}/rest/api/3/universal_avatar/view/type/user/avatar/${encodeURIComponent(accountId)}?size=${size}`;
+  return { '48x48': url(48), '24x24': url(24), '16x16': url(16), '32x32': url(32) };
+}
+
+/** `locale` of every Jira user in the simulator. Guess. */
+export const JIRA_USER_LOCALE = 'en_US';
+
+// ---------------------------------------------------------------------------------------------
 // Errors and limits of the REST APIs
 // ---------------------------------------------------------------------------------------------
 
@@ -221,6 +275,21 @@ export const RATE_LIMIT_LIMIT = '100';
 /** When Retry-After isn't a number of seconds, X-RateLimit-Reset is this far ahead. */
 export const RATE_LIMIT_RESET_FALLBACK_SECONDS = 60;
 export const RATE_LIMIT_BODY = { code: 429, message: 'Rate limit exceeded' };
+
+/**
+ * Whether answers to authenticated API calls (not only 429s) carry `X-RateLimit-Limit` and
+ * `X-RateLimit-Remaining`. API-FACTS does not say whether API-token 200s carry them. Guess.
+ * The remaining count comes from a per-token budget (`control.setRateLimitBudget`) that goes down
+ * by one per authenticated call; reaching 0 does NOT produce 429s (use `control.rateLimit`).
+ */
+export const RATE_LIMIT_HEADERS_ON_SUCCESS = true;
+
+/**
+ * Data Center answers also carry `X-RateLimit-Interval-Seconds` and `X-RateLimit-FillRate` (the
+ * header names are doc); these values (a token bucket refilled by 10 every second) are a guess.
+ */
+export const DC_RATE_LIMIT_INTERVAL_SECONDS = '1';
+export const DC_RATE_LIMIT_FILL_RATE = '10';
 export const SERVICE_UNAVAILABLE_BODY = { code: 503, message: 'Service Unavailable' };
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ export type {
   AuthKind,
   FaultKind,
   FaultSpec,
+  RateLimitBudgetSpec,
   RateLimitSpec,
   RequestLogEntry,
   ServiceUnavailableSpec,

@@ -1,6 +1,7 @@
 // REST API v2 (`/wiki/api/v2/...`, same behind the gateway), after authentication.
 import { BODY_FORMATS, isBodyFormat } from './bodies';
 import { canView, canViewSpace, descendantsOf, findContent, spacesOf, type Principal } from './content-store';
+import { SIM_CONTENT } from './fixtures';
 import type { SimContent } from './fixtures';
 import { v2ErrorBody } from './guesses';
 import { json, type SimRequest, type SimResponse } from './http';
@@ -99,6 +100,16 @@ function spaces(ctx: V2Context): SimResponse {
   return paged(ctx, all, 25);
 }
 
+/** `GET /pages`: the site's pages the caller may see, oldest id first (the spec's default sort is by id). */
+function pages(ctx: V2Context): SimResponse {
+  const ids = listValues(ctx.req.url, 'id');
+  const all = SIM_CONTENT.filter((c) => c.site === ctx.env.host && c.type === 'page' && canView(ctx.principal, c))
+    .filter((c) => ids.length === 0 || ids.includes(c.id))
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((c) => v2Content(c, ctx.env, { includeLabels: false, includeVersion: true }));
+  return paged(ctx, all, 25);
+}
+
 function spaceById(ctx: V2Context, id: string): SimResponse {
   const space = spacesOf(ctx.env.host).find((s) => s.id === id);
   if (!space || !canViewSpace(ctx.principal, space)) return notFound();
@@ -110,6 +121,7 @@ export function handleV2(ctx: V2Context): SimResponse {
   const p = ctx.subPath.replace(/\/+$/, '');
   if (ctx.req.method !== 'GET') return json(405, v2ErrorBody(405, 'Method Not Allowed'));
   let r: RegExpExecArray | null;
+  if (p === '/pages') return pages(ctx);
   if ((r = /^\/pages\/([^/]+)$/.exec(p))) return getSingle(ctx, r[1]!, 'page');
   if ((r = /^\/blogposts\/([^/]+)$/.exec(p))) return getSingle(ctx, r[1]!, 'blogpost');
   if ((r = /^\/pages\/([^/]+)\/attachments$/.exec(p))) return attachments(ctx, r[1]!);

@@ -15,6 +15,7 @@ console.log(`Chromium: --host-resolver-rules="${sim.hostResolverRules}" --ignore
 console.log('Hosts:');
 for (const s of Object.values(SIM_SITES)) console.log(`  https://${s.host}  cloudId ${s.cloudId}  anonymous ${s.anonymousAccess ? 'on' : 'off'}`);
 console.log(`  https://${SIM_GATEWAY_HOST}/ex/confluence/<cloudId>/wiki/...`);
+console.log(`  https://${SIM_GATEWAY_HOST}/ex/jira/<cloudId>/rest/api/3/myself  (and /rest/api/3/myself on each site)`);
 console.log(`  ${SIM_DC.baseUrl}`);
 console.log('Tokens (fake):');
 for (const t of Object.values(SIM_TOKENS)) console.log(`  ${t.name.padEnd(26)} ${t.kind.padEnd(8)} ${t.secret}`);

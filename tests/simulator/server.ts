@@ -1,5 +1,6 @@
 // The HTTPS server: logs every request (secrets masked), applies latency, outages, rate limits
-// and faults, dispatches on the Host header, and writes the handler's SimResponse.
+// (429s, and the budget headers of authenticated answers) and faults, dispatches on the Host
+// header, and writes the handler's SimResponse.
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import { dispatch } from './dispatch';
 import { faultResponse, takeFault } from './faults';
 import { text, type SimRequest, type SimResponse } from './http';
 import type { SimEnv } from './site';
-import { throttle } from './throttle';
+import { throttle, withRateLimitBudget } from './throttle';
 import type { RequestLogEntry } from './types';
 
 const MASKED_HEADERS = new Set(['authorization', 'proxy-authorization']);
@@ -93,7 +94,8 @@ export async function startServer(env: SimEnv, options: { port: number; key: str
     }
     let response: SimResponse;
     try {
-      response = throttle(state, host, path, creds.token) ?? dispatch(simReq, env);
+      // Rate-limit headers go on the real answer, before any fault rewrites it.
+      response = throttle(state, host, path, creds.token) ?? withRateLimitBudget(state, simReq, dispatch(simReq, env));
     } catch (err) {
       console.error('[simulator] handler error', err);
       response = text(500, `Simulator error: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,10 +1,11 @@
 // A Cloud site (`https://<site>.atlassian.net`): tenant_info, the REST APIs on the site URL,
-// legacy download links and the HTML pages. `serveCloudApi` is shared with the gateway.
+// Jira's `/rest/api/3/myself`, legacy download links and the HTML pages. `serveCloudApi` is shared with the gateway.
 import { authenticateSite } from './auth';
 import { attachmentBytes, findContent, type Principal } from './content-store';
 import type { SimSite } from './fixtures';
 import { LEGACY_DOWNLOAD_REFUSED_BODY, LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES } from './guesses';
 import { header, json, text, type SimRequest, type SimResponse } from './http';
+import { JIRA_MYSELF_PATH, handleJiraSite } from './jira';
 import { handleSiteHtml } from './pages-html';
 import { CLOUD_V1_FLAVOR, handleV1 } from './routes-v1';
 import { handleV2 } from './routes-v2';
@@ -69,6 +70,7 @@ export function handleSite(req: SimRequest, env: SimEnv, site: SimSite): SimResp
       return serveCloudApi(req, env, site, api, p.slice(prefix.length), auth.principal);
     }
   }
+  if (p === JIRA_MYSELF_PATH) return handleJiraSite(req, env.state, site);
   if (p.startsWith(LEGACY_DOWNLOAD_PREFIX)) return downloadLink(req, site);
   return handleSiteHtml(req, site);
 }

@@ -1,6 +1,7 @@
 // Everything the simulator can change at runtime, and how to go back to the fixtures.
 import { randomBytes } from 'node:crypto';
-import { SIM_DC, SIM_INITIAL_WATCHES, SIM_NO_CONFLUENCE_ACCESS, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
+import { SIM_DC, SIM_INITIAL_WATCHES, SIM_NO_CONFLUENCE_ACCESS, SIM_NO_JIRA_ACCESS, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
+import { RATE_LIMIT_LIMIT } from './guesses';
 import { NEVER_GRANTED_TO_SCOPED_TOKENS } from './spec-scopes';
 import type { FaultSpec, RequestLogEntry, SimToken, SimTokenSpec, SimUser, TenantInfoMode } from './types';
 
@@ -19,6 +20,19 @@ export interface ActiveOutage {
   retryAfter?: string;
   host?: string;
   pathPrefix?: string;
+}
+
+/** A token's rate-limit budget, reported on authenticated answers (see RATE_LIMIT_HEADERS_ON_SUCCESS). */
+export interface RateLimitBudget {
+  limit: number;
+  remaining: number;
+  /** Send `X-RateLimit-NearLimit: true` (API tokens have none unless a test asks). */
+  nearLimit: boolean;
+}
+
+export function defaultRateLimitBudget(): RateLimitBudget {
+  const limit = Number(RATE_LIMIT_LIMIT);
+  return { limit, remaining: limit, nearLimit: false };
 }
 
 export function resolveToken(spec: SimTokenSpec): SimToken {
@@ -47,6 +61,10 @@ export class SimState {
   watches = new Set<string>();
   /** `${host}|${userKey}` of users without Confluence access on that site. */
   noConfluenceAccess = new Set<string>();
+  /** `${host}|${userKey}` of users without Jira product access on that site. */
+  noJiraAccess = new Set<string>();
+  /** By token name; a token without an entry has the default budget. */
+  rateLimitBudgets = new Map<string, RateLimitBudget>();
   /** Signs media URLs; new at every start so old URLs stop working. */
   readonly mediaSecret = randomBytes(32);
 
@@ -65,6 +83,22 @@ export class SimState {
     this.outages = [];
     this.watches = new Set(SIM_INITIAL_WATCHES);
     this.noConfluenceAccess = new Set(SIM_NO_CONFLUENCE_ACCESS);
+    this.noJiraAccess = new Set(SIM_NO_JIRA_ACCESS);
+    this.rateLimitBudgets = new Map();
+  }
+
+  hasJiraAccess(host: string, user: SimUser): boolean {
+    return !this.noJiraAccess.has(`${host}|${user.key}`);
+  }
+
+  /** The token's budget, created with the default on first use. */
+  rateLimitBudget(tokenName: string): RateLimitBudget {
+    let budget = this.rateLimitBudgets.get(tokenName);
+    if (!budget) {
+      budget = defaultRateLimitBudget();
+      this.rateLimitBudgets.set(tokenName, budget);
+    }
+    return budget;
   }
 
   hasConfluenceAccess(host: string, user: SimUser): boolean {

@@ -1,6 +1,16 @@
-// Rate limits per token (429 with Atlassian's headers) and outages (503 with Retry-After).
-import { RATE_LIMIT_BODY, RATE_LIMIT_LIMIT, RATE_LIMIT_RESET_FALLBACK_SECONDS, SERVICE_UNAVAILABLE_BODY } from './guesses';
-import { json, type SimResponse } from './http';
+// Rate limits per token (429 with Atlassian's headers), the per-token budget reported on
+// authenticated answers, and outages (503 with Retry-After).
+import { SIM_DC } from './fixtures';
+import {
+  DC_RATE_LIMIT_FILL_RATE,
+  DC_RATE_LIMIT_INTERVAL_SECONDS,
+  RATE_LIMIT_BODY,
+  RATE_LIMIT_HEADERS_ON_SUCCESS,
+  RATE_LIMIT_LIMIT,
+  RATE_LIMIT_RESET_FALLBACK_SECONDS,
+  SERVICE_UNAVAILABLE_BODY,
+} from './guesses';
+import { json, type SimRequest, type SimResponse } from './http';
 import { requestMatches } from './faults';
 import type { SimState } from './state';
 import type { SimToken } from './types';
@@ -16,13 +26,39 @@ function resetTime(retryAfter: string): string {
  * Headers of an API-token 429 (doc): burst and per-token limits, so no `X-RateLimit-NearLimit`
  * and no `RateLimit-Reason` (those belong to the app quotas).
  */
-export function apiTokenRateLimitHeaders(retryAfter: string): Record<string, string> {
+export function apiTokenRateLimitHeaders(retryAfter: string, limit: string = RATE_LIMIT_LIMIT): Record<string, string> {
   return {
     'retry-after': retryAfter,
-    'x-ratelimit-limit': RATE_LIMIT_LIMIT,
+    'x-ratelimit-limit': limit,
     'x-ratelimit-remaining': '0',
     'x-ratelimit-reset': resetTime(retryAfter),
   };
+}
+
+/** Data Center's extra rate-limit headers (doc: DC rate limiting sends them; values are guesses). */
+function dcRateLimitHeaders(host: string): Record<string, string> {
+  if (host !== SIM_DC.host) return {};
+  return { 'x-ratelimit-interval-seconds': DC_RATE_LIMIT_INTERVAL_SECONDS, 'x-ratelimit-fillrate': DC_RATE_LIMIT_FILL_RATE };
+}
+
+/**
+ * An authenticated API answer (the request's token was accepted: `tokenLabel` is set) uses one
+ * call of that token's budget and, with RATE_LIMIT_HEADERS_ON_SUCCESS, says what is left:
+ * `X-RateLimit-Limit`, `X-RateLimit-Remaining` (after this call, never below 0), NearLimit only
+ * when the budget asks for it, and on Data Center `-Interval-Seconds` and `-FillRate`.
+ */
+export function withRateLimitBudget(state: SimState, req: SimRequest, response: SimResponse): SimResponse {
+  const tokenName = req.entry.tokenLabel;
+  if (!RATE_LIMIT_HEADERS_ON_SUCCESS || tokenName === undefined) return response;
+  const budget = state.rateLimitBudget(tokenName);
+  budget.remaining = Math.max(0, budget.remaining - 1);
+  const headers: Record<string, string> = {
+    'x-ratelimit-limit': String(budget.limit),
+    'x-ratelimit-remaining': String(budget.remaining),
+    ...(budget.nearLimit ? { 'x-ratelimit-nearlimit': 'true' } : {}),
+    ...dcRateLimitHeaders(req.host),
+  };
+  return { ...response, headers: { ...response.headers, ...headers } };
 }
 
 /** 503 or 429 for this request, or undefined to go on. */
@@ -38,5 +74,9 @@ export function throttle(state: SimState, host: string, path: string, token: Sim
   if (!limit) return undefined;
   limit.remaining -= 1;
   state.rateLimits = state.rateLimits.filter((r) => r.remaining > 0);
-  return json(429, RATE_LIMIT_BODY, apiTokenRateLimitHeaders(limit.retryAfter));
+  const budgetLimit = state.rateLimitBudgets.get(token.name)?.limit;
+  return json(429, RATE_LIMIT_BODY, {
+    ...apiTokenRateLimitHeaders(limit.retryAfter, budgetLimit === undefined ? RATE_LIMIT_LIMIT : String(budgetLimit)),
+    ...dcRateLimitHeaders(host),
+  });
 }

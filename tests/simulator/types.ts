@@ -100,6 +100,16 @@ export interface ServiceUnavailableSpec {
   pathPrefix?: string;
 }
 
+export interface RateLimitBudgetSpec {
+  /** `X-RateLimit-Limit` (default: RATE_LIMIT_LIMIT in guesses.ts, or the budget's current limit). */
+  limit?: number;
+  /** Calls left before the next one (default: `limit`). Each authenticated call uses one and
+   *  reports what is left after it, never below 0. Reaching 0 sends no 429 (`rateLimit` does). */
+  remaining?: number;
+  /** Also send `X-RateLimit-NearLimit: true` (API tokens never get it otherwise). Default false. */
+  nearLimit?: boolean;
+}
+
 export type TenantInfoMode = 'ok' | 'malformed' | 'error500';
 
 export interface SimulatorControl {
@@ -114,6 +124,10 @@ export interface SimulatorControl {
   setTenantInfo(host: string, mode: TenantInfoMode): void;
   /** `user` is a SIM_USERS key; without access, `user/current` on that site answers 403. */
   setConfluenceAccess(host: string, user: string, on: boolean): void;
+  /** `user` is a SIM_USERS key; without access, Jira's `myself` on that site answers 403. */
+  setJiraAccess(host: string, user: string, on: boolean): void;
+  /** The rate-limit budget authenticated answers report for the token (by fixture name). */
+  setRateLimitBudget(tokenName: string, budget: RateLimitBudgetSpec): void;
   /** Back to the fixtures and the start options; the log is kept (use `clearLog`). */
   reset(): void;
 }
