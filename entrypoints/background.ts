@@ -7,6 +7,7 @@ import { createNotifier } from '../lib/core/messaging/change-notices';
 import { createIndexedDbKeyStore } from '../lib/core/storage/indexeddb-key-store';
 import { browserReminderSurface, type ReminderBrowser } from '../lib/features/reminders/browser-surface';
 import { DAILY_ALARM, ensureDailyAlarm, scheduleDailyAlarm } from '../lib/features/reminders/daily-alarm';
+import { parseInvalidTokenNotificationId } from '../lib/features/token-checks/health/health-service';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
@@ -44,7 +45,7 @@ export default defineBackground({
       onError: (what, error) => console.error(`${what} failed:`, error),
       reminderSurface: browserReminderSurface(browser as unknown as ReminderBrowser),
     });
-    const { reminders } = background;
+    const { reminders, health } = background;
     const failed = (what: string) => (error: unknown) => console.error(`${what} failed:`, error);
 
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
@@ -55,11 +56,20 @@ export default defineBackground({
     });
     // Expiry reminders: a daily alarm, and an evaluation whenever the service worker starts.
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === DAILY_ALARM) void reminders.evaluate().catch(failed('Evaluating expiry reminders'));
+      if (alarm.name !== DAILY_ALARM) return;
+      void reminders.evaluate().catch(failed('Evaluating expiry reminders'));
+      // The daily health check: a token that broke overnight shows "!" before a script fails.
+      void health.runAll().catch(failed('The daily health check'));
     });
     browser.runtime.onInstalled.addListener(() => void scheduleDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm')));
     browser.runtime.onStartup.addListener(() => void scheduleDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm')));
-    browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id).catch(failed('Opening a reminder')));
+    browser.notifications.onClicked.addListener((id) => {
+      const refused = parseInvalidTokenNotificationId(id);
+      if (refused === undefined) return void reminders.onNotificationClicked(id).catch(failed('Opening a reminder'));
+      // A refused token's alert opens its Replace form.
+      void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#renew=${refused}`) }).catch(failed('Opening the options page'));
+      void browser.notifications.clear(id).catch(failed('Clearing a notification'));
+    });
     // Firefox has no notification buttons (and no onButtonClicked).
     browser.notifications.onButtonClicked?.addListener((id, index) => void reminders.onNotificationButton(id, index).catch(failed('A reminder button')));
     void ensureDailyAlarm(browser.alarms, new Date()).catch(failed('Scheduling the daily alarm'));

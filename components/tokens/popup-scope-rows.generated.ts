@@ -15,6 +15,6 @@ export const POPUP_SCOPE_ROWS: readonly PopupScopeRow[] = [
   { feature: "watch", scopes: ["read:watcher:confluence", "write:watcher:confluence"] },
   { feature: "export", scopes: ["read:attachment:confluence", "read:content-details:confluence", "read:page:confluence"] },
   { feature: "copy", scopes: ["read:content-details:confluence", "read:hierarchical-content:confluence"] },
-  { feature: "browse", scopes: ["read:space:confluence"] },
+  { feature: "browse", scopes: ["read:page:confluence", "read:space:confluence"] },
   { feature: "Jira, same token (health report)", scopes: ["read:application-role:jira", "read:avatar:jira", "read:group:jira", "read:user:jira"] },
 ];

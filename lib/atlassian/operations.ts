@@ -180,6 +180,16 @@ export const OPERATIONS = {
     response: 'json',
     idempotent: true,
   },
+  listPages: {
+    id: 'listPages',
+    api: 'v2',
+    method: 'GET',
+    specPath: '/pages',
+    feature: 'browse',
+    response: 'json',
+    idempotent: true,
+    note: 'The health report reads a page the site lists when the tab shows none.',
+  },
   getJiraCurrentUser: {
     id: 'getJiraCurrentUser',
     api: 'jira',

@@ -9,6 +9,9 @@ import type { ChangeTopic } from '../core/messaging/change-notices';
 import type { SenderLike } from '../core/messaging/sender-check';
 import { createMemoryDeviceKeyStore } from '../core/storage/memory-device-key-store';
 import { createMemoryStorageArea } from '../core/storage/storage-area';
+import type { FetchLike } from '../atlassian/download-redirect';
+import type { BadgeView } from '../features/reminders/badge';
+import type { ReminderSurface } from '../features/reminders/reminder-surface';
 
 export const EXTENSION = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 export const POPUP: SenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -25,6 +28,17 @@ export interface TestBackgroundOptions {
   steps?: ScriptStep[];
   /** Origins (e.g. `https://confluence.dc.test`) the extension has a host permission for. */
   grantedOrigins?: string[];
+  /** A real fetch instead of the script (the simulator's `sim.fetch`). */
+  fetch?: FetchLike;
+  /** The person's calendar date is taken in this time zone (default UTC, so tests are stable). */
+  timeZone?: string;
+}
+
+/** Notifications shown and badges set, as the browser would have received them. */
+export interface RecordedSurface {
+  notifications: { id: string; title: string; message: string; buttons: string[] }[];
+  badges: BadgeView[];
+  opened: string[];
 }
 
 export function createTestBackground(options: TestBackgroundOptions = {}) {
@@ -39,12 +53,22 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
   const logged: ActivityEntry[] = [];
   const errors: unknown[] = [];
   const notices: ChangeTopic[] = [];
-  const { route, deps } = createBackground({
+  const shown: RecordedSurface = { notifications: [], badges: [], opened: [] };
+  const reminderSurface: ReminderSurface = {
+    showNotification: async (id, n) => void shown.notifications.push({ id, ...n }),
+    clearNotification: async () => {},
+    setBadge: async (view) => void shown.badges.push(view),
+    openTab: async (url) => void shown.opened.push(url),
+    optionsUrl: (hash) => `${EXTENSION.baseUrl}options.html#${hash}`,
+  };
+  const { route, deps, health } = createBackground({
     local,
     session,
     deviceKeys,
     extension: EXTENSION,
-    clientDeps: { fetch: fake.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 },
+    clientDeps: { fetch: options.fetch ?? fake.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 },
+    reminderSurface,
+    timeZone: options.timeZone ?? 'UTC',
     onActivity: (entry) => logged.push(entry),
     vaultNow: () => new Date(2025, 2, 10, 12, 0, 0),
     getTab: async (tabId) => (tabUrls.has(tabId) ? { url: tabUrls.get(tabId) } : null),
@@ -61,6 +85,8 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
   return {
     route,
     deps,
+    health,
+    shown,
     local,
     session,
     deviceKeys,

@@ -7,7 +7,7 @@ import type { Operation, OperationId } from '../operations';
 import { attachmentsPageSchema } from './attachments';
 import { contentListSchema, contentSchema } from './content';
 import { jiraUserSchema } from './jira-user';
-import { descendantsPageSchema, pageSchema } from './page';
+import { descendantsPageSchema, pageSchema, pagesListSchema } from './page';
 import { spacesPageSchema } from './spaces';
 import { userSchema } from './user';
 import { watchStatusSchema } from './watch';
@@ -23,6 +23,7 @@ export const RESPONSE_SCHEMAS = {
   getChildren: contentListSchema,
   getPageDescendantsV2: descendantsPageSchema,
   listSpaces: spacesPageSchema,
+  listPages: pagesListSchema,
   getJiraCurrentUser: jiraUserSchema,
 } as const satisfies { [Id in OperationId as Operation<Id>['response'] extends 'json' ? Id : never]: z.ZodType };
 

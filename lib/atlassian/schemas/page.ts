@@ -28,6 +28,13 @@ export const pageSchema = z.object({
 });
 export type Page = z.output<typeof pageSchema>;
 
+/** One page of v2 `/pages` (cursor-paginated). */
+export const pagesListSchema = z.object({
+  results: list(pageSchema),
+  _links: linksSchema.optional(),
+});
+export type PagesList = z.output<typeof pagesListSchema>;
+
 export const descendantSchema = z.object({
   id: text(),
   status: text().optional(),

@@ -92,4 +92,9 @@ export const SCOPE_TABLE: Readonly<Record<ConfluenceOperationId, GeneratedOperat
     classic: [],
     granular: ['read:space:confluence'],
   },
+  listPages: {
+    specOperationId: 'getPages',
+    classic: [],
+    granular: ['read:page:confluence'],
+  },
 };

@@ -37,6 +37,8 @@ export interface ActionDeps extends TargetDeps {
    * is the answer. `secretRevision`: what `getSecret` gave with the route's secret.
    */
   confirmIdentity(token: TokenSummary, secretRevision: number, route: ConfirmedRoute): Promise<{ ok: true } | { ok: false; failure: ActionFailure }>;
+  /** An action's call was refused as `invalid-token` (the health feature alerts and re-checks). */
+  onInvalidToken?(token: TokenSummary, host: string, failure: ActionFailure): void;
 }
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
@@ -93,8 +95,9 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     // Before the action, a write included: on a site with anonymous access a wrong token's
     // answers (and "done" for a write) would be the anonymous user's, shown as the person's.
     const identity = await deps.confirmIdentity(token, secret.secretRevision, route);
-    if (!identity.ok) return identity;
-    return action.run({ client: deps.client, credential: route.credential, site: route.site, target });
+    const result = identity.ok ? await action.run({ client: deps.client, credential: route.credential, site: route.site, target }) : identity;
+    if (!result.ok && result.failure.class === 'invalid-token') deps.onInvalidToken?.(token, target.host, result.failure);
+    return result;
   }
 
   return {

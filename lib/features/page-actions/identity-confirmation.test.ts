@@ -92,10 +92,26 @@ describe('a page action confirms the token’s identity on the site first', () =
   });
 
   it('a failed confirmation is asked again on the next action', async () => {
-    const { run, urls } = await setUp([unauthorized(), jsonResponse(USER), jsonResponse({ watching: false })]);
+    const { bg, run, urls } = await setUp([
+      unauthorized(),
+      // The refusal starts a health check at once: its user/current, then the check that explains
+      // it, which also looks for the site's cloudId to try the gateway (not found here).
+      unauthorized(),
+      unauthorized(),
+      new Response('Not Found', { status: 404 }),
+      jsonResponse(USER),
+      jsonResponse({ watching: false }),
+    ]);
     expect(await run('watch-status')).toMatchObject({ ok: false, failure: { class: 'invalid-token' } });
+    await bg.health.settled();
+    expect(bg.shown.notifications.map((n) => n.title)).toEqual(['Token “Work” was refused']);
     expect(await run('watch-status')).toMatchObject({ ok: true, watching: false });
-    expect(urls()).toEqual([`GET ${USER_CURRENT}`, `GET ${USER_CURRENT}`, `GET ${WATCH}`]);
+    expect(urls()).toEqual([
+      ...[1, 2, 3].map(() => `GET ${USER_CURRENT}`),
+      `GET https://${HOST}/_edge/tenant_info`,
+      `GET ${USER_CURRENT}`,
+      `GET ${WATCH}`,
+    ]);
   });
 });
 

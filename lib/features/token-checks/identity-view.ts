@@ -5,12 +5,15 @@ import type { DetectedIdentity } from '../tokens/token-record';
 export interface IdentityView {
   displayName: string;
   accountId?: string;
+  /** The account's email as the site gave it (accounts may hide it: then absent). */
+  email?: string;
 }
 
 /** From a `user/current` answer: Cloud names users by accountId, Data Center by username. */
 export function identityFromUser(user: User): IdentityView {
   const displayName = user.displayName || user.publicName || user.username || user.accountId || 'an unnamed user';
-  return user.accountId ? { displayName, accountId: user.accountId } : { displayName };
+  const email = user.email?.trim() ? { email: user.email.trim() } : {};
+  return user.accountId ? { displayName, accountId: user.accountId, ...email } : { displayName, ...email };
 }
 
 export function identityFromDetection(identity: DetectedIdentity): IdentityView {

@@ -11,7 +11,7 @@ export interface SiteCheckResult {
   ok: boolean;
   /** One or two sentences for people, complete on their own. */
   sentence: string;
-  identity?: { displayName: string; accountId?: string };
+  identity?: { displayName: string; accountId?: string; email?: string };
   failure?: ActionFailure;
   /** The kind chosen for the token contradicts what the site showed (mismatchWarning). */
   warning?: string;
