@@ -1,4 +1,7 @@
-export const API_TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+import { API_TOKENS_URL } from '../../lib/atlassian/api-tokens-url';
+
+/** Under its earlier name, which the guides and their tests use. */
+export const API_TOKENS_PAGE = API_TOKENS_URL;
 
 /**
  * Where to create a token and which kind to pick on Atlassian's page; shared by the popup's

@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { SIM_USERS } from '../simulator/fixtures';
+import type { ExtensionGlobal } from '../support/extension-global';
 import { expect } from './fixtures';
 
 /*
@@ -49,4 +50,30 @@ export async function addToken(options: Page, token: TokenEntry, checkTimeoutMs?
   await expect(form).toHaveCount(0, wait);
   await expect(tokenRow(options, token.label).getByTestId('token-check')).toHaveText('Check', wait);
   await expect(tokenRow(options, token.label).getByTestId('token-check-result').first()).toBeVisible(wait);
+}
+
+/** The person's local calendar date `days` from today, as a date field takes it. */
+export function localDateInDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Sets a saved token's expiry date through its edit form. */
+export async function setTokenExpiry(options: Page, label: string, expiresOn: string): Promise<void> {
+  await tokenRow(options, label).getByTestId('token-edit').click();
+  const form = options.getByTestId('token-form');
+  await form.getByTestId('field-expiry').fill(expiresOn);
+  await form.getByTestId('save-token').click();
+  await expect(form).toHaveCount(0);
+}
+
+/** A saved token's id (the page never shows it), asked of the background as the page itself asks. */
+export async function tokenIdOf(options: Page, label: string): Promise<string> {
+  const id = await options.evaluate(async (wanted) => {
+    const reply = (await (globalThis as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'tokens-list' })) as { data?: { tokens: { id: string; label: string }[] } };
+    return reply.data?.tokens.find((t) => t.label === wanted)?.id;
+  }, label);
+  if (!id) throw new Error(`no saved token labelled ${label}`);
+  return id;
 }

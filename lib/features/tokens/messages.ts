@@ -89,7 +89,7 @@ export const tokensReset = message({
   },
 });
 
-/** With `tokens-update`, the only message that carries a secret (inside `input`), towards the background. */
+/** With `tokens-update` and `tokens-replace`, the only messages that carry a secret, towards the background. */
 export const tokensAdd = message({
   type: 'tokens-add',
   from: 'extension-page',
@@ -108,6 +108,25 @@ export const tokensUpdate = message({
   input: z.strictObject({ type: z.literal('tokens-update'), id: tokenIdSchema, revision: tokenRevisionSchema.optional(), input: tokenFormInputSchema }),
   output: tokenWriteResultSchema,
   handle: (update, _sender, deps) => deps.vault.update(update.id, update.input, update.revision),
+});
+
+/**
+ * "Replace token" (the renew flow): a new secret and expiry date, everything else kept. Bounds as
+ * the form's; the vault judges the values and answers per field. `revision` as for `tokens-update`.
+ */
+export const tokensReplace = message({
+  type: 'tokens-replace',
+  from: 'extension-page',
+  input: z.strictObject({
+    type: z.literal('tokens-replace'),
+    id: tokenIdSchema,
+    revision: tokenRevisionSchema.optional(),
+    secret: z.string().max(8192),
+    expiresOn: z.string().max(40).optional(),
+  }),
+  output: tokenWriteResultSchema,
+  handle: ({ id, secret, expiresOn, revision }, _sender, deps) =>
+    deps.vault.replace(id, { secret, ...(expiresOn !== undefined ? { expiresOn } : {}) }, revision),
 });
 
 /** The form input that keeps everything `token` has, plus `site` (no secret: the saved one stays). */
@@ -202,6 +221,7 @@ export const tokensMessages = [
   tokensList,
   tokensAdd,
   tokensUpdate,
+  tokensReplace,
   tokensAllowSite,
   tokensRemove,
   tokensReset,

@@ -10,6 +10,7 @@ import { tokenRevision, type TokenRevision } from './token-revision';
 import type { TokenSummary } from './token-summary';
 import { TokenVaultError } from './token-vault-error';
 import { FIRST_SECRET_REVISION } from './tokens-v2-migration';
+import { validateReplacement, type ReplacementInput } from './validate-replacement';
 import { validateTokenInput } from './validate-token-input';
 import type { RandomBytes } from './vault-crypto';
 import type { VaultStorage } from './vault-storage';
@@ -34,6 +35,11 @@ export interface TokenRecords {
    * from; when the token has changed since, nothing is written (`stale`). Absent: no such check.
    */
   update(id: string, input: TokenFormInput, basedOn?: TokenRevision): Promise<TokenWriteResult>;
+  /**
+   * "Replace token": a new secret and the new token's expiry date; everything else of the record
+   * stays. `basedOn` as for `update`. Always needs the key, so a locked vault answers `locked`.
+   */
+  replace(id: string, replacement: ReplacementInput, basedOn?: TokenRevision): Promise<TokenWriteResult>;
   /** False when there was no such token. */
   remove(id: string): Promise<boolean>;
   /** For the request client, inside the background only. */
@@ -47,11 +53,16 @@ export interface TokenRecordsOptions {
   randomBytes: RandomBytes;
 }
 
+const LOCKED_SECRET = 'Your tokens are locked. Unlock them with your passphrase to replace this secret: it is encrypted with the same key.';
+
 const MESSAGES = {
   lockedAdd: 'Your tokens are locked. Unlock them with your passphrase first: a new token is encrypted with the same key.',
-  lockedEdit: 'Your tokens are locked. Unlock them with your passphrase to replace this secret: it is encrypted with the same key. (You can change the other fields without unlocking by leaving the token field empty.)',
+  lockedEdit: `${LOCKED_SECRET} (You can change the other fields without unlocking by leaving the token field empty.)`,
+  // The same answer as an edit with a new secret; there are no other fields to offer instead.
+  lockedReplace: LOCKED_SECRET,
   notFound: 'This token no longer exists; it may have been removed in another window.',
   stale: 'This token was changed in another window: reload to see the change, then edit it again.',
+  staleReplace: 'This token was changed in another window: reload to see what it keeps now, then replace it again.',
 } as const;
 
 export function createTokenRecords(options: TokenRecordsOptions): TokenRecords {
@@ -146,6 +157,32 @@ export function createTokenRecords(options: TokenRecordsOptions): TokenRecords {
           secretHint: hint,
           secretRevision: credentialsChanged ? current.secretRevision + 1 : current.secretRevision,
           createdAt: current.createdAt,
+        };
+        const detections = await pruneAndWriteTokens({ ...data, tokens: data.tokens.map((t) => (t.id === id ? record : t)) });
+        return { ok: true, token: summarize(record, detections) };
+      });
+    },
+
+    replace(id, replacement, basedOn) {
+      return storage.exclusive(async (): Promise<TokenWriteResult> => {
+        const data = await storage.readTokens();
+        const current = data.tokens.find((t) => t.id === id);
+        if (!current) return { ok: false, reason: 'not-found', message: MESSAGES.notFound };
+        if (basedOn !== undefined && basedOn !== tokenRevision(current)) return { ok: false, reason: 'stale', message: MESSAGES.staleReplace };
+        const checked = validateReplacement(replacement, { today: today(), kind: current.kind });
+        if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+        const codec = await lock.codecFor(data.lock);
+        if (!codec) return { ok: false, reason: 'locked', message: MESSAGES.lockedReplace };
+        const { secret, expiresOn } = checked.value;
+        const { expiresOn: _oldExpiry, ...kept } = current;
+        const record: TokenRecord = {
+          ...kept,
+          ...(expiresOn !== undefined ? { expiresOn } : {}),
+          secret: await codec.seal(id, secret),
+          secretHint: secretHint(secret),
+          // What was detected or confirmed with the old secret says nothing of the new one (it may
+          // be scoped where the old was classic): a new revision makes every check start afresh.
+          secretRevision: current.secretRevision + 1,
         };
         const detections = await pruneAndWriteTokens({ ...data, tokens: data.tokens.map((t) => (t.id === id ? record : t)) });
         return { ok: true, token: summarize(record, detections) };

@@ -59,6 +59,7 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
     get: records.get,
     add: records.add,
     update: records.update,
+    replace: records.replace,
     remove: records.remove,
     getSecret: records.getSecret,
     lockState: lock.lockState,

@@ -63,10 +63,9 @@ export function validateTokenInput(input: TokenFormInput, context: TokenValidati
   const secret = input.secret ?? '';
   if (secret === '') {
     if (!context.editing) errors.secret = 'Paste the token.';
-  } else if (/\s/.test(secret)) {
-    errors.secret = /^\s|\s$/.test(secret)
-      ? 'The token starts or ends with a space or line break. Paste it again without them.'
-      : 'The token contains a space or line break, which a token never has. Copy it again and paste it without them.';
+  } else {
+    const problem = secretProblem(secret);
+    if (problem) errors.secret = problem;
   }
 
   let email: string | undefined;
@@ -121,7 +120,16 @@ export function validateTokenInput(input: TokenFormInput, context: TokenValidati
   };
 }
 
-function checkExpiry(expiresOn: string, cloud: boolean, context: TokenValidationContext): string | undefined {
+/** What is wrong with a pasted (non-empty) secret; never repeats it. */
+export function secretProblem(secret: string): string | undefined {
+  if (!/\s/.test(secret)) return undefined;
+  return /^\s|\s$/.test(secret)
+    ? 'The token starts or ends with a space or line break. Paste it again without them.'
+    : 'The token contains a space or line break, which a token never has. Copy it again and paste it without them.';
+}
+
+/** The expiry rules of the form, for `expiresOn` already trimmed; also used when a token is replaced. */
+export function checkExpiry(expiresOn: string, cloud: boolean, context: Pick<TokenValidationContext, 'today' | 'editing'>): string | undefined {
   if (expiresOn === '') {
     return cloud
       ? 'Enter the expiry date you chose when creating the token: Atlassian does not tell it afterwards.'
