@@ -1,7 +1,10 @@
+import { ReminderEntries, type ReminderEntriesProps } from './ReminderEntries';
+
 /*
  * The options page's "Reminders" section: which days before a token's expiry a notification
- * comes. A view: the thresholds and the change callback come from entrypoints/options/main.tsx.
- * data-testids: reminders-section, reminder-threshold-<days>, reminders-status.
+ * comes, and the reminder-only entries. A view: the thresholds, the entries and the callbacks
+ * come from entrypoints/options/main.tsx.
+ * data-testids: reminders-section, reminder-threshold-<days>, reminders-status; ReminderEntries lists its own.
  */
 
 export interface RemindersView {
@@ -14,17 +17,19 @@ export interface RemindersView {
 export interface RemindersSectionProps {
   view: RemindersView | null;
   onChange(thresholds: number[]): void;
+  /** Reminder-only entries; absent: not shown. */
+  entries?: ReminderEntriesProps;
 }
 
 const choiceLabel = (days: number) => (days === 0 ? 'On the day it expires' : days === 1 ? '1 day before' : `${days} days before`);
 
-export function RemindersSection({ view, onChange }: RemindersSectionProps) {
+export function RemindersSection({ view, onChange, entries }: RemindersSectionProps) {
   return (
     <section aria-labelledby="reminders-heading" data-testid="reminders-section">
       <h2 id="reminders-heading">Reminders</h2>
       <p class="help">
-        A notification when a token with an expiry date reaches each day you tick, once per token and day, counted in calendar days
-        where you are. The toolbar badge shows the days left of the most urgent token from 7 days before.
+        A notification when a token with an expiry date, or a reminder-only entry, reaches each day you tick, once per token and day,
+        counted in calendar days where you are. The toolbar badge shows the days left of the most urgent one from 7 days before.
       </p>
       {view === null ? (
         <p class="note" role="status">
@@ -54,6 +59,7 @@ export function RemindersSection({ view, onChange }: RemindersSectionProps) {
           {view.status}
         </p>
       )}
+      {entries && <ReminderEntries {...entries} />}
     </section>
   );
 }

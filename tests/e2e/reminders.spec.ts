@@ -1,78 +1,12 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SIM_SITES, SIM_TOKENS } from '../simulator/fixtures';
 import type { ExtensionGlobal } from '../support/extension-global';
 import { expect, test } from './fixtures';
 import { addToken, openOptions, tokenRow } from './options-helpers';
+import { badge, badgeUpdates, created, fireDailyAlarm, inDays, recordNotifications, shownIds } from './reminder-helpers';
 
 // Expiry reminders in real Chromium (issue 7, section 2): the daily alarm, its notification, the
 // badge, and the options page's thresholds.
-
-/** Notifications the service worker created, as `chrome.notifications.create` received them. */
-interface CreatedNotification {
-  id: string;
-  options: { type: string; title: string; message: string; iconUrl: string; buttons?: { title: string }[] };
-}
-type PatchedGlobal = ExtensionGlobal & { ctcCreatedNotifications?: CreatedNotification[]; ctcBadgeUpdates?: number };
-
-/**
- * `getAll` gives only ids, so the test records what `create` is given, and counts badge updates
- * (each evaluation ends with one): the worker's own API, wrapped at run time.
- */
-async function recordNotifications(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
-    const g = globalThis as PatchedGlobal;
-    const notifications = g.chrome.notifications as unknown as { create: (...args: unknown[]) => unknown };
-    const create = notifications.create.bind(notifications);
-    g.ctcCreatedNotifications = [];
-    notifications.create = (...args: unknown[]) => {
-      g.ctcCreatedNotifications!.push({ id: args[0] as string, options: args[1] as CreatedNotification['options'] });
-      return create(...args);
-    };
-    const action = g.chrome.action as unknown as { setBadgeText: (...args: unknown[]) => unknown };
-    const setBadgeText = action.setBadgeText.bind(action);
-    g.ctcBadgeUpdates = 0;
-    action.setBadgeText = (...args: unknown[]) => {
-      g.ctcBadgeUpdates!++;
-      return setBadgeText(...args);
-    };
-  });
-}
-
-const badgeUpdates = (worker: Worker) => worker.evaluate(() => (globalThis as PatchedGlobal).ctcBadgeUpdates ?? 0);
-
-const created = (worker: Worker) => worker.evaluate(() => (globalThis as PatchedGlobal).ctcCreatedNotifications ?? []);
-const shownIds = (worker: Worker) => worker.evaluate(async () => Object.keys(await (globalThis as ExtensionGlobal).chrome.notifications.getAll()));
-
-/** Fires the daily alarm now, through the real alarms API (it stays daily afterwards). */
-async function fireDailyAlarm(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    const alarms = (globalThis as ExtensionGlobal).chrome.alarms;
-    const fired = new Promise<void>((resolve) => {
-      const listener = (alarm: { name: string }) => {
-        if (alarm.name !== 'ctc-daily') return;
-        alarms.onAlarm.removeListener(listener);
-        resolve();
-      };
-      alarms.onAlarm.addListener(listener);
-    });
-    await alarms.create('ctc-daily', { when: Date.now(), periodInMinutes: 24 * 60 });
-    await fired;
-  });
-}
-
-async function badge(worker: Worker) {
-  return worker.evaluate(async () => {
-    const action = (globalThis as ExtensionGlobal).chrome.action;
-    return { text: await action.getBadgeText({}), colour: await action.getBadgeBackgroundColor({}), title: await action.getTitle({}) };
-  });
-}
-
-const localIsoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const inDays = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return localIsoDate(d);
-};
 
 async function setExpiry(options: Page, label: string, expiresOn: string): Promise<void> {
   await tokenRow(options, label).getByTestId('token-edit').click();
@@ -112,19 +46,20 @@ test('a token 7 days from expiry: one notification when the alarm fires, the bad
   await expect.poll(() => badgeUpdates(serviceWorker)).toBeGreaterThan(updatesBefore);
   expect(await created(serviceWorker)).toHaveLength(1);
 
-  // "Renew" opens the options page on the token's edit form (options.html#renew=<id>).
+  // "Renew" opens the options page on the token's Replace form (options.html#renew=<id>).
   const tokenId = /^ctc-reminder:([A-Za-z0-9_-]+)@/.exec(notification!.id)![1];
   const renew = await context.newPage();
   await renew.goto(`chrome-extension://${extensionId}/options.html#renew=${tokenId}`);
-  const form = renew.getByTestId('token-form');
-  await expect(form.getByTestId('field-label')).toHaveValue('Work');
-  // Renewed with a date far off: nothing urgent, the badge is empty with the default title.
-  await form.getByTestId('field-expiry').fill(inDays(90));
-  await form.getByTestId('save-token').click();
+  const form = renew.getByTestId('replace-form');
+  await expect(form.getByTestId('replace-kept-label')).toHaveText('Work');
+  // Renewed (the new token, with a date far off): nothing urgent, the badge is empty with the default title.
+  await form.getByTestId('replace-secret').fill(SIM_TOKENS.aliceClassic.secret);
+  await form.getByTestId('replace-expiry').fill(inDays(90));
+  await form.getByTestId('replace-save').click();
   await expect(form).toHaveCount(0);
   await expect.poll(() => badge(serviceWorker)).toMatchObject({ text: '', title: 'Confluence Token Companion' });
-  // No token was sent anywhere for the reminders: only the automatic check on saving.
-  expect(sim.log.every((e) => e.path.includes('/user/current'))).toBe(true);
+  // No token was sent anywhere for the reminders: only the checks on saving and replacing, all reads.
+  expect(sim.log.every((e) => e.method === 'GET')).toBe(true);
   // The worker logged no failure (a reminder, the badge or the alarm).
   expect(consoleMessages.filter((m) => m.source === 'worker' && m.type === 'error').map((m) => m.text)).toEqual([]);
 });

@@ -40,4 +40,37 @@ describe('reminders in the background', () => {
     await background.reminders.evaluate();
     expect(shown).toEqual(['Token “Work” expires in 7 days']);
   });
+
+  it('reminder-only entries: their reminder comes at once, the badge names them, and pages are told', async () => {
+    const badges: BadgeView[] = [];
+    const shown: { id: string; title: string }[] = [];
+    const notices: string[] = [];
+    const now = Date.parse('2026-12-02T12:00:00Z');
+    const background = createBackground({
+      local: createMemoryStorageArea(),
+      session: createMemoryStorageArea(),
+      deviceKeys: createMemoryDeviceKeyStore(),
+      extension: EXTENSION,
+      clientDeps: { fetch: async () => Promise.reject(new Error('no network in this test')), now: () => now, sleep: async () => {}, random: () => 0.5 },
+      getTab: async () => null,
+      hasHostPermission: async () => false,
+      now: () => now,
+      notify: (topic) => void notices.push(topic),
+      onError: (what, error) => {
+        throw new Error(`${what}: ${String(error)}`);
+      },
+      timeZone: 'Europe/Berlin',
+      reminderSurface: {
+        ...SILENT_REMINDER_SURFACE,
+        setBadge: async (view) => void badges.push(view),
+        showNotification: async (id, n) => void shown.push({ id, title: n.title }),
+      },
+    });
+    const input = { label: 'CI deploy', expiresOn: '2026-12-05', usedWhere: 'GitHub Actions' };
+    expect(await background.route({ type: 'reminder-entries-save', input }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { ok: true } });
+    expect(shown).toEqual([{ id: expect.stringMatching(/^ctc-reminder:entry:[0-9a-f]{32}@2026-12-05$/), title: 'Token “CI deploy” expires in 3 days' }]);
+    expect(badges.at(-1)).toMatchObject({ text: '3', title: 'Token “CI deploy” expires in 3 days, on 2026-12-05 (reminder only)' });
+    expect(notices).toContain('reminders');
+    expect(notices).not.toContain('tokens');
+  });
 });

@@ -5,18 +5,20 @@ import type { BadgeView } from './badge';
 import { calendarDateIn } from './local-date';
 import { API_TOKENS_URL, createReminderService } from './reminder-service';
 import type { ReminderSurface } from './reminder-surface';
+import type { ReminderEntry } from './reminder-entries-area';
 import { createRemindersArea } from './reminders-area';
-import { reminderToken } from './test-tokens';
+import { reminderEntry, reminderToken } from './test-tokens';
 
 const HOUR = 3_600_000;
 
 /** A reminder service on memory storage with a clock at `instant` seen from `timeZone`. */
-function setUp(timeZone: string, start: string, tokens: TokenSummary[]) {
+function setUp(timeZone: string, start: string, tokens: TokenSummary[], entries: () => Promise<ReminderEntry[]> = async () => []) {
   let now = new Date(start).getTime();
   const shown: { id: string; title: string; message: string; buttons: string[] }[] = [];
   const badges: BadgeView[] = [];
   const opened: string[] = [];
   const local = createMemoryStorageArea();
+  const errors: string[] = [];
   const surface: ReminderSurface = {
     showNotification: async (id, n) => void shown.push({ id, ...n }),
     clearNotification: async () => {},
@@ -27,10 +29,12 @@ function setUp(timeZone: string, start: string, tokens: TokenSummary[]) {
   const service = createReminderService({
     area: createRemindersArea(local),
     tokens: async () => tokens,
+    entries,
+    onError: (what, error) => void errors.push(`${what}: ${String(error)}`),
     surface,
     today: () => calendarDateIn(new Date(now), timeZone),
   });
-  return { service, shown, badges, opened, local, advance: (ms: number) => (now += ms) };
+  return { service, shown, badges, opened, local, errors, advance: (ms: number) => (now += ms) };
 }
 
 describe('reminder service', () => {
@@ -121,5 +125,46 @@ describe('reminder service', () => {
     tokens.pop();
     await s.service.evaluate();
     expect(s.local.dump().reminders).toMatchObject({ data: { sent: {} } });
+  });
+
+  it('reminds of a reminder-only entry like a token, saying it has no secret and where it is used', async () => {
+    const entries = [reminderEntry({ id: 'tok1', expiresOn: '2026-12-04' })];
+    // A token with the same id as the entry: two subjects, two reminders, two ids.
+    const s = setUp('Europe/Berlin', '2026-12-01T09:00:00Z', [reminderToken({ expiresOn: '2026-12-04' })], async () => entries);
+    await s.service.evaluate();
+    expect(s.shown.map((n) => n.id)).toEqual(['ctc-reminder:tok1@2026-12-04', 'ctc-reminder:entry:tok1@2026-12-04']);
+    expect(s.shown[1]).toEqual({
+      id: 'ctc-reminder:entry:tok1@2026-12-04',
+      title: 'Token “CI deploy” expires in 3 days',
+      message: 'Reminder-only entry, no secret stored here. Used in: GitHub Actions: deploy job. It expires on 2026-12-04: create a new token and put it where this one is used.',
+      buttons: ['Snooze a day', 'Renew'],
+    });
+    expect(s.badges.at(-1)).toMatchObject({ text: '3' });
+    // Its "Renew" opens its own form (no secret to replace); a click opens Atlassian's page.
+    await s.service.onNotificationButton(s.shown[1]!.id, 1);
+    await s.service.onNotificationClicked(s.shown[1]!.id);
+    expect(s.opened).toEqual(['chrome-extension://ext/options.html#entry=tok1', API_TOKENS_URL]);
+    // Snoozing the entry leaves the token alone.
+    await s.service.onNotificationButton(s.shown[1]!.id, 0);
+    expect(s.local.dump().reminders).toMatchObject({ data: { snoozedUntil: { 'entry:tok1@2026-12-04': '2026-12-02' } } });
+    s.advance(24 * 3_600_000);
+    await s.service.evaluate();
+    expect(s.shown.map((n) => n.id).slice(2)).toEqual(['ctc-reminder:entry:tok1@2026-12-04']); // back once the snooze is over
+  });
+
+  it('forgets what was sent for removed entries, but keeps it while the entries cannot be read', async () => {
+    let entries: () => Promise<ReminderEntry[]> = async () => [reminderEntry({ expiresOn: '2026-12-04' })];
+    const s = setUp('Europe/Berlin', '2026-12-01T09:00:00Z', [reminderToken({ expiresOn: '2026-12-08' })], () => entries());
+    const sentFor = () => [...new Set(Object.keys((s.local.dump().reminders as { data: { sent: object } }).data.sent).map((k) => k.split('#')[0]))].sort();
+    await s.service.evaluate();
+    expect(sentFor()).toEqual(['entry:ent1@2026-12-04', 'tok1@2026-12-08']);
+    entries = async () => Promise.reject(new Error('damaged'));
+    await s.service.evaluate();
+    expect(sentFor()).toEqual(['entry:ent1@2026-12-04', 'tok1@2026-12-08']);
+    expect(s.errors).toEqual(['Reading the reminder-only entries: Error: damaged']);
+    expect(s.badges.at(-1)).toMatchObject({ text: '7' }); // the tokens' badge goes on
+    entries = async () => [];
+    await s.service.evaluate();
+    expect(sentFor()).toEqual(['tok1@2026-12-08']);
   });
 });

@@ -1,16 +1,18 @@
+import { API_TOKENS_URL } from '../../atlassian/api-tokens-url';
 import { addDays, type IsoDate } from '../tokens/iso-date';
 import type { TokenSummary } from '../tokens/token-summary';
 import { badgeFor } from './badge';
 import { dueReminders } from './due-reminders';
+import type { ReminderEntry } from './reminder-entries-area';
 import { expiryKey, parseReminderNotificationId, reminderNotificationId } from './reminder-keys';
+import { ENTRY_SUBJECT_PREFIX, entryIdOf, entrySubject, tokenSubject, type ReminderSubject } from './reminder-subject';
 import type { ReminderSurface } from './reminder-surface';
 import { reminderMessage, reminderTitle } from './reminder-text';
 import type { RemindersData } from './reminders-area';
 import { normaliseThresholds, type ReminderThreshold } from './thresholds';
 import type { VersionedArea } from '../../core/storage/versioned-area';
 
-/** Where Atlassian Cloud API tokens are created and revoked. */
-export const API_TOKENS_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+export { API_TOKENS_URL };
 
 /** Notification buttons, in this order, where the browser has buttons. */
 export const REMINDER_BUTTONS = ['Snooze a day', 'Renew'] as const;
@@ -19,6 +21,10 @@ export interface ReminderServiceDeps {
   area: VersionedArea<RemindersData>;
   /** The saved tokens (summaries: no secret is needed to remind). */
   tokens(): Promise<TokenSummary[]>;
+  /** Reminder-only entries (none: only tokens are reminded of). */
+  entries?(): Promise<ReminderEntry[]>;
+  /** Where a failure to read the entries goes; the tokens' reminders go on without them. */
+  onError?(what: string, error: unknown): void;
   surface: ReminderSurface;
   /** The person's local calendar date now. */
   today(): IsoDate;
@@ -38,21 +44,33 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   // One evaluation at a time: start-up and an alarm firing together must not both send.
   let evaluating: Promise<void> = Promise.resolve();
 
+  /** Tokens and entries alike; `entriesRead` is false when the entries could not be read. */
+  async function subjects(): Promise<{ subjects: ReminderSubject[]; entriesRead: boolean }> {
+    const [tokens, entries] = await Promise.all([
+      deps.tokens(),
+      (deps.entries?.() ?? Promise.resolve([])).catch((error: unknown) => {
+        deps.onError?.('Reading the reminder-only entries', error);
+        return undefined;
+      }),
+    ]);
+    return { subjects: [...tokens.map(tokenSubject), ...(entries ?? []).map(entrySubject)], entriesRead: entries !== undefined };
+  }
+
   async function refreshBadge(): Promise<void> {
-    await deps.surface.setBadge(badgeFor(await deps.tokens(), deps.today()));
+    await deps.surface.setBadge(badgeFor((await subjects()).subjects, deps.today()));
   }
 
   async function evaluateOnce(): Promise<void> {
     const today = deps.today();
-    const tokens = await deps.tokens();
+    const { subjects: all, entriesRead } = await subjects();
     const state = await deps.area.read();
-    for (const reminder of dueReminders(tokens, state, today)) {
-      await deps.surface.showNotification(reminderNotificationId({ id: reminder.token.id, expiresOn: reminder.expiresOn }), {
-        title: reminderTitle(reminder.token, reminder.daysLeft),
-        message: reminderMessage(reminder.token, reminder.expiresOn),
+    for (const reminder of dueReminders(all, state, today)) {
+      await deps.surface.showNotification(reminderNotificationId({ id: reminder.subject.id, expiresOn: reminder.expiresOn }), {
+        title: reminderTitle(reminder.subject, reminder.daysLeft),
+        message: reminderMessage(reminder.subject, reminder.expiresOn),
         buttons: [...REMINDER_BUTTONS],
       });
-      const snoozeKey = expiryKey({ id: reminder.token.id, expiresOn: reminder.expiresOn });
+      const snoozeKey = expiryKey({ id: reminder.subject.id, expiresOn: reminder.expiresOn });
       await deps.area.update((current) => ({
         ...current,
         sent: { ...current.sent, ...Object.fromEntries(reminder.settles.map((key) => [key, today])) },
@@ -61,15 +79,16 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
           : current.snoozedUntil,
       }));
     }
-    // Entries of removed tokens or old expiry dates are never needed again.
-    const live = new Set(tokens.flatMap((t) => (t.expiresOn ? [expiryKey({ id: t.id, expiresOn: t.expiresOn })] : [])));
-    const keep = (key: string) => live.has(key.split('#')[0]!);
+    // Keys of removed tokens and entries or old expiry dates are never needed again; while the
+    // entries cannot be read, theirs are kept (an entry not read is not an entry removed).
+    const live = new Set(all.flatMap((s) => (s.expiresOn ? [expiryKey({ id: s.id, expiresOn: s.expiresOn })] : [])));
+    const keep = (key: string) => live.has(key.split('#')[0]!) || (!entriesRead && key.startsWith(ENTRY_SUBJECT_PREFIX));
     await deps.area.update((current) => ({
       ...current,
       sent: Object.fromEntries(Object.entries(current.sent).filter(([key]) => keep(key))),
       snoozedUntil: Object.fromEntries(Object.entries(current.snoozedUntil).filter(([key]) => keep(key))),
     }));
-    await refreshBadge();
+    await deps.surface.setBadge(badgeFor(all, today));
   }
 
   async function snooze(notificationId: string): Promise<void> {
@@ -78,7 +97,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     const until = addDays(deps.today(), 1);
     await deps.area.update((current) => ({
       ...current,
-      snoozedUntil: { ...current.snoozedUntil, [expiryKey({ id: about.tokenId, expiresOn: about.expiresOn })]: until },
+      snoozedUntil: { ...current.snoozedUntil, [expiryKey({ id: about.subjectId, expiresOn: about.expiresOn })]: until },
     }));
   }
 
@@ -104,7 +123,11 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       const about = parseReminderNotificationId(notificationId);
       if (!about) return;
       if (REMINDER_BUTTONS[buttonIndex] === 'Snooze a day') await snooze(notificationId);
-      if (REMINDER_BUTTONS[buttonIndex] === 'Renew') await deps.surface.openTab(deps.surface.optionsUrl(`renew=${about.tokenId}`));
+      if (REMINDER_BUTTONS[buttonIndex] === 'Renew') {
+        // An entry has no secret to replace: its own form, where its new expiry date goes.
+        const entryId = entryIdOf(about.subjectId);
+        await deps.surface.openTab(deps.surface.optionsUrl(entryId !== undefined ? `entry=${entryId}` : `renew=${about.subjectId}`));
+      }
       await deps.surface.clearNotification(notificationId);
     },
   };

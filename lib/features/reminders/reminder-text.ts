@@ -1,4 +1,4 @@
-import type { TokenSummary } from '../tokens/token-summary';
+import type { ReminderSubject } from './reminder-subject';
 
 /** The sentences a reminder notification shows. */
 
@@ -8,12 +8,20 @@ export function whenText(daysLeft: number): string {
   return `in ${daysLeft} days`;
 }
 
-export function reminderTitle(token: Pick<TokenSummary, 'label'>, daysLeft: number): string {
-  return `Token “${token.label}” expires ${whenText(daysLeft)}`;
+export function reminderTitle(subject: Pick<ReminderSubject, 'label'>, daysLeft: number): string {
+  return `Token “${subject.label}” expires ${whenText(daysLeft)}`;
 }
 
-export function reminderMessage(token: Pick<TokenSummary, 'sites' | 'dcBaseUrl' | 'kind'>, expiresOn: string): string {
-  const sites = token.kind === 'dc-pat' ? [token.dcBaseUrl ?? 'your Data Center server'] : token.sites;
-  const where = sites.length > 0 ? `Used on ${sites.join(', ')}.` : 'Not used on any site yet.';
+/** Notifications show a few lines: a long note of where an entry is used is cut. */
+const USED_WHERE_SHOWN = 160;
+const cut = (text: string) => ([...text].length > USED_WHERE_SHOWN ? `${[...text].slice(0, USED_WHERE_SHOWN - 1).join('')}…` : text);
+
+export function reminderMessage(subject: Pick<ReminderSubject, 'usedOn' | 'noSecret'>, expiresOn: string): string {
+  if (subject.noSecret) {
+    // The person replaces it where it lives: the extension holds no secret to replace.
+    const where = subject.usedOn.length > 0 ? `Used in: ${cut(subject.usedOn.join(', '))}.` : 'No place of use was noted.';
+    return `Reminder-only entry, no secret stored here. ${where} It expires on ${expiresOn}: create a new token and put it where this one is used.`;
+  }
+  const where = subject.usedOn.length > 0 ? `Used on ${subject.usedOn.join(', ')}.` : 'Not used on any site yet.';
   return `${where} It expires on ${expiresOn}: create a new token and replace this one.`;
 }
