@@ -8,6 +8,8 @@
  * - unlocking the vault: one PBKDF2-SHA-256 derivation (600,000 iterations), paid once per
  *   browser session by design;
  * - the simulator round trip: a real HTTPS request through the request chokepoint;
+ * - a health report's wall time with 200 ms of latency per request, first report and refresh,
+ *   beside the slowest single probe (health-timing.ts; alone: `node --import tsx tests/bench/health-timing.ts`);
  * - the popup's time to settled content in real Chromium, beside a blank extension page
  *   (popup-timing.ts; builds the extension into `.output-bench/`, skipped without Chromium).
  */
@@ -21,6 +23,7 @@ import { decodeTinyLink } from '../../lib/features/pages/tiny-link';
 import { deriveVaultKey, PBKDF2_ITERATIONS } from '../../lib/features/tokens/vault-crypto';
 import { SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import { startSimulator } from '../simulator/index';
+import { benchHealthTiming } from './health-timing';
 import { benchPopupTiming } from './popup-timing';
 
 function measure(name: string, iterations: number, run: (i: number) => unknown): void {
@@ -122,6 +125,9 @@ try {
 } finally {
   await sim.close();
 }
+
+console.log('');
+await benchHealthTiming((name) => name.padEnd(52));
 
 console.log('');
 await benchPopupTiming((name) => name.padEnd(52));
