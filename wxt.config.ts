@@ -31,7 +31,7 @@ export default defineConfig({
       'Detects Confluence sites and pages, and keeps Atlassian API tokens healthy, visible and safe.',
     // Each permission is justified in docs/permissions.md.
     permissions: ['storage', 'alarms', 'notifications', ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : [])],
-    host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*'],
+    host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*', 'https://api.media.atlassian.com/*'],
     // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
     // Data Center token needs it (https only: a PAT never travels in clear text).
     optional_host_permissions: ['https://*/*'],

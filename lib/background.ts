@@ -18,10 +18,15 @@ import { createTabContextStore } from './features/pages/tab-contexts';
 import { readTabPage } from './features/pages/tab-page';
 import { calendarDateIn } from './features/reminders/local-date';
 import { remindersMessages, type RemindersDeps } from './features/reminders/messages';
+import { createReminderEntries } from './features/reminders/reminder-entries';
 import { createReminderService, type ReminderService } from './features/reminders/reminder-service';
 import { SILENT_REMINDER_SURFACE, type ReminderSurface } from './features/reminders/reminder-surface';
 import { createRemindersArea } from './features/reminders/reminders-area';
 import { createTokenChecker } from './features/token-checks/check-token';
+import { withFailedChecks } from './features/token-checks/health/health-badge';
+import { createHealthService, type HealthService } from './features/token-checks/health/health-service';
+import { createHealthStore } from './features/token-checks/health/health-store';
+import { createHealthChecker } from './features/token-checks/health/run-health';
 import { createIdentityConfirmations } from './features/token-checks/identity-confirmations';
 import { tokenChecksMessages, type TokenChecksDeps } from './features/token-checks/messages';
 import { sendRoute } from './features/token-checks/send-route';
@@ -82,6 +87,8 @@ export interface Background {
   deps: BackgroundDeps;
   /** Expiry reminders: the alarm and notification listeners call these. */
   reminders: ReminderService;
+  /** Health reports: the daily alarm runs every token's. */
+  health: HealthService;
 }
 
 export function createBackground(platform: BackgroundPlatform): Background {
@@ -116,16 +123,62 @@ export function createBackground(platform: BackgroundPlatform): Background {
       platform.onActivity?.(entry);
     },
   });
+  // Reminder-only entries: their own key; each write tells pages (`reminders`), their handlers re-evaluate.
+  const reminderEntries = createReminderEntries({ local: watched(local, 'reminders'), today });
+  // Health reports live under their own key; the badge shows "!" for a token that failed its last check.
+  const healthStore = createHealthStore(local);
+  const surface = platform.reminderSurface ?? SILENT_REMINDER_SURFACE;
+  const badgeSurface: ReminderSurface = {
+    ...surface,
+    async setBadge(view) {
+      const reports = await health.reports().catch(() => []);
+      const labels = new Map((await vault.list().catch(() => [])).map((t) => [t.id, t.label]));
+      await surface.setBadge(withFailedChecks(view, reports, (id) => labels.get(id)));
+    },
+  };
   reminders = createReminderService({
     area: createRemindersArea(local),
     tokens: () => vault.list(),
-    surface: platform.reminderSurface ?? SILENT_REMINDER_SURFACE,
+    entries: () => reminderEntries.list(),
+    onError: platform.onError,
+    surface: badgeSurface,
     today,
   });
   const cloudIds = createCloudIdSource({ sites, client });
   // Whose account a token signs in as, per site, for this service worker's life (page actions ask).
   const confirmations = createIdentityConfirmations({ client });
   const routeDeps = { vault, client, cloudIds, confirmations };
+  const tokenChecks = createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission, confirmations, today });
+  const tabPage = (tabId: number) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId);
+  const healthChecker = createHealthChecker({
+    vault,
+    client,
+    checker: tokenChecks,
+    route: (token, secret, host, revision) => sendRoute(routeDeps, token, secret, host, revision),
+    confirmations,
+    // The store lists newest first; write rows read the log in the order it was written.
+    activityLog: async () => (await activity.list('all').catch(() => [])).reverse(),
+    store: healthStore,
+    now: platform.now,
+    today,
+    onInvalidToken: (token, site, sentence) => health.alertRefused(token, site, sentence),
+  });
+  const health: HealthService = createHealthService({
+    checker: healthChecker,
+    store: healthStore,
+    tokens: () => vault.list(),
+    async tabPage(tabId) {
+      const page = await tabPage(tabId);
+      const context = page?.context;
+      return context && 'contentId' in context ? { host: context.host, contentId: context.contentId } : undefined;
+    },
+    onReportsChanged() {
+      notify('health');
+      void reminders?.refreshBadge().catch((error: unknown) => platform.onError('Updating the badge', error));
+    },
+    showNotification: (id, notification) => surface.showNotification(id, notification),
+    onError: platform.onError,
+  });
 
   const deps: BackgroundDeps = {
     sites,
@@ -140,21 +193,24 @@ export function createBackground(platform: BackgroundPlatform): Background {
       const known = await sites.list().catch(() => []);
       return [...known].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((s) => s.host);
     },
-    tokenChecks: createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission, confirmations, today }),
+    tokenChecks,
+    health,
     actions: createActionDispatcher({
       today,
       vault,
       client,
-      tabPage: (tabId) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId),
+      tabPage,
       sendRoute: (token, secret, host, revision) => sendRoute(routeDeps, token, secret, host, revision),
       confirmIdentity: (token, revision, route) => confirmations.confirm(token, revision, route),
+      onInvalidToken: (token, host, failure) => health.tokenRefused(token, host, failure.message),
     }),
     activity,
     reminders,
+    reminderEntries,
   };
 
   const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
     platform.onError(`Handling "${type}"`, error),
   );
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders };
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health };
 }

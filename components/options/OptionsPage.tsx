@@ -1,3 +1,4 @@
+import type { HealthReport } from '../../lib/features/token-checks/health/health-report';
 import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
 import type { ActivityEntry, ActivityFilter } from '../../lib/atlassian/activity-log';
 import type { IsoDate } from '../../lib/features/tokens/iso-date';
@@ -9,6 +10,8 @@ import type { TokenWrite } from '../tokens/edit-conflict';
 import { ScopeGuide, type FeatureScopeRow } from '../tokens/ScopeGuide';
 import { ActivityLog } from '../activity/ActivityLog';
 import { PassphrasePanel } from '../tokens/PassphrasePanel';
+import type { ReplaceWrite } from '../tokens/replace-draft';
+import { ReplaceTokenForm } from '../tokens/ReplaceTokenForm';
 import { TokenForm } from '../tokens/TokenForm';
 import { TokenRow } from '../tokens/TokenRow';
 
@@ -17,8 +20,16 @@ import { TokenRow } from '../tokens/TokenRow';
  * state and callbacks come from entrypoints/options/main.tsx.
  * data-testids: options-page (data-state), add-token-open, add-unlock-first, lock-banner,
  * options-error, token-list, no-tokens, tokens-damaged, tokens-undecryptable; the parts' own are
- * listed in TokenRow, TokenFormView, PassphraseView, ScopeGuide and ActivityLog.
+ * listed in TokenRow, TokenFormView, ReplaceTokenView, PassphraseView, ScopeGuide and ActivityLog.
  */
+
+/** A token's health reports in this page: the stored ones, then a fresh run's. */
+export interface TokenHealthView {
+  running: boolean;
+  reports?: HealthReport[];
+  now?: number;
+  error?: string;
+}
 
 export interface TokenCheckView {
   running: boolean;
@@ -37,8 +48,14 @@ export interface OptionsData {
   activity: ActivityEntry[];
   activityFilter: ActivityFilter;
   checks: Record<string, TokenCheckView>;
+  /** Health reports per token id. */
+  health?: Record<string, TokenHealthView>;
   /** 'new' while adding, a token id while editing, null otherwise. */
   editing: string | null;
+  /** The token whose "Replace token" form is open. */
+  replacing?: string | null;
+  /** The token last replaced in this page (its row says so). */
+  replaced?: string | null;
 }
 
 export type OptionsState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & OptionsData);
@@ -55,6 +72,8 @@ export interface OptionsActions {
   onValidate(input: TokenFormInput, editing: TokenSummary | undefined): TokenFieldErrors;
   onRemove(id: string): void;
   onCheck(id: string): void;
+  /** Runs the token's health report on every site it is for. */
+  onHealth?(id: string): void;
   onGrantPermission(tokenId: string, origin: string): void;
   onSetPassphrase(p: string): Promise<PassphraseResult>;
   onChangePassphrase(oldP: string, newP: string): Promise<PassphraseResult>;
@@ -66,6 +85,15 @@ export interface OptionsActions {
   onActivityExport(format: 'json' | 'csv'): void;
   onActivityClear(): void;
   onCopyScopes(what: string, scopes: string[]): void;
+  /** "Replace token" (the renew flow); absent: no such button. */
+  replace?: ReplaceActions;
+}
+
+export interface ReplaceActions {
+  onStart(id: string): void;
+  /** Replaces the token's secret and expiry (or saves it as a new token when it was removed). */
+  onSubmit(write: ReplaceWrite): Promise<TokenWriteResult>;
+  onCancel(): void;
 }
 
 export interface OptionsPageProps {
@@ -117,7 +145,11 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
   const editingToken = editingId ? data.tokens.find((t) => t.id === editingId) : undefined;
   // A token removed in another window while its form is open: the form stays, as the last item of
   // the same keyed list (same key, so Preact keeps it and what was typed in it).
-  const listed: (TokenSummary | 'removed')[] = editingId && !editingToken ? [...data.tokens, 'removed'] : data.tokens;
+  const replacingId = data.replacing ?? null;
+  const replacingToken = replacingId ? data.tokens.find((t) => t.id === replacingId) : undefined;
+  // The same for a "Replace token" form: it keeps what was typed and offers to save a new token.
+  const goneId = editingId && !editingToken ? editingId : replacingId && !replacingToken ? replacingId : null;
+  const listed: (TokenSummary | 'removed')[] = goneId ? [...data.tokens, 'removed'] : data.tokens;
   const undecryptableLabels = data.tokens.filter((t) => data.undecryptable?.includes(t.id)).map((t) => t.label);
   const form = data.editing !== null && (
     <TokenForm
@@ -130,6 +162,17 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
       onSubmit={actions.onSave}
       onReload={editingId ? () => actions.onReloadToken(editingId) : undefined}
       onCancel={actions.onCancelEdit}
+    />
+  );
+  const replaceForm = replacingId !== null && actions.replace && (
+    <ReplaceTokenForm
+      key={`replace-${replacingId}`}
+      token={replacingToken}
+      today={today}
+      locked={locked}
+      onSubmit={actions.replace.onSubmit}
+      onReload={() => actions.onReloadToken(replacingId)}
+      onCancel={actions.replace.onCancel}
     />
   );
   return (
@@ -160,9 +203,11 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
         <ul class="token-list" data-testid="token-list">
           {listed.map((token) =>
             token === 'removed' ? (
-              <li key={editingId}>{form}</li>
+              <li key={goneId}>{goneId === editingId ? form : replaceForm}</li>
             ) : data.editing === token.id ? (
               <li key={token.id}>{form}</li>
+            ) : replacingId === token.id && replaceForm ? (
+              <li key={token.id}>{replaceForm}</li>
             ) : (
               <TokenRow
                 key={token.id}
@@ -171,7 +216,10 @@ function Ready({ data, today, scopeRows, copied, actions }: ReadyProps) {
                 locked={locked}
                 check={data.checks[token.id]}
                 onCheck={() => actions.onCheck(token.id)}
+                {...(actions.onHealth ? { health: data.health?.[token.id], onHealth: () => actions.onHealth!(token.id) } : {})}
                 onEdit={() => actions.onEdit(token.id)}
+                {...(actions.replace ? { onReplace: () => actions.replace!.onStart(token.id) } : {})}
+                replaced={data.replaced === token.id}
                 onRemove={() => actions.onRemove(token.id)}
                 onGrantPermission={(origin) => actions.onGrantPermission(token.id, origin)}
               />

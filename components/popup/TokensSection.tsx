@@ -1,18 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import type { ActionFailure } from '../../lib/atlassian/failure-view';
-import type { SiteCheckResult } from '../../lib/features/token-checks/token-check-result';
+import type { HealthReport } from '../../lib/features/token-checks/health/health-report';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
 import { tokensToOfferFor } from '../../lib/features/tokens/token-site-match';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState } from '../../lib/features/tokens/token-vault';
-import { CheckResults } from '../token-checks/CheckResults';
+import { HealthReportView } from '../token-checks/HealthReportView';
 import { FailureNotice } from '../shared/FailureNotice';
 
 /*
  * The popup's token part: guidance when there is no token, the token for this site with a
  * health check, and the watch quick action on Confluence pages.
  * data-testids: tokens-section, add-token, token-guidance, popup-locked, open-options,
- * popup-token, popup-check-token, popup-check-result (via CheckResults), watch-toggle,
+ * popup-token, popup-check-token, popup-check-result (the health report, via HealthReportView),
+ * popup-not-checked, watch-toggle,
  * action-result, no-token-for-site, allow-token-site (data-label), allow-site-error, tokens-elsewhere.
  */
 
@@ -33,7 +34,8 @@ export interface TokensView {
   forSite: TokenSummary | null;
   /** True on a page with a content id (actions apply). */
   onContent: boolean;
-  check?: { running: boolean; results?: SiteCheckResult[]; error?: string };
+  /** The token's health on this site: the stored report at once, then a fresh one. */
+  health?: { running: boolean; reports?: HealthReport[]; now?: number; error?: string };
   /** Adding the tab's site to a token the person picked: running, or why it failed. */
   allowSite?: { running: boolean; error?: string };
   watch?: WatchView;
@@ -136,8 +138,8 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch,
                 <strong>{token.label}</strong> ({TOKEN_KIND_NAMES[token.kind]}, {token.secretHint}){token.readOnly ? ', read-only' : ''}
               </p>
               <div class="buttons">
-                <button type="button" data-testid="popup-check-token" disabled={view.check?.running || view.lock === 'locked'} onClick={() => onCheck(token.id)}>
-                  {view.check?.running ? 'Checking…' : 'Check token'}
+                <button type="button" data-testid="popup-check-token" disabled={view.health?.running || view.lock === 'locked'} onClick={() => onCheck(token.id)}>
+                  {view.health?.running ? 'Checking…' : view.health?.reports?.length ? 'Check again' : 'Check token'}
                 </button>
                 {view.onContent && (
                   <button
@@ -153,13 +155,20 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch,
                 )}
               </div>
               <div aria-live="polite">
-                {view.check?.error && (
+                {view.health?.error && (
                   <p class="notice notice-error" role="alert" data-testid="popup-check-result">
-                    {view.check.error}
+                    {view.health.error}
                   </p>
                 )}
-                {view.check?.results && <CheckResults results={view.check.results} testId="popup-check-result" />}
                 {view.watch && <WatchResult watch={view.watch} />}
+                {view.health?.reports?.map((report) => (
+                  <HealthReportView key={report.site} report={report} now={view.health!.now ?? report.checkedAt} refreshing={view.health!.running} testId="popup-check-result" />
+                ))}
+                {view.health && !view.health.running && !view.health.error && view.health.reports?.length === 0 && (
+                  <p class="note" data-testid="popup-not-checked">
+                    Not checked on this site yet: “Check token” tries what the extension does with it (a few safe reads).
+                  </p>
+                )}
               </div>
             </div>
           )}

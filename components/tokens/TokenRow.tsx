@@ -4,6 +4,8 @@ import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import { CheckResults } from '../token-checks/CheckResults';
+import { HealthReportView } from '../token-checks/HealthReportView';
+import type { HealthReport } from '../../lib/features/token-checks/health/health-report';
 import { DateTime } from '../shared/DateTime';
 import { detectionSentence } from '../token-checks/detection-sentence';
 
@@ -11,8 +13,10 @@ import { detectionSentence } from '../token-checks/detection-sentence';
  * One saved token: never its secret, only the last four characters.
  * data-testids: token-row (data-label), token-kind, token-secret-hint, token-expiry (data-state),
  * token-sites, token-read-only, token-detected (each site: data-site, data-kind), token-warning,
- * token-check, token-unlock-first, token-edit, token-remove, token-grant-permission, and in the
- * check's result token-check-result, token-kind-sentence (see CheckResults).
+ * token-check, token-unlock-first, token-edit, token-replace, token-remove, token-grant-permission,
+ * token-replaced (after "Replace token"), and in the check's result token-check-result,
+ * token-kind-sentence (see CheckResults); token-health (the health report button), token-health-report
+ * (each site's report, see HealthReportView), token-health-error.
  */
 
 export interface TokenRowProps {
@@ -23,13 +27,20 @@ export interface TokenRowProps {
   /** The latest check of this token in this page, if any. */
   check?: { running: boolean; results?: SiteCheckResult[]; error?: string };
   onCheck(): void;
+  /** The token's health reports (stored, then fresh); absent with `onHealth`: no such button. */
+  health?: { running: boolean; reports?: HealthReport[]; now?: number; error?: string } | undefined;
+  onHealth?(): void;
   onEdit(): void;
+  /** Opens "Replace token": a renewed token's new secret and expiry, everything else kept. */
+  onReplace?(): void;
+  /** The token was just replaced in this page: said until the page reloads. */
+  replaced?: boolean;
   onRemove(): void;
   /** Asks the browser for access to a Data Center server (needs the person's click). */
   onGrantPermission(origin: string): void;
 }
 
-export function TokenRow({ token, today, locked = false, check, onCheck, onEdit, onRemove, onGrantPermission }: TokenRowProps) {
+export function TokenRow({ token, today, locked = false, check, onCheck, health, onHealth, onEdit, onReplace, replaced = false, onRemove, onGrantPermission }: TokenRowProps) {
   const expiry = expiryStatus(token.expiresOn, today);
   const needsPermission = token.dcBaseUrl && check?.results?.some((r) => r.failure?.class === 'permission-needed');
   return (
@@ -102,9 +113,19 @@ export function TokenRow({ token, today, locked = false, check, onCheck, onEdit,
         >
           {check?.running ? 'Checking…' : 'Check'}
         </button>
+        {onHealth && (
+          <button type="button" class="secondary" data-testid="token-health" onClick={onHealth} disabled={health?.running || locked}>
+            {health?.running ? 'Checking health…' : 'Health report'}
+          </button>
+        )}
         <button type="button" class="secondary" data-testid="token-edit" onClick={onEdit}>
           Edit
         </button>
+        {onReplace && (
+          <button type="button" class="secondary" data-testid="token-replace" onClick={onReplace}>
+            Replace token
+          </button>
+        )}
         <button type="button" class="secondary danger" data-testid="token-remove" onClick={onRemove}>
           Remove
         </button>
@@ -120,12 +141,25 @@ export function TokenRow({ token, today, locked = false, check, onCheck, onEdit,
         )}
       </div>
       <div aria-live="polite">
+        {replaced && (
+          <p class="notice" role="status" data-testid="token-replaced">
+            {check?.running ? 'Token replaced; checking it now…' : 'Token replaced.'}
+          </p>
+        )}
         {check?.error && (
           <p class="notice notice-error" role="alert" data-testid="token-check-result">
             {check.error}
           </p>
         )}
         {check?.results && <CheckResults results={check.results} />}
+        {health?.error && (
+          <p class="notice notice-error" role="alert" data-testid="token-health-error">
+            {health.error}
+          </p>
+        )}
+        {health?.reports?.map((report) => (
+          <HealthReportView key={report.site} report={report} now={health.now ?? report.checkedAt} refreshing={health.running} testId="token-health-report" />
+        ))}
       </div>
     </li>
   );

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState } from '../../components/options/OptionsPage';
+import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState, type TokenHealthView } from '../../components/options/OptionsPage';
 import { SitesDamagedNotice } from '../../components/pages/SitesDamagedNotice';
+import type { ReminderEntriesProps, ReminderEntriesState } from '../../components/reminders/ReminderEntries';
 import { RemindersSection, type RemindersView } from '../../components/reminders/RemindersSection';
 import { PartProblemNotice } from '../../components/shared/PartProblemNotice';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
@@ -53,7 +54,10 @@ function withAnswers(s: OptionsState, list: TokensListed | null, activity: Activ
     activity: activity?.entries ?? before!.activity,
     activityFilter,
     checks: before?.checks ?? {},
+    health: before?.health ?? {},
     editing: before?.editing ?? null,
+    replacing: before?.replacing ?? null,
+    replaced: before?.replaced ?? null,
   };
 }
 
@@ -82,6 +86,9 @@ function OptionsApp() {
   const [tokensProblem, setTokensProblem] = useState<PartProblem>(null);
   const [activityProblem, setActivityProblem] = useState<PartProblem>(null);
   const [reminders, setReminders] = useState<RemindersView | null>(null);
+  const [entries, setEntries] = useState<ReminderEntriesState>({ status: 'loading' });
+  const [editingEntry, setEditingEntry] = useState<string | null>(null);
+  const [entriesNotice, setEntriesNotice] = useState<string | null>(null);
   const today = localIsoDate(new Date());
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
@@ -115,15 +122,74 @@ function OptionsApp() {
     );
   }, []);
 
-  // A reminder's "Renew" button opens options.html#renew=<id>: that token's edit form, once loaded.
+  // A reminder's "Renew" button opens options.html#renew=<id>: that token's "Replace token" form, once loaded.
   const renewId = useRef(/^#renew=([A-Za-z0-9_-]{1,64})$/.exec(location.hash)?.[1]);
   useEffect(() => {
     if (state.status !== 'ready' || renewId.current === undefined) return;
     const id = renewId.current;
     renewId.current = undefined;
     history.replaceState(null, '', location.pathname);
-    if (state.tokens.some((t) => t.id === id)) patch({ editing: id });
+    if (state.tokens.some((t) => t.id === id)) patch({ replacing: id, editing: null });
+    else setNotice('The token this reminder was about is no longer saved here, so there is nothing to replace.');
   }, [state.status]);
+
+  // Reminder-only entries load on their own: damaged entries must not hide the tokens, nor the other way round.
+  const loadEntries = useCallback(async () => {
+    try {
+      setEntries({ status: 'ready', entries: (await ask('reminder-entries-list')).entries });
+    } catch (error) {
+      setEntries(
+        error instanceof AskError && error.code === 'rejected'
+          ? { status: 'damaged', sentence: error.message, resetting: false }
+          : { status: 'error', sentence: message(error) },
+      );
+    }
+  }, []);
+  useEffect(() => void loadEntries(), [loadEntries]);
+
+  // An entry's reminder "Renew" opens options.html#entry=<id>: that entry's form, once loaded.
+  const entryId = useRef(/^#entry=([A-Za-z0-9_-]{1,64})$/.exec(location.hash)?.[1]);
+  useEffect(() => {
+    if (entries.status !== 'ready' || entryId.current === undefined) return;
+    const id = entryId.current;
+    entryId.current = undefined;
+    history.replaceState(null, '', location.pathname);
+    if (entries.entries.some((e) => e.id === id)) setEditingEntry(id);
+  }, [entries.status]);
+
+  const entryActions: ReminderEntriesProps = {
+    state: entries,
+    today,
+    editing: editingEntry,
+    notice: entriesNotice,
+    onStartAdd: () => setEditingEntry('new'),
+    onEdit: setEditingEntry,
+    onCancel: () => setEditingEntry(null),
+    async onSave(input, id) {
+      setEntriesNotice(null);
+      const result = await ask('reminder-entries-save', id === undefined ? { input } : { id, input });
+      if (result.ok) {
+        setEditingEntry(null);
+        await loadEntries();
+      }
+      return result;
+    },
+    onRemove(id) {
+      const entry = entries.status === 'ready' ? entries.entries.find((e) => e.id === id) : undefined;
+      if (!confirm(`Remove the reminder-only entry “${entry?.label ?? id}”? Its reminders stop.`)) return;
+      setEntriesNotice(null);
+      ask('reminder-entries-remove', { id })
+        .catch((error: unknown) => setEntriesNotice(message(error)))
+        .finally(() => void loadEntries());
+    },
+    onReset() {
+      if (!confirm('Reset the reminder-only entries? The damaged data is deleted; you then add your entries again.')) return;
+      setEntries((e) => (e.status === 'damaged' ? { ...e, resetting: true } : e));
+      ask('reminder-entries-reset')
+        .catch((error: unknown) => setEntriesNotice(message(error)))
+        .finally(() => void loadEntries());
+    },
+  };
 
   const setThresholds = (thresholds: number[]) => {
     setReminders((r) => r && { ...r, thresholds, status: 'Saving…' });
@@ -133,6 +199,40 @@ function OptionsApp() {
     );
   };
 
+  const setHealth = (id: string, view: TokenHealthView) =>
+    setState((s) => (s.status === 'ready' ? { ...s, health: { ...s.health, [id]: view } } : s));
+
+  // Stored reports, shown with their age until the person asks for a fresh one.
+  const loadHealth = useCallback(async () => {
+    try {
+      const { reports, now } = await ask('health-reports', {});
+      setState((s) => {
+        if (s.status !== 'ready') return s;
+        const byToken: Record<string, TokenHealthView> = {};
+        for (const r of reports) (byToken[r.tokenId] ??= { running: false, reports: [], now }).reports!.push(r);
+        // A run under way keeps its own view.
+        const running = Object.fromEntries(Object.entries(s.health ?? {}).filter(([, v]) => v.running));
+        return { ...s, health: { ...byToken, ...running } };
+      });
+    } catch {
+      // Reports are a cache: without them the rows just offer a fresh one.
+    }
+  }, []);
+
+  const runHealth = async (id: string) => {
+    setState((s) => (s.status === 'ready' ? { ...s, health: { ...s.health, [id]: { ...s.health?.[id], running: true, error: undefined } } } : s));
+    try {
+      const { reports, now } = await ask('health-run', { id });
+      setHealth(id, { running: false, reports, now });
+    } catch (error) {
+      setState((s) => (s.status === 'ready' ? { ...s, health: { ...s.health, [id]: { ...s.health?.[id], running: false, error: message(error) } } } : s));
+    }
+  };
+
+  useEffect(() => {
+    if (state.status === 'ready') void loadHealth();
+  }, [state.status, loadHealth]);
+
   useEffect(() => {
     void reload();
     checkSites();
@@ -141,13 +241,15 @@ function OptionsApp() {
     listenForChanges({
       addListener: (listener) => browser.runtime.onMessage.addListener(listener),
       extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-      topics: ['tokens', 'sites', 'activity'],
+      topics: ['tokens', 'sites', 'activity', 'reminders', 'health'],
       onChange: (topics) => {
         void reload(topics);
         if (topics.has('sites')) checkSites();
+        if (topics.has('reminders')) void loadEntries();
+        if (topics.has('health')) void loadHealth();
       },
     });
-  }, [reload, checkSites]);
+  }, [reload, checkSites, loadEntries, loadHealth]);
 
   const check = async (id: string) => {
     setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: { running: true } } } : s));
@@ -201,6 +303,7 @@ function OptionsApp() {
       void guard(() => ask('tokens-remove', { id })).catch(() => {});
     },
     onCheck: (id) => void check(id),
+    onHealth: (id) => void runHealth(id),
     onGrantPermission(tokenId, origin) {
       // Must run in the click's user gesture: no await before the request.
       void browser.permissions
@@ -233,6 +336,23 @@ function OptionsApp() {
       const context = editing ? { today, existing, editing: { id: editing.id, expiresOn: editing.expiresOn } } : { today, existing };
       const result = validateTokenInput(input, context);
       return result.ok ? {} : result.errors;
+    },
+    replace: {
+      onStart: (id) => patch({ replacing: id, editing: null }),
+      onCancel: () => patch({ replacing: null }),
+      async onSubmit(write) {
+        const result = await (write.kind === 'replace'
+          ? ask('tokens-replace', { id: write.id, revision: write.revision, secret: write.secret, ...(write.expiresOn !== undefined ? { expiresOn: write.expiresOn } : {}) })
+          : ask('tokens-add', { input: write.input }));
+        if (result.ok) {
+          patch({ replacing: null, replaced: result.token.id });
+          // The renewed token is checked at once, by the Check button's own path, and its health report runs again.
+          void check(result.token.id);
+          void runHealth(result.token.id);
+          await reload();
+        }
+        return result;
+      },
     },
     onCopyScopes(what, scopes) {
       // Space-separated: the form Atlassian's scope picker and most docs use.
@@ -282,7 +402,7 @@ function OptionsApp() {
       )}
       <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />
       <div class="options options-after">
-        <RemindersSection view={reminders} onChange={setThresholds} />
+        <RemindersSection view={reminders} onChange={setThresholds} entries={entryActions} />
       </div>
     </>
   );

@@ -26,13 +26,13 @@ const actionError = (error: unknown) => {
 let state: PopupState = { status: 'loading' };
 let tabId: number | null = null;
 /** Results of what the person did in this popup; kept across reloads of the data. */
-let check: TokensView['check'];
+let health: TokensView['health'];
 let allowSite: TokensView['allowSite'];
 let cloudIdRefresh: CloudIdRefreshView | undefined;
 let watch: WatchView | undefined;
 
 function show(): void {
-  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, check, watch, allowSite }, cloudIdRefresh } : state;
+  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, health, watch, allowSite }, cloudIdRefresh } : state;
   render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
 }
 
@@ -84,17 +84,39 @@ async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<v
   show();
 }
 
+/** A stored report older than this is refreshed when the popup opens. */
+const REFRESH_AFTER_MS = 10 * 60_000;
+
+/** Runs the token's health report on the tab's site (and page), keeping the last one in view meanwhile. */
+function runHealth(tokenId: string): void {
+  const site = state.status === 'ready' ? (state.tab.host ?? undefined) : undefined;
+  health = { ...health, running: true, error: undefined };
+  show();
+  const fields = { id: tokenId, ...(site === undefined ? {} : { site }), ...(tabId === null ? {} : { tabId }) };
+  ask('health-run', fields)
+    .then((answer) => (health = { running: false, reports: answer.reports, now: answer.now }))
+    .catch((error: unknown) => (health = { ...health, running: false, error: actionError(error) }))
+    .finally(show);
+}
+
+/** The stored report for the token the tab's site uses: shown at once, refreshed when old. */
+async function loadHealth(token: { id: string }, site: string): Promise<void> {
+  try {
+    const stored = await ask('health-reports', { tokenId: token.id, site });
+    if (health?.running) return; // a run's answer is newer than what was stored
+    health = { running: false, reports: stored.reports, now: stored.now };
+    show();
+    const old = stored.reports.some((r) => stored.now - r.checkedAt > REFRESH_AFTER_MS);
+    if (old) runHealth(token.id);
+  } catch (error) {
+    health = { running: false, error: errorText(error) };
+    show();
+  }
+}
+
 const actions: PopupActions = {
   onAddToken: () => void browser.runtime.openOptionsPage(),
-  onCheck(tokenId) {
-    check = { running: true };
-    show();
-    const site = state.status === 'ready' ? (state.tab.host ?? undefined) : undefined;
-    ask('tokens-check', site === undefined ? { id: tokenId } : { id: tokenId, site })
-      .then((report) => (check = { running: false, results: report.results }))
-      .catch((error: unknown) => (check = { running: false, error: actionError(error) }))
-      .finally(show);
-  },
+  onCheck: (tokenId) => runHealth(tokenId),
   onWatch: (action) => void runWatch(action),
   onReadCloudIdAgain() {
     const host = state.status === 'ready' ? state.tab.host : null;
@@ -141,6 +163,8 @@ function refresh(): void {
       show();
       // Whether this page is watched is worth one read when a usable token covers it.
       const tokens = next.status === 'ready' ? next.tokens : null;
+      const host = next.status === 'ready' ? next.tab.host : null;
+      if (tokens?.forSite && host !== null && tokens.lock !== 'locked') void loadHealth(tokens.forSite, host);
       if (!watchStatusAsked && tokens?.forSite && tokens.onContent && tokens.lock !== 'locked') {
         watchStatusAsked = true;
         void runWatch('watch-status');
@@ -162,6 +186,6 @@ refresh();
 listenForChanges({
   addListener: (listener) => browser.runtime.onMessage.addListener(listener),
   extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-  topics: ['tokens', 'sites', 'tabs'],
+  topics: ['tokens', 'sites', 'tabs', 'health'],
   onChange: refresh,
 });

@@ -15,6 +15,7 @@ export const capabilityRowSchema = z.strictObject({
 
 export const healthReportSchema = z.strictObject({
   tokenId: z.string().max(100),
+  tokenRevision: z.string().max(100),
   site: z.string().max(300),
   checkedAt: z.number(),
   healthy: z.boolean(),

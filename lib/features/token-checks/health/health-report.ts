@@ -68,6 +68,8 @@ export interface HealthIdentity {
 
 export interface HealthReport {
   tokenId: string;
+  /** The token's revision when checked: a report of an edited or replaced token is not shown as current. */
+  tokenRevision: string;
   /** Cloud site host, or the Data Center server's label. */
   site: string;
   /** When the check finished (ms since the epoch). */

@@ -83,9 +83,12 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     },
     async reports(filter = {}) {
       const tokens = await deps.tokens();
-      const live = new Set(tokens.map((t) => t.id));
+      const revisions = new Map(tokens.map((t) => [t.id, t.revision]));
       const site = filter.site?.trim().toLowerCase();
-      return (await deps.store.list(live)).filter((r) => (!filter.tokenId || r.tokenId === filter.tokenId) && (!site || r.site === site));
+      // A report of a token edited or replaced since is not its health now.
+      return (await deps.store.list(new Set(revisions.keys()))).filter(
+        (r) => revisions.get(r.tokenId) === r.tokenRevision && (!filter.tokenId || r.tokenId === filter.tokenId) && (!site || r.site === site),
+      );
     },
     async runAll() {
       const tokens = await deps.tokens();

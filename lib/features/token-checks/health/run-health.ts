@@ -101,11 +101,16 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     return { result, latencyMs: Math.max(0, deps.now() - started) };
   };
 
-  function report(token: TokenSummary, site: string, fields: Omit<HealthReport, 'tokenId' | 'site' | 'checkedAt' | 'expiry' | 'headline' | 'healthy'>): HealthReport {
+  function report(
+    token: TokenSummary,
+    site: string,
+    fields: Omit<HealthReport, 'tokenId' | 'tokenRevision' | 'site' | 'checkedAt' | 'expiry' | 'headline' | 'healthy'>,
+  ): HealthReport {
     const healthy = fields.identity.state === 'confirmed';
     const expiry = expiryOf(token, deps.today());
     return {
       tokenId: token.id,
+      tokenRevision: token.revision,
       site,
       checkedAt: deps.now(),
       healthy,
@@ -169,7 +174,7 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
 
     // A token that signed in last time is probed all at once; otherwise nothing else is sent
     // until it signs in (a site with anonymous access would answer the probes as anonymous).
-    const trusted = previous?.healthy === true && previous.kind === credential.kind;
+    const trusted = previous?.healthy === true && previous.kind === credential.kind && previous.tokenRevision === token.revision;
     if (!trusted) {
       const first = await identityCall;
       if (!first.result.ok) return refusedReport(token, site, credential.kind, baseUrl);
