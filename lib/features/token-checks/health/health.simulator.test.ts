@@ -126,6 +126,20 @@ describe('a health report', () => {
     expect(bg.shown.badges.at(-1)).toMatchObject({ text: '!', title: expect.stringContaining('Token “Work” failed its last check on acme.atlassian.net') });
   });
 
+  it('revoked after a healthy report: the refresh (every probe at once) is not healthy, and no row counts', async () => {
+    const { run } = await setUp({ sites: [globex.host] });
+    expect((await run())[0]!.healthy).toBe(true);
+    sim.control.revokeToken('aliceClassic');
+    // globex lets anonymous visitors in: the probes are answered, as the anonymous user.
+    const [report] = await run();
+    expect(report).toMatchObject({ healthy: false, identity: { state: 'anonymous' } });
+    expect(report!.rows.every((r) => r.state === 'not-checked')).toBe(true);
+    // The next run is careful again: identity first, nothing else sent.
+    sim.clearLog();
+    await run();
+    expect(apiCalls().every((e) => e.path.includes('/user/current'))).toBe(true);
+  });
+
   it('an expired token: a report that says so, and nothing sent', async () => {
     const { bg, run } = await setUp({ expiresOn: '2025-04-01' });
     bg.advance(100 * 24 * 3600_000); // the person's calendar is now past 2025-04-01
