@@ -126,11 +126,36 @@ test('a refused token: the badge says "!", its tooltip names the token and why, 
   const ids = await serviceWorker.evaluate(async () => Object.keys(await (globalThis as ExtensionGlobal).chrome.notifications.getAll()));
   expect(ids.filter((id) => id.startsWith('ctc-invalid:'))).toHaveLength(1);
 
+  // Clicking the notification opens the token's Replace form.
+  const opened = context.waitForEvent('page');
+  await serviceWorker.evaluate((id) => {
+    const clicked = (globalThis as ExtensionGlobal).chrome.notifications.onClicked as unknown as { dispatch(id: string): void };
+    clicked.dispatch(id);
+  }, ids.find((id) => id.startsWith('ctc-invalid:'))!);
+  const replace = await opened;
+  await expect(replace.getByTestId('replace-form')).toBeVisible();
+  await expect(replace.getByTestId('replace-kept-label')).toHaveText('Soon revoked');
+  await replace.close();
+
   // A working token again (the person replaced it): the badge empties.
   sim.control.reset();
   await row.getByTestId('token-health').click();
   await expect(row.getByTestId('token-health-report')).toHaveAttribute('data-ok', 'true');
   await expect.poll(async () => (await badge(serviceWorker)).text).toBe('');
+});
+
+test('a wrong token on a site with anonymous access: "not authenticated", not healthy, and no probe is sent', async ({ context, extensionId, sim }) => {
+  const globex = SIM_SITES.globex;
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Globex wrong', kind: 'classic', secret: 'SIMclassic-nobody-wrong-0000000000', site: globex.host });
+  sim.clearLog();
+  const row = tokenRow(options, 'Globex wrong');
+  await row.getByTestId('token-health').click();
+  const report = row.getByTestId('token-health-report');
+  await expect(report).toHaveAttribute('data-ok', 'false');
+  await expect(report).toContainText('Not authenticated: the site answered as the anonymous user.');
+  await expect(report.locator('[data-testid="health-row"][data-state="works"]')).toHaveCount(0);
+  expect(sim.log.filter((e) => e.host === globex.host && !e.path.includes('/user/current') && !e.path.startsWith('/_edge/'))).toEqual([]);
 });
 
 test('an expired token: its report says so and nothing is sent', async ({ context, extensionId, sim, serviceWorker }) => {
