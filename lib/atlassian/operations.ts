@@ -180,6 +180,16 @@ export const OPERATIONS = {
     response: 'json',
     idempotent: true,
   },
+  findContentByTitle: {
+    id: 'findContentByTitle',
+    api: 'v1',
+    method: 'GET',
+    specPath: '/wiki/rest/api/content',
+    feature: 'copy',
+    response: 'json',
+    idempotent: true,
+    note: 'Resolves a /wiki/display/KEY/Title link (no id in it) by space key and title.',
+  },
   listPages: {
     id: 'listPages',
     api: 'v2',

@@ -1,7 +1,7 @@
 // REST API v1 (`/wiki/rest/api/...` on Cloud, `/confluence/rest/api/...` on Data Center),
 // after authentication. The few Cloud/DC differences come in through `V1Flavor`.
 import { canView, canViewSpace, descendantsOf, findContent, findSpace, type Principal } from './content-store';
-import type { SimContent, SimSpace } from './fixtures';
+import { SIM_CONTENT, type SimContent, type SimSpace } from './fixtures';
 import {
   ANONYMOUS_CANNOT_WATCH,
   NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER,
@@ -116,6 +116,26 @@ function listChildren(ctx: V1Context, id: string, kind: 'child' | 'descendant', 
   return json(200, v1ContentArray(page.items, page.start, page.limit, listLinks(ctx, relPath, page.next, page.prev)));
 }
 
+/** `GET /content?spaceKey=&title=&type=`: the content the caller may see, by space and exact title. */
+function searchContent(ctx: V1Context): SimResponse {
+  const params = ctx.req.url.searchParams;
+  const spaceKey = params.get('spaceKey');
+  const title = params.get('title');
+  const type = params.get('type') ?? 'page';
+  const { tree } = parseExpand(params.get('expand'));
+  const all = SIM_CONTENT.filter(
+    (c) =>
+      c.site === ctx.env.host &&
+      c.type === type &&
+      (!spaceKey || c.spaceKey.toLowerCase() === spaceKey.toLowerCase()) &&
+      (!title || c.title === title) &&
+      canView(ctx.env.principal, c),
+  ).map((c) => v1Content(c, tree, ctx.env, false));
+  const page = pageV1(all, ctx.req.url, '/rest/api/content');
+  if (!page.ok) return badRequest(page.message);
+  return json(200, v1ContentArray(page.items, page.start, page.limit, listLinks(ctx, '/content', page.next, page.prev)));
+}
+
 function download(ctx: V1Context, id: string, attId: string): SimResponse {
   const c = viewable(ctx, id);
   const att = c?.attachments.find((a) => a.id === attId || a.id === `att${attId}`);
@@ -176,6 +196,7 @@ export function handleV1(ctx: V1Context): SimResponse {
   if (!NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER && lacksConfluenceAccess(ctx)) return forbidden(NOT_PERMITTED_TO_USE_CONFLUENCE_MESSAGE);
   if ((r = /^\/user\/watch\/content\/([^/]+)$/.exec(p))) return watch(ctx, 'content', decodeURIComponent(r[1]!));
   if ((r = /^\/user\/watch\/space\/([^/]+)$/.exec(p))) return watch(ctx, 'space', decodeURIComponent(r[1]!));
+  if (p === '/content') return m === 'GET' ? searchContent(ctx) : methodNotAllowed();
   if ((r = /^\/content\/([^/]+)$/.exec(p))) return m === 'GET' ? getContent(ctx, r[1]!) : methodNotAllowed();
   if ((r = /^\/content\/(\d+)\/child\/attachment\/([^/]+)\/download$/.exec(p)) && ctx.flavor.attachmentDownload) {
     return m === 'GET' ? download(ctx, r[1]!, r[2]!) : methodNotAllowed();

@@ -8,7 +8,15 @@ export const contentSchema = z.object({
   status: text().optional(),
   title: text().optional(),
   space: z.object({ id: z.union([z.number(), text()]).optional(), key: text(), name: text().optional() }).optional(),
-  version: z.object({ number: z.number(), when: text().optional(), minorEdit: z.boolean().optional() }).optional(),
+  version: z
+    .object({
+      number: z.number(),
+      when: text().optional(),
+      minorEdit: z.boolean().optional(),
+      /** Who made this version (a Cloud user, or a Data Center one by username). */
+      by: z.object({ displayName: text().nullish(), publicName: text().optional(), accountId: text().optional(), username: text().optional() }).partial().optional(),
+    })
+    .optional(),
   ancestors: list(z.object({ id: text(), type: text().optional(), title: text().optional() })).optional(),
   body: z
     .object({

@@ -21,6 +21,7 @@ export const RESPONSE_SCHEMAS = {
   getPageAttachments: attachmentsPageSchema,
   getDescendants: contentListSchema,
   getChildren: contentListSchema,
+  findContentByTitle: contentListSchema,
   getPageDescendantsV2: descendantsPageSchema,
   listSpaces: spacesPageSchema,
   listPages: pagesListSchema,

@@ -92,6 +92,11 @@ export const SCOPE_TABLE: Readonly<Record<ConfluenceOperationId, GeneratedOperat
     classic: [],
     granular: ['read:space:confluence'],
   },
+  findContentByTitle: {
+    specOperationId: 'getContent',
+    classic: ['read:confluence-content.summary'],
+    granular: ['read:content-details:confluence'],
+  },
   listPages: {
     specOperationId: 'getPages',
     classic: [],

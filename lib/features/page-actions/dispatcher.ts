@@ -9,14 +9,12 @@ import type { PageAction } from './page-action';
 import type { SendRoute } from '../token-checks/send-route';
 import type { TokenSummary } from '../tokens/token-summary';
 import { resolveTabTarget, type ActionTarget, type TargetDeps } from './target';
-import { unwatchAction, watchAction, watchStatusAction } from './watch';
+import { linkPage } from './link-target';
+import type { TokenChoices } from './token-choices';
+import type { ContentPageContext } from '../pages/page-context';
+import { PAGE_ACTIONS } from './action-registry';
 
-/** Every action, by name. Popup buttons, context menus and keyboard shortcuts all run these. */
-export const PAGE_ACTIONS: Readonly<Record<ActionName, PageAction>> = {
-  'watch-status': watchStatusAction,
-  watch: watchAction,
-  unwatch: unwatchAction,
-};
+export { PAGE_ACTIONS };
 
 export interface ActionDeps extends TargetDeps {
   /** The person's local date, for expiry (lib/background.ts; default: the system clock). */
@@ -39,6 +37,8 @@ export interface ActionDeps extends TargetDeps {
   confirmIdentity(token: TokenSummary, secretRevision: number, route: ConfirmedRoute): Promise<{ ok: true } | { ok: false; failure: ActionFailure }>;
   /** An action's call was refused as `invalid-token` (the health feature alerts and re-checks). */
   onInvalidToken?(token: TokenSummary, host: string, failure: ActionFailure): void;
+  /** The token a person picked for a site (none: the first saved one meant for it). */
+  choices?: Pick<TokenChoices, 'get'>;
 }
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
@@ -51,19 +51,49 @@ export interface ActionDispatcher {
    * tab still shows that page (what the person saw when they clicked).
    */
   runOnTab(action: ActionName, tabId: number, expectedContentId?: string): Promise<ActionResult>;
+  /** Runs `action` on the page `linkUrl` points to (a menu on a link, clicked in tab `tabId`). */
+  runOnLink(action: ActionName, linkUrl: string, tabId: number): Promise<ActionResult>;
+  /** The saved tokens meant for `site`, in order, and the one actions use there. */
+  tokensFor(site: string): Promise<{ tokens: TokenSummary[]; chosen: TokenSummary | undefined }>;
 }
 
 /**
  * The one way an action reaches Atlassian: the page comes from the background's own tab
- * records, the token is the first saved one meant for the site (in list order), and the call
+ * records (or a link's URL), the token is the one the person chose for the site, else the first
+ * saved one meant for it (in list order), and the call
  * goes through the request client. A write with a read-only token is refused before the vault
  * is opened, so nothing is decrypted for a call that will not be made. No action runs before
  * the token's identity on the site is confirmed (`confirmIdentity`).
  */
 export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Record<ActionName, PageAction>> = PAGE_ACTIONS): ActionDispatcher {
-  async function dispatch(name: ActionName, target: ActionTarget): Promise<ActionResult> {
+  async function tokensFor(site: string) {
+    const tokens = (await deps.vault.list()).filter((t) => tokenCoversSite(t, site));
+    const chosenId = await deps.choices?.get(site);
+    return { tokens, chosen: tokens.find((t) => t.id === chosenId) ?? tokens[0] };
+  }
+
+  /** A page named by title (a `/wiki/display/` link): its id, asked through the token's route. */
+  async function byTitle(route: ConfirmedRoute, host: string, wanted: { spaceKey: string; title: string }): Promise<{ ok: true; context: ContentPageContext } | { ok: false; failure: ActionFailure }> {
+    const found = await deps.client.request({
+      credential: route.credential,
+      site: route.site,
+      operation: 'findContentByTitle',
+      query: { spaceKey: wanted.spaceKey, title: wanted.title, type: 'page', limit: 1 },
+    });
+    if (!found.ok) return { ok: false, failure: toActionFailure(found.failure) };
+    const page = found.data.results[0];
+    if (!page) {
+      return {
+        ok: false,
+        failure: { class: 'no-page', message: `No page “${wanted.title}” in the space ${wanted.spaceKey} is visible to this token.`, fix: 'Open the link to check it, or ask for access to the page.' },
+      };
+    }
+    return { ok: true, context: { kind: 'content', host, contentId: page.id, contentType: 'page', view: 'view', spaceKey: wanted.spaceKey } };
+  }
+
+  async function dispatch(name: ActionName, target: ActionTarget | (Omit<ActionTarget, 'context'> & { byTitle: { spaceKey: string; title: string } })): Promise<ActionResult> {
     const action = actions[name];
-    const token = (await deps.vault.list()).find((t) => tokenCoversSite(t, target.host));
+    const { chosen: token } = await tokensFor(target.host);
     if (!token) {
       return {
         ok: false,
@@ -77,11 +107,13 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     const expired = expiredRefusal(token, deps.today?.());
     if (expired) return { ok: false, failure: expired };
 
-    const refusal = deps.client.refuseWrite({
-      credential: { label: token.label, readOnly: token.readOnly },
-      site: { kind: 'cloud', host: target.host },
-      operation: action.operation,
-    });
+    const refusal =
+      action.operation &&
+      deps.client.refuseWrite({
+        credential: { label: token.label, readOnly: token.readOnly },
+        site: { kind: 'cloud', host: target.host },
+        operation: action.operation,
+      });
     if (refusal) return { ok: false, failure: toActionFailure(refusal) };
 
     const secret = await deps.vault.getSecret(token.id);
@@ -95,13 +127,26 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     // Before the action, a write included: on a site with anonymous access a wrong token's
     // answers (and "done" for a write) would be the anonymous user's, shown as the person's.
     const identity = await deps.confirmIdentity(token, secret.secretRevision, route);
-    const result = identity.ok ? await action.run({ client: deps.client, credential: route.credential, site: route.site, target }) : identity;
+    let result: ActionResult;
+    if (!identity.ok) result = identity;
+    else if ('byTitle' in target) {
+      const found = await byTitle(route, target.host, target.byTitle);
+      result = found.ok
+        ? await action.run({ client: deps.client, credential: route.credential, site: route.site, target: { tabId: target.tabId, host: target.host, context: found.context } })
+        : found;
+    } else result = await action.run({ client: deps.client, credential: route.credential, site: route.site, target });
     if (!result.ok && result.failure.class === 'invalid-token') deps.onInvalidToken?.(token, target.host, result.failure);
     return result;
   }
 
   return {
     dispatch,
+    tokensFor,
+    async runOnLink(name, linkUrl, tabId) {
+      const page = linkPage(linkUrl);
+      if (!page.ok) return page;
+      return dispatch(name, 'context' in page ? { tabId, host: page.host, context: page.context } : { tabId, host: page.host, byTitle: page.byTitle });
+    },
     async runOnTab(name, tabId, expectedContentId) {
       const lookup = await resolveTabTarget(deps, tabId);
       if (!lookup.ok) return lookup;

@@ -1,15 +1,48 @@
 import * as z from 'zod';
 import { actionFailureSchema } from '../../atlassian/failure-view-schema';
 import { defineMessages } from '../../core/messaging/define-message';
+import { RejectedMessageError } from '../../core/messaging/reply';
 import { contentIdSchema } from '../pages/page-context-schema';
-import { ACTION_NAMES } from './action-names';
+import { siteHostSchema } from '../../sites/site-host-schema';
+import { ACTION_NAMES, COPY_KINDS } from './action-names';
 import type { ActionDispatcher } from './dispatcher';
+import type { TokenChoices } from './token-choices';
 
 /* Page actions (watch, …) on the page a tab shows, for extension pages. docs/messages.md describes it. */
 
 export interface PageActionsDeps {
   actions: ActionDispatcher;
+  tokenChoices: Pick<TokenChoices, 'set'>;
 }
+
+const text = z.string().max(4000);
+
+/** The page card (`page-card`), strict: it goes to pages as is. */
+const pageCardSchema = z.strictObject({
+  id: z.string().max(100),
+  type: z.string().max(100),
+  title: text,
+  spaceKey: z.string().max(300).optional(),
+  spaceName: text.optional(),
+  version: z.number().optional(),
+  updatedBy: text.optional(),
+  updatedAt: z.string().max(100).optional(),
+  labels: z.array(z.string().max(300)).max(1000),
+  webUrl: text.optional(),
+  tinyUrl: text.optional(),
+});
+
+export const actionResultSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    sentence: text,
+    watching: z.boolean().optional(),
+    spaceWatching: z.boolean().optional(),
+    card: pageCardSchema.optional(),
+    copy: z.strictObject({ kind: z.enum(COPY_KINDS), text }).optional(),
+  }),
+  z.strictObject({ ok: z.literal(false), failure: actionFailureSchema }),
+]);
 
 const message = defineMessages<PageActionsDeps>();
 
@@ -24,11 +57,41 @@ export const actionRun = message({
     /** The page the caller showed: if the tab has moved on since, nothing is done. */
     contentId: z.optional(contentIdSchema),
   }),
-  output: z.union([
-    z.strictObject({ ok: z.literal(true), watching: z.boolean(), sentence: z.string() }),
-    z.strictObject({ ok: z.literal(false), failure: actionFailureSchema }),
-  ]),
+  output: actionResultSchema,
   handle: (run, _sender, deps) => deps.actions.runOnTab(run.action, run.tabId, run.contentId),
 });
 
-export const pageActionsMessages = [actionRun] as const;
+const tokenChoiceOutput = z.strictObject({
+  /** Ids and labels of the saved tokens meant for the site, in list order. */
+  tokens: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  /** The one actions use there. */
+  chosen: z.string().nullable(),
+});
+
+export const actionTokens = message({
+  type: 'action-tokens',
+  from: 'extension-page',
+  input: z.strictObject({ type: z.literal('action-tokens'), site: siteHostSchema }),
+  output: tokenChoiceOutput,
+  async handle({ site }, _sender, deps) {
+    const { tokens, chosen } = await deps.actions.tokensFor(site);
+    return { tokens: tokens.map((t) => ({ id: t.id, label: t.label })), chosen: chosen?.id ?? null };
+  },
+});
+
+export const actionTokenChoose = message({
+  type: 'action-token-choose',
+  from: 'extension-page',
+  /** Only a token meant for the site can be chosen for it. */
+  input: z.strictObject({ type: z.literal('action-token-choose'), site: siteHostSchema, tokenId: z.string().min(1).max(100) }),
+  output: tokenChoiceOutput,
+  async handle({ site, tokenId }, _sender, deps) {
+    const before = await deps.actions.tokensFor(site);
+    if (!before.tokens.some((t) => t.id === tokenId)) throw new RejectedMessageError('That token is not meant for this site. Add the site to it in the options first.');
+    await deps.tokenChoices.set(site, tokenId);
+    const { tokens, chosen } = await deps.actions.tokensFor(site);
+    return { tokens: tokens.map((t) => ({ id: t.id, label: t.label })), chosen: chosen?.id ?? null };
+  },
+});
+
+export const pageActionsMessages = [actionRun, actionTokens, actionTokenChoose] as const;

@@ -12,11 +12,14 @@ export interface PageActionCall {
   target: ActionTarget;
 }
 
-/** One action on a page; the dispatcher does everything up to the call (lib/actions/dispatcher.ts). */
+/** One action on a page; the dispatcher does everything up to the call (dispatcher.ts). */
 export interface PageAction {
   name: ActionName;
-  /** The operation it sends; a write (any method but GET/HEAD) is refused for read-only tokens. */
-  operation: OperationId;
+  /**
+   * The operation it sends, for the read-only guard: a write (any method but GET/HEAD) is refused
+   * for read-only tokens before the vault is opened. Undefined: it sends nothing itself.
+   */
+  operation: OperationId | undefined;
   run(call: PageActionCall): Promise<ActionResult>;
 }
 

@@ -55,3 +55,15 @@ export const watchAction = watchChange(
 );
 
 export const unwatchAction = watchChange('unwatch', 'removeContentWatcher', false, (label, noun) => `The account of “${label}” no longer watches this ${noun}.`);
+
+/** For a shortcut or a menu that cannot show the state: reads it, then does the other. */
+export const toggleWatchAction: PageAction = {
+  name: 'toggle-watch',
+  // Either way it may write: a read-only token is refused before anything is sent.
+  operation: 'addContentWatcher',
+  async run(call) {
+    const status = await watchStatusAction.run(call);
+    if (!status.ok) return status;
+    return (status.watching ? unwatchAction : watchAction).run(call);
+  },
+};
