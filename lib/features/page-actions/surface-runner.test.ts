@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionResult } from './action-result';
+import { commandAction, menuItems, parseMenuItemId } from './action-menus';
+import { manifestCommands } from './action-surfaces';
+import { createSurfaceRunner, type SurfaceRunnerDeps } from './surface-runner';
+
+function fakes(result: ActionResult, toastShown = true) {
+  const calls: string[] = [];
+  const deps: SurfaceRunnerDeps = {
+    actions: {
+      runOnTab: async (action, tabId) => (calls.push(`tab ${action} ${tabId}`), result),
+      runOnLink: async (action, url, tabId) => (calls.push(`link ${action} ${url} ${tabId}`), result),
+    },
+    clipboard: { write: async (text) => void calls.push(`clipboard ${text}`) },
+    toaster: { show: async (tabId, toast) => (calls.push(`toast ${tabId} ${toast.tone} ${toast.text}`), toastShown) },
+    flash: async (tone, title) => void calls.push(`flash ${tone} ${title}`),
+    healthCheck: async (tabId) => (calls.push(`health ${tabId}`), { ok: false, sentence: 'Not authenticated.' }),
+    openOptions: async () => void calls.push('options'),
+    onError: (what) => calls.push(`error ${what}`),
+  };
+  return { deps, calls };
+}
+
+describe('menus and shortcuts come from the one list of actions', () => {
+  it('page items only on Confluence pages, link items only on links to them, two toolbar items', () => {
+    const items = menuItems();
+    expect(items.filter((i) => i.contexts.includes('page')).map((i) => i.title)).toEqual([
+      'Watch this page',
+      'Stop watching this page',
+      'Copy page link',
+      'Copy tiny link',
+      'Copy Markdown link',
+    ]);
+    expect(items.filter((i) => i.contexts.includes('link')).map((i) => i.title)).toEqual(['Watch linked page', 'Copy tiny link of linked page', 'Copy Markdown link of linked page']);
+    for (const item of items.filter((i) => i.contexts.includes('page'))) expect(item.documentUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
+    for (const item of items.filter((i) => i.contexts.includes('link'))) expect(item.targetUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
+    expect(items.filter((i) => i.contexts.includes('action')).map((i) => i.title)).toEqual(['Run health check', 'Options']);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    for (const item of items) expect(parseMenuItemId(item.id)).toBeDefined();
+    expect(parseMenuItemId('ctc-page:no-such-action')).toBeUndefined();
+    expect(parseMenuItemId('someone-else')).toBeUndefined();
+  });
+
+  it('the manifest commands: open the popup, toggle watch, copy Markdown link', () => {
+    expect(Object.keys(manifestCommands())).toEqual(['_execute_action', 'toggle-watch', 'copy-markdown']);
+    expect(commandAction('toggle-watch')).toBe('toggle-watch');
+    expect(commandAction('copy-id')).toBeUndefined();
+    expect(commandAction('_execute_action')).toBeUndefined();
+  });
+});
+
+describe('running them', () => {
+  it('a copy from a menu writes the clipboard, then toasts on the page and flashes the badge', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'Copied the Markdown link: [A](u)', copy: { kind: 'markdown', text: '[A](u)' } });
+    await createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-page:copy-markdown' }, { id: 4 });
+    expect(calls).toEqual(['tab copy-markdown 4', 'clipboard [A](u)', 'toast 4 ok Copied the Markdown link: [A](u)', 'flash ok Copied the Markdown link: [A](u)']);
+  });
+
+  it('a link menu runs on the link; a failure says what to do', async () => {
+    const failure = { class: 'missing-scope' as const, message: 'The token lacks a scope.', fix: 'Add write:watcher:confluence.' };
+    const { deps, calls } = fakes({ ok: false, failure });
+    await createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-link:watch', linkUrl: 'https://acme.atlassian.net/wiki/x/LIQHD' }, { id: 4 });
+    expect(calls).toEqual([
+      'link watch https://acme.atlassian.net/wiki/x/LIQHD 4',
+      'toast 4 error The token lacks a scope. Add write:watcher:confluence.',
+      'flash error The token lacks a scope. Add write:watcher:confluence.',
+    ]);
+  });
+
+  it('where the tab has no content script, the badge alone tells it', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'Copied the tiny link: u', copy: { kind: 'tiny-link', text: 'u' } }, false);
+    await createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-link:copy-tiny-link', linkUrl: 'https://acme.atlassian.net/wiki/x/LIQHD' }, { id: 9 });
+    expect(calls.at(-1)).toBe('flash ok Copied the tiny link: u');
+  });
+
+  it('a failed clipboard write is said, not swallowed', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'Copied', copy: { kind: 'id', text: '1' } });
+    deps.clipboard.write = async () => {
+      throw new Error('no clipboard');
+    };
+    await createSurfaceRunner(deps).onCommand('copy-markdown', { id: 2 });
+    expect(calls).toContain('error Writing the clipboard');
+    expect(calls.find((c) => c.startsWith('toast'))).toMatch(/^toast 2 error The text could not be put on the clipboard/);
+  });
+
+  it('a shortcut runs its action on the tab; the toolbar menu checks health or opens the options', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'Now watching.', watching: true });
+    const runner = createSurfaceRunner(deps);
+    await runner.onCommand('toggle-watch', { id: 3 });
+    await runner.onCommand('_execute_action', { id: 3 });
+    await runner.onMenuClicked({ menuItemId: 'ctc-toolbar:health-check' }, { id: 3 });
+    await runner.onMenuClicked({ menuItemId: 'ctc-toolbar:options' }, { id: 3 });
+    expect(calls).toEqual(['tab toggle-watch 3', 'toast 3 ok Now watching.', 'flash ok Now watching.', 'health 3', 'toast 3 error Not authenticated.', 'flash error Not authenticated.', 'options']);
+  });
+});
