@@ -1,8 +1,8 @@
 // The Data Center server: `https://confluence.dc.test/confluence` (context path), PAT Bearer
-// auth, v1 REST only, DC user shape, bare-boolean watch status, pages with ajs-version-number.
+// auth, v1 REST only, DC user shape, bare-boolean watch status, pages with ajs-version-number (in
+// Data Center's look: page-chrome.ts with the 'dc' flavour).
 import { authenticateDc } from './auth';
-import { storageBody, storageToView } from './bodies';
-import { findByTitle, findContent, slugToTitle, spaceOfContent } from './content-store';
+import { findByTitle, findContent, slugToTitle, spaceOfContent, spacesOf, titleSlug } from './content-store';
 import { SIM_DC, type SimContent } from './fixtures';
 import {
   DC_VERSION_NUMBER,
@@ -14,6 +14,9 @@ import {
 } from './guesses';
 import { escapeHtml, renderDocument } from './html-doc';
 import { empty, html, json, redirect, text, type SimRequest, type SimResponse } from './http';
+import { contentBodyHtml } from './page-body';
+import { bylineInner, labelsInner, pageFoot, pageHeaderInner, shell, sidebar, sidebarInner, spaceAvatar, topNav } from './page-chrome';
+import { PAGE_CSS } from './page-styles';
 import { handleV1, type AddedWatch, type V1Flavor } from './routes-v1';
 import type { SimEnv } from './site';
 import { idForTinyCode } from './tiny-link';
@@ -40,14 +43,43 @@ function baseMetas(): Record<string, string> {
   return { 'ajs-version-number': DC_VERSION_NUMBER, 'ajs-context-path': SIM_DC.contextPath, 'ajs-base-url': SIM_DC.baseUrl };
 }
 
+const dcHref = (c: SimContent): string => `${SIM_DC.contextPath}/display/${c.spaceKey}/${titleSlug(c.title)}`;
+
+function dcNav(): string {
+  return topNav({ flavor: 'dc', product: 'Confluence', homeHref: `${SIM_DC.contextPath}/` });
+}
+
+function dcDocument(title: string, metas: Record<string, string>, sidebarHtml: string | undefined, mainHtml: string): string {
+  return renderDocument({ title, metas, bodyHtml: shell(dcNav(), sidebarHtml, mainHtml), styles: PAGE_CSS, bodyClass: 'ctc-dc' });
+}
+
 function pageHtml(c: SimContent | undefined): SimResponse {
-  if (!c) return html(404, renderDocument({ title: 'Page Not Found - Confluence', metas: baseMetas(), bodyHtml: '<h1>Page not found</h1>' }));
+  if (!c) {
+    return html(
+      404,
+      dcDocument('Page Not Found - Confluence', baseMetas(), undefined, '<div class="ctc-empty"><h1>Page not found</h1><p>The page you were looking for was not found.</p></div>'),
+    );
+  }
   const space = spaceOfContent(c);
+  const home = findContent(SIM_DC.host, space.homepageId);
+  const overviewHref = home ? dcHref(home) : `${SIM_DC.contextPath}/`;
+  const view = contentBodyHtml(c, dcHref);
+  const main = `<div id="page">
+  <div id="ctc-page-header" class="ctc-page-header">${pageHeaderInner({ flavor: 'dc', space, c, hrefOf: dcHref, overviewHref })}</div>
+  <div class="ctc-content">
+  <h1 id="title-text" class="ctc-title">${escapeHtml(c.title)}</h1>
+  <div id="ctc-byline" class="ctc-byline">${bylineInner(c, view, 'dc')}</div>
+  <div id="main-content" class="wiki-content">${view}</div>
+  <div id="ctc-labels" class="ctc-labels">${labelsInner(c)}</div>
+  ${pageFoot('dc')}
+  </div>
+</div>`;
+  const side = sidebar(sidebarInner({ flavor: 'dc', space, current: c, hrefOf: dcHref, overviewHref }));
   return html(
     200,
-    renderDocument({
-      title: pageDocumentTitle(c.title, space.name),
-      metas: {
+    dcDocument(
+      pageDocumentTitle(c.title, space.name),
+      {
         'ajs-page-id': c.id,
         'ajs-page-title': c.title,
         'ajs-space-key': space.key,
@@ -56,16 +88,29 @@ function pageHtml(c: SimContent | undefined): SimResponse {
         'ajs-page-version': String(c.version.number),
         ...baseMetas(),
       },
-      bodyHtml: `<h1 id="title-text">${escapeHtml(c.title)}</h1><div id="main-content" class="wiki-content">${storageToView(storageBody(c), c)}</div>`,
-    }),
+      side,
+      main,
+    ),
   );
+}
+
+function dashboard(): SimResponse {
+  const spaces = spacesOf(SIM_DC.host);
+  const cards = spaces
+    .map((s) => {
+      const home = findContent(SIM_DC.host, s.homepageId);
+      return `<a class="ctc-card" href="${escapeHtml(home ? dcHref(home) : `${SIM_DC.contextPath}/`)}"><div class="ctc-card-title">${spaceAvatar(s)}<span>${escapeHtml(s.name)}</span></div><div class="ctc-card-meta">${escapeHtml(s.description)}</div></a>`;
+    })
+    .join('');
+  const main = `<div class="ctc-content"><h1 id="title-text" class="ctc-title">Dashboard</h1>
+<p style="color:#44546F;margin:0">Welcome to Confluence.</p>
+<section class="ctc-home-section"><h2>Spaces</h2><div class="ctc-cards">${cards}</div></section></div>`;
+  return html(200, dcDocument('Dashboard - Confluence', baseMetas(), undefined, main));
 }
 
 function dcHtml(req: SimRequest, rest: string): SimResponse {
   let m: RegExpExecArray | null;
-  if (rest === '' || rest === '/' || rest === '/index.action') {
-    return html(200, renderDocument({ title: 'Dashboard - Confluence', metas: baseMetas(), bodyHtml: '<h1>Dashboard</h1>' }));
-  }
+  if (rest === '' || rest === '/' || rest === '/index.action') return dashboard();
   if (rest === '/pages/viewpage.action') return pageHtml(findContent(SIM_DC.host, req.url.searchParams.get('pageId') ?? ''));
   if ((m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(rest))) return pageHtml(findByTitle(SIM_DC.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!)));
   if ((m = /^\/x\/([A-Za-z0-9_-]+)\/?$/.exec(rest))) return pageHtml(findContent(SIM_DC.host, idForTinyCode(m[1]!) ?? ''));

@@ -1,4 +1,5 @@
-// Builds the HTML documents the browser gets: a <title>, Confluence's `ajs-*` meta tags, a body.
+// Builds the HTML documents the browser gets: a <title>, Confluence's `ajs-*` meta tags, an
+// inline stylesheet (the page chrome's, page-styles.ts), a body.
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,6 +16,10 @@ export interface HtmlDocument {
   metas: Record<string, string>;
   bodyHtml: string;
   script?: string;
+  /** CSS for an inline <style> element (never a link to a resource). */
+  styles?: string;
+  /** Class of the <body> element, e.g. 'ctc-cloud'. */
+  bodyClass?: string;
 }
 
 export function renderDocument(doc: HtmlDocument): string {
@@ -26,9 +31,9 @@ export function renderDocument(doc: HtmlDocument): string {
   <head>
     <meta charset="utf-8">
     <title>${escapeHtml(doc.title)}</title>
-    ${metas}
+    ${metas}${doc.styles ? `\n    <style>\n${doc.styles.replace(/<\//g, '<\\/')}\n    </style>` : ''}
   </head>
-  <body>
+  <body${doc.bodyClass ? ` class="${escapeHtml(doc.bodyClass)}"` : ''}>
 ${doc.bodyHtml}
 ${doc.script ? `<script>${doc.script}</script>` : ''}
   </body>

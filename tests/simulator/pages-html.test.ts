@@ -121,3 +121,65 @@ describe('Data Center pages', () => {
     }
   });
 });
+
+describe('the look of Confluence (page chrome)', () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+  it('a page has the top bar, the space sidebar with its tree, breadcrumbs, title, byline, body and labels', async () => {
+    const p = await page(`${acme}/wiki/spaces/ENG/pages/1000002/Architecture`);
+    expect(p.html).toMatch(/<style>[\s\S]*#172B4D[\s\S]*<\/style>/);
+    const nav = /<header id="ctc-topnav"[\s\S]*?<\/header>/.exec(p.html)?.[0] ?? '';
+    expect(text(nav)).toMatch(/Confluence.*Acme.*Search.*AE/);
+    const crumbs = /<nav id="breadcrumbs"[\s\S]*?<\/nav>/.exec(p.html)?.[0] ?? '';
+    expect(text(crumbs).trim()).toBe('Engineering Engineering Home Architecture');
+    expect(p.html).toContain('<h1 id="title-text" class="ctc-title">Architecture</h1>');
+    const byline = text(/<div id="ctc-byline"[\s\S]*?<\/div>/.exec(p.html)?.[0] ?? '');
+    expect(byline).toContain('Owned by Alice Example');
+    expect(byline).toContain('Last updated Jun 1, 2024');
+    expect(text(/<div id="ctc-labels"[\s\S]*?<\/div>/.exec(p.html)?.[0] ?? '')).toContain('design');
+    // The body is the storage sample rendered (a table), not a placeholder.
+    expect(/<div id="main-content" class="wiki-content">\s*<table>/.test(p.html)).toBe(true);
+    // The tree lists the space's pages, with the page shown marked.
+    const tree = /<nav id="ctc-page-tree"[\s\S]*?<\/nav>/.exec(p.html)?.[0] ?? '';
+    for (const title of ['Release Notes', 'Architecture', 'Storage Layer', 'API Design', 'Onboarding Guide', 'System Sketch', 'Archive']) expect(tree).toContain(`>${title}</a>`);
+    expect(tree).toMatch(/aria-current="page">[\s\S]*?>Architecture<\/a>/);
+    expect(tree).not.toContain('data-spa-link');
+  });
+
+  it('loads nothing from anywhere else', async () => {
+    for (const path of ['/wiki/spaces/ENG/pages/1000002', '/wiki/home', '/wiki/spaces/ENG/overview', '/jira/your-work', '/wiki/x/AAAAAQ']) {
+      const { html } = await page(`${acme}${path}`);
+      expect(html, path).not.toMatch(/<link\b|@import|url\(\s*['"]?(?:https?:)?\/\/|\bsrc="(?:https?:)?\/\//i);
+    }
+  });
+
+  it('renders status lozenges and panels of the storage samples', async () => {
+    const p = await page(`${acme}/wiki/x/LIQHD`);
+    expect(p.html).toMatch(/<span class="status-macro aui-lozenge lozenge-green">green<\/span>/);
+    expect(p.html).toMatch(/data-macro-name="info"/);
+  });
+
+  it('home, the overview, whiteboards and Data Center pages have the chrome too', async () => {
+    const home = await page(`${acme}/wiki/home`);
+    expect(text(home.html)).toMatch(/Welcome to Confluence.*Engineering.*Documentation.*Marketing/);
+    const overview = await page(`${acme}/wiki/spaces/ENG/overview`);
+    expect(overview.html).toMatch(/ctc-side-link ctc-current" href="\/wiki\/spaces\/ENG\/overview"/);
+    const wb = await page(`${acme}/wiki/spaces/ENG/whiteboard/1000200`);
+    expect(wb.html).toContain('ctc-topnav');
+    expect(text(wb.html)).toContain('Whiteboard');
+    const dc = await page(`${SIM_DC.baseUrl}/display/DEV/DC+Child`);
+    expect(dc.html).toContain('<body class="ctc-dc">');
+    expect(text(/<nav id="breadcrumbs"[\s\S]*?<\/nav>/.exec(dc.html)?.[0] ?? '').trim()).toBe('Pages DC Home DC Child');
+    expect(text(dc.html)).toContain('Created by Carol Example');
+  });
+
+  it('the single-page app swaps the sidebar, breadcrumbs, byline and labels with the page', async () => {
+    const start = await page(`${acme}/wiki/spaces/ENG/pages/1000006/SPA+Start`);
+    const routes = JSON.parse(/var routes = (\{.*?\});\n/s.exec(start.html)![1]!) as Record<string, { regions: Record<string, string> }>;
+    const guide = routes['/wiki/spaces/DOCS/pages/1000501/User+Guide']!;
+    expect(Object.keys(guide.regions).sort()).toEqual(['ctc-byline', 'ctc-labels', 'ctc-page-header', 'ctc-sidebar']);
+    expect(text(guide.regions['ctc-sidebar']!)).toContain('Documentation');
+    expect(text(guide.regions['ctc-page-header']!)).toMatch(/Documentation Docs Home User Guide/);
+    for (const id of Object.keys(guide.regions)) expect(start.html, id).toContain(`id="${id}"`);
+  });
+});
