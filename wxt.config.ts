@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { manifestCommands } from './lib/features/page-actions/action-surfaces';
 
 // Firefox also gets Manifest V3 (`wxt build -b firefox --mv3`); WXT would default it to MV2.
 export default defineConfig({
@@ -30,7 +31,18 @@ export default defineConfig({
     description:
       'Detects Confluence sites and pages, and keeps Atlassian API tokens healthy, visible and safe.',
     // Each permission is justified in docs/permissions.md.
-    permissions: ['storage', 'alarms', 'notifications', ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : [])],
+    // `offscreen` (Chrome) and `clipboardWrite` (both) let menus and shortcuts copy from the background.
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+      'clipboardWrite',
+      ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : []),
+    ],
+    // Keyboard shortcuts, generated from the one list of actions (lib/features/page-actions/action-surfaces.ts).
+    commands: manifestCommands(),
     host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*', 'https://api.media.atlassian.com/*'],
     // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
     // Data Center token needs it (https only: a PAT never travels in clear text).

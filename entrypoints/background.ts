@@ -3,11 +3,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod';
 import { defaultClientDeps } from '../lib/atlassian/default-deps';
 import { createBackground } from '../lib/background';
+import { createBadgeFlasher } from '../lib/core/badge-flash';
+import { createBackgroundClipboard, type BackgroundClipboardApi } from '../lib/core/clipboard/background-clipboard';
 import { createNotifier } from '../lib/core/messaging/change-notices';
 import { createIndexedDbKeyStore } from '../lib/core/storage/indexeddb-key-store';
+import { createPageToaster } from '../lib/core/toast/page-toaster';
 import { browserReminderSurface, type ReminderBrowser } from '../lib/features/reminders/browser-surface';
 import { DAILY_ALARM, ensureDailyAlarm, scheduleDailyAlarm } from '../lib/features/reminders/daily-alarm';
 import { parseInvalidTokenNotificationId } from '../lib/features/token-checks/health/health-service';
+import { createMenus, type MenusApi } from '../lib/features/page-actions/create-menus';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
@@ -23,6 +27,21 @@ export default defineBackground({
     restrictToTrustedContexts(browser.storage.session, 'session');
     restrictToTrustedContexts(browser.storage.local, 'local');
 
+    const reminderSurface = browserReminderSurface(browser as unknown as ReminderBrowser);
+    // Every computed badge goes through the flasher, so an action's "✓" or "!" lasts its few
+    // seconds and then gives way to the latest computed badge (lib/core/badge-flash.ts).
+    const badge = createBadgeFlasher({
+      show: (view) => reminderSurface.setBadge(view),
+      // Bound late: only called when a flash ends, long after `background` exists.
+      refresh: () => background.reminders.refreshBadge(),
+      onError: (what, error) => console.error(`${what} failed:`, error),
+    });
+    // Chrome: an offscreen document (`browser.offscreen` is Chrome's, passed through by the
+    // polyfill); Firefox has none and writes from this event page's own document.
+    const clipboard = createBackgroundClipboard(browser as unknown as BackgroundClipboardApi, {
+      onError: (what, error) => console.error(`${what} failed:`, error),
+    });
+    const toaster = createPageToaster(browser.tabs);
     const background = createBackground({
       local: browser.storage.local,
       session: browser.storage.session,
@@ -43,10 +62,27 @@ export default defineBackground({
       now: () => Date.now(),
       notify: createNotifier((notice) => browser.runtime.sendMessage(notice)),
       onError: (what, error) => console.error(`${what} failed:`, error),
-      reminderSurface: browserReminderSurface(browser as unknown as ReminderBrowser),
+      reminderSurface: { ...reminderSurface, setBadge: badge.setBadge },
+      clipboard,
+      toaster,
+      flashBadge: (flash) => badge.flash(flash),
+      openOptions: () => browser.runtime.openOptionsPage(),
     });
-    const { reminders, health } = background;
+    // On the service worker's (event page's) global scope: only the extension's own code runs
+    // there. The e2e suite drives these through it, and a developer can from its console.
+    Object.assign(globalThis, { ctcBackground: Object.freeze({ clipboard, toaster, flashBadge: badge.flash }) });
+    const { reminders, health, surfaces } = background;
     const failed = (what: string) => (error: unknown) => console.error(`${what} failed:`, error);
+
+    // Menus outlive the worker: made on install and update. A click or a shortcut runs the same
+    // dispatcher as the popup (lib/features/page-actions/surface-runner.ts).
+    const menus = browser.contextMenus as unknown as MenusApi;
+    browser.runtime.onInstalled.addListener(() => void createMenus(menus).catch(failed('Creating the menus')));
+    browser.contextMenus.onClicked.addListener((info, tab) => void surfaces.onMenuClicked(info, tab).catch(failed('A menu action')));
+    browser.commands.onCommand.addListener((command, tab) => {
+      const target = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active);
+      void target.then((t) => surfaces.onCommand(command, t)).catch(failed('A keyboard shortcut'));
+    });
 
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
     browser.runtime.onMessage.addListener((message, sender) => background.route(message, sender));

@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BackgroundMessages } from '../lib/background';
 import { createAsk, type AskFields } from '../lib/core/messaging/ask';
+import { isBackgroundSender } from '../lib/core/messaging/sender-check';
+import { showToast } from '../lib/core/toast/show-toast';
+import { isToastMessage } from '../lib/core/toast/toast-message';
 import { parsePageContext, type MetaReader } from '../lib/features/pages/parse-page-context';
 import { CLOUD_ID_BODY_MAX_CHARS } from '../lib/features/pages/tenant-info-limits';
 
@@ -57,6 +60,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const ask = createAsk<BackgroundMessages, 'content-script'>((message) => browser.runtime.sendMessage(message));
+    const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+    // A menu's or shortcut's result, from this extension's background only; anything else is ignored.
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (!isToastMessage(message) || !isBackgroundSender(sender, extension)) return undefined;
+      showToast(message);
+      return Promise.resolve({ shown: true });
+    });
     let lastReport = '';
     let settleTimer: number | undefined;
     // One tenant_info read per document: after a single-page navigation the background may hand

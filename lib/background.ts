@@ -1,14 +1,19 @@
 import { createAtlassianClient, type AtlassianClientDeps } from './atlassian/client';
 import type { ActivityEntry } from './atlassian/activity-log';
+import { FLASH_COLOURS, type BadgeFlash } from './core/badge-flash';
+import type { ClipboardWriter } from './core/clipboard/clipboard-writer';
 import { notifyingArea, type ChangeTopic } from './core/messaging/change-notices';
 import type { AnyMessageDefinition } from './core/messaging/define-message';
 import { createMessageRouter, type MessageRouter } from './core/messaging/router';
 import type { ExtensionIdentity } from './core/messaging/sender-check';
 import type { DeviceKeyStore } from './core/storage/device-key-store';
 import type { StorageAreaLike } from './core/storage/storage-area';
+import type { PageToaster } from './core/toast/page-toaster';
 import { createActivityStore } from './features/activity/activity-store';
 import { activityMessages, type ActivityDeps } from './features/activity/messages';
 import { createActionDispatcher } from './features/page-actions/dispatcher';
+import { createTokenChoices } from './features/page-actions/token-choices';
+import { createSurfaceRunner, type SurfaceRunner } from './features/page-actions/surface-runner';
 import { pageActionsMessages, type PageActionsDeps } from './features/page-actions/messages';
 import { createCloudIdSource } from './features/pages/cloud-id-source';
 import { pagesMessages, type PagesDeps } from './features/pages/messages';
@@ -78,6 +83,14 @@ export interface BackgroundPlatform {
   reminderSurface?: ReminderSurface;
   /** The person's time zone for reminder dates (tests fix it; default: the system's). */
   timeZone?: string;
+  /** Writes the clipboard for context menus and shortcuts (Chrome: an offscreen document; Firefox: the event page). */
+  clipboard?: ClipboardWriter;
+  /** Shows a short result on a tab's page through its content script (false: the tab has none). */
+  toaster?: PageToaster;
+  /** Shows a result on the toolbar badge for a few seconds, then the badge the reminders compute. */
+  flashBadge?: (flash: BadgeFlash) => Promise<void>;
+  /** Opens the options page (the toolbar menu's "Options"). */
+  openOptions?: () => Promise<void>;
 }
 
 export interface Background {
@@ -89,6 +102,8 @@ export interface Background {
   reminders: ReminderService;
   /** Health reports: the daily alarm runs every token's. */
   health: HealthService;
+  /** Context menus and keyboard shortcuts: their listeners call these. */
+  surfaces: SurfaceRunner;
 }
 
 export function createBackground(platform: BackgroundPlatform): Background {
@@ -150,6 +165,8 @@ export function createBackground(platform: BackgroundPlatform): Background {
   const routeDeps = { vault, client, cloudIds, confirmations };
   const tokenChecks = createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission, confirmations, today });
   const tabPage = (tabId: number) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId);
+  // Which token a person picked per site: a change is a `tokens` change for the pages that show it.
+  const tokenChoices = createTokenChoices(watched(local, 'tokens'));
   const healthChecker = createHealthChecker({
     vault,
     client,
@@ -203,14 +220,41 @@ export function createBackground(platform: BackgroundPlatform): Background {
       sendRoute: (token, secret, host, revision) => sendRoute(routeDeps, token, secret, host, revision),
       confirmIdentity: (token, revision, route) => confirmations.confirm(token, revision, route),
       onInvalidToken: (token, host, failure) => health.tokenRefused(token, host, failure.message),
+      choices: tokenChoices,
     }),
+    tokenChoices,
     activity,
     reminders,
     reminderEntries,
   };
 
+  // Menus and shortcuts: the same dispatcher; feedback through the clipboard, a toast and the badge.
+  const surfaces = createSurfaceRunner({
+    actions: deps.actions,
+    clipboard: platform.clipboard ?? {
+      write: async () => {
+        throw new Error('This browser gives the extension no clipboard.');
+      },
+    },
+    toaster: platform.toaster ?? { show: async () => false },
+    flash: async (tone, title) => platform.flashBadge?.({ text: tone === 'ok' ? '✓' : '!', colour: FLASH_COLOURS[tone], title }),
+    async healthCheck(tabId) {
+      const page = await tabPage(tabId);
+      const host = page?.context?.host;
+      if (!host) return { ok: false, sentence: 'Open a Confluence page to check the token for its site.' };
+      const { chosen } = await deps.actions.tokensFor(host);
+      if (!chosen) return { ok: false, sentence: `No saved token is meant for ${host}. Add one in the extension options.` };
+      const outcome = await health.run(chosen.id, { site: host, tabId });
+      if (!outcome.ok) return { ok: false, sentence: outcome.message };
+      const report = outcome.reports[0];
+      return report ? { ok: report.healthy, sentence: report.headline } : { ok: false, sentence: 'The check gave no result.' };
+    },
+    openOptions: platform.openOptions ?? (async () => {}),
+    onError: platform.onError,
+  });
+
   const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
     platform.onError(`Handling "${type}"`, error),
   );
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health };
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces };
 }

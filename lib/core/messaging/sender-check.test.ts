@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentScriptSender, checkExtensionPageSender, type SenderLike } from './sender-check';
+import { checkContentScriptSender, checkExtensionPageSender, isBackgroundSender, type SenderLike } from './sender-check';
 
 const extension = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const HOST = 'acme.atlassian.net';
@@ -95,5 +95,41 @@ describe('checkExtensionPageSender', () => {
     ['a framed extension page whose tab URL is withheld', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', frameId: 2, tab: { id: 5 } }],
   ])('rejects %s', (_name, sender) => {
     expect(checkExtensionPageSender(sender, extension).ok).toBe(false);
+  });
+});
+
+describe('isBackgroundSender', () => {
+  const worker: SenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/background.js', origin: 'chrome-extension://ext-id' };
+
+  it('accepts Chrome’s service worker', () => {
+    expect(isBackgroundSender(worker, extension)).toBe(true);
+  });
+
+  it('accepts it without the optional origin', () => {
+    expect(isBackgroundSender({ id: 'ext-id', url: 'chrome-extension://ext-id/background.js' }, extension)).toBe(true);
+  });
+
+  it('accepts Firefox’s generated background page', () => {
+    const firefox = { id: 'ctc@example.org', baseUrl: 'moz-extension://0b7c3f1e-0000-4000-8000-000000000000/' };
+    const sender = { id: firefox.id, url: `${firefox.baseUrl}_generated_background_page.html`, origin: 'moz-extension://0b7c3f1e-0000-4000-8000-000000000000' };
+    expect(isBackgroundSender(sender, firefox)).toBe(true);
+  });
+
+  it.each<[string, SenderLike]>([
+    ['a content script', { id: 'ext-id', url: PAGE, origin: `https://${HOST}`, frameId: 0, tab: { id: 5, url: PAGE } }],
+    ['the popup', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', origin: 'chrome-extension://ext-id' }],
+    ['the options page in a tab', { id: 'ext-id', url: 'chrome-extension://ext-id/options.html', frameId: 0, tab: { id: 9 } }],
+    ['the offscreen document', { id: 'ext-id', url: 'chrome-extension://ext-id/offscreen.html' }],
+    ['the background’s URL with a query', { id: 'ext-id', url: 'chrome-extension://ext-id/background.js?x' }],
+    ['a background URL in a tab', { ...worker, tab: { id: 5 } }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/background.js' }],
+    ['another extension’s background URL', { id: 'ext-id', url: 'chrome-extension://other/background.js' }],
+    ['a look-alike URL prefix', { id: 'ext-id', url: 'chrome-extension://ext-id.evil/background.js' }],
+    ['no URL', { id: 'ext-id' }],
+    ['no extension id', { url: 'chrome-extension://ext-id/background.js' }],
+    ['a user script', { ...worker, userScriptWorldId: 'w' }],
+    ['another origin', { ...worker, origin: `https://${HOST}` }],
+  ])('rejects %s', (_name, sender) => {
+    expect(isBackgroundSender(sender, extension)).toBe(false);
   });
 });

@@ -83,3 +83,24 @@ export function checkExtensionPageSender(sender: SenderLike, extension: Extensio
   if (!tabUrl?.startsWith(extension.baseUrl)) return reject('The message came from an extension page embedded in a web page.');
   return { ok: true, sender: { kind: 'extension-page', tabId: typeof tab.id === 'number' && tab.id >= 0 ? tab.id : null } };
 }
+
+export const BACKGROUND_PATHS: readonly string[] = ['background.js', '_generated_background_page.html'];
+
+/**
+ * This extension's background, as the offscreen document and the content script receive it
+ * (`runtime.sendMessage`, `tabs.sendMessage`): no tab, and the background's own URL, so neither a
+ * web page, a content script, nor another extension page (popup, options, offscreen) passes.
+ * A yes or no, not a reason: nobody is answered when it fails (the message is ignored), and the
+ * content script, which counts every byte, uses it.
+ */
+export function isBackgroundSender(sender: SenderLike, extension: ExtensionIdentity): boolean {
+  const { url, origin } = sender;
+  return (
+    sender.id === extension.id &&
+    sender.userScriptWorldId === undefined &&
+    sender.tab === undefined &&
+    !!url?.startsWith(extension.baseUrl) &&
+    BACKGROUND_PATHS.includes(url.slice(extension.baseUrl.length)) &&
+    (origin === undefined || `${origin}/` === extension.baseUrl)
+  );
+}

@@ -1,0 +1,24 @@
+import { menuItems } from './action-menus';
+
+/** The slice of `contextMenus` (Chrome) / `menus` (Firefox) that creating ours needs. */
+export interface MenusApi {
+  removeAll(): Promise<void>;
+  create(properties: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[]; targetUrlPatterns?: string[] }, callback?: () => void): unknown;
+}
+
+/**
+ * Puts our menu items in place, replacing what an earlier version made: menus outlive the
+ * service worker, so this runs on install and update, not at every start.
+ */
+export async function createMenus(menus: MenusApi): Promise<void> {
+  await menus.removeAll();
+  for (const item of menuItems()) {
+    menus.create({
+      id: item.id,
+      title: item.title,
+      contexts: item.contexts,
+      ...(item.documentUrlPatterns ? { documentUrlPatterns: item.documentUrlPatterns } : {}),
+      ...(item.targetUrlPatterns ? { targetUrlPatterns: item.targetUrlPatterns } : {}),
+    });
+  }
+}
