@@ -5,6 +5,7 @@ import { OptionsPage, type OptionsActions, type OptionsData, type OptionsState, 
 import { SitesDamagedNotice } from '../../components/pages/SitesDamagedNotice';
 import type { ReminderEntriesProps, ReminderEntriesState } from '../../components/reminders/ReminderEntries';
 import { RemindersSection, type RemindersView } from '../../components/reminders/RemindersSection';
+import { ShortcutsSection, type ShortcutView } from '../../components/shortcuts/ShortcutsSection';
 import { PartProblemNotice } from '../../components/shared/PartProblemNotice';
 import { featureScopeRows } from '../../components/tokens/feature-scope-rows';
 import { activityToCsv, activityToJson } from '../../lib/features/activity/activity-export';
@@ -86,6 +87,21 @@ function OptionsApp() {
   const [tokensProblem, setTokensProblem] = useState<PartProblem>(null);
   const [activityProblem, setActivityProblem] = useState<PartProblem>(null);
   const [reminders, setReminders] = useState<RemindersView | null>(null);
+  const [shortcuts, setShortcuts] = useState<ShortcutView[] | null>(null);
+  useEffect(() => {
+    browser.commands.getAll().then(
+      (commands) =>
+        setShortcuts(
+          commands.map((c) => ({
+            name: c.name ?? '',
+            // `_execute_action` has no description of its own in some browsers.
+            description: c.description || (c.name === '_execute_action' ? 'Open Confluence Token Companion' : (c.name ?? '')),
+            shortcut: c.shortcut ?? '',
+          })),
+        ),
+      () => setShortcuts([]),
+    );
+  }, []);
   const [entries, setEntries] = useState<ReminderEntriesState>({ status: 'loading' });
   const [editingEntry, setEditingEntry] = useState<string | null>(null);
   const [entriesNotice, setEntriesNotice] = useState<string | null>(null);
@@ -403,9 +419,15 @@ function OptionsApp() {
       <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />
       <div class="options options-after">
         <RemindersSection view={reminders} onChange={setThresholds} entries={entryActions} />
+        <ShortcutsSection shortcuts={shortcuts} where={SHORTCUTS_WHERE} />
       </div>
     </>
   );
 }
+
+/** Chrome lists shortcuts at chrome://extensions/shortcuts; Firefox under Add-ons → ⚙ → Manage Extension Shortcuts. */
+const SHORTCUTS_WHERE = navigator.userAgent.includes('Firefox/')
+  ? 'Change them in Firefox: Add-ons and themes (about:addons) → the gear menu → Manage Extension Shortcuts.'
+  : 'Change them in Chrome at chrome://extensions/shortcuts (extension pages may not link there: type it in the address bar).';
 
 render(<OptionsApp />, document.getElementById('app')!);
