@@ -1,5 +1,6 @@
 import { API_TOKENS_URL } from '../../lib/atlassian/api-tokens-url';
-import { cloudExpiryRange, expiryQuickPicks } from '../../lib/features/tokens/expiry-dates';
+import { cloudExpiryRange } from '../../lib/features/tokens/expiry-dates';
+import { ExpiryQuickPicks } from './ExpiryQuickPicks';
 import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
@@ -164,23 +165,15 @@ export function ReplaceTokenView(props: ReplaceTokenViewProps) {
           : `The date you chose when creating the new token (${range.earliest} to ${range.latest}): Atlassian does not tell it afterwards.`}
       </p>
       {!isDc && (
-        <div class="quick-picks" role="group" aria-label="Expiry quick picks">
-          {expiryQuickPicks(today).map((pick) => (
-            <button
-              type="button"
-              class="secondary"
-              key={pick.days}
-              data-testid={`replace-quick-pick-${pick.days}`}
-              aria-pressed={draft.expiresOn === pick.expiresOn}
-              onClick={() => {
-                onField('expiresOn', pick.expiresOn);
-                onLeave('expiresOn');
-              }}
-            >
-              {pick.label}
-            </button>
-          ))}
-        </div>
+        <ExpiryQuickPicks
+          today={today}
+          chosen={draft.expiresOn}
+          testIdPrefix="replace-quick-pick"
+          onPick={(expiresOn) => {
+            onField('expiresOn', expiresOn);
+            onLeave('expiresOn');
+          }}
+        />
       )}
 
       {removed && (

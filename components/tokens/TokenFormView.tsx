@@ -1,5 +1,6 @@
 import type { TokenField, TokenFieldErrors } from '../../lib/features/tokens/token-form-input';
-import { cloudExpiryRange, expiryQuickPicks } from '../../lib/features/tokens/expiry-dates';
+import { cloudExpiryRange } from '../../lib/features/tokens/expiry-dates';
+import { ExpiryQuickPicks } from './ExpiryQuickPicks';
 import type { IsoDate } from '../../lib/features/tokens/iso-date';
 import type { TokenKind } from '../../lib/features/tokens/token-kind';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
@@ -202,23 +203,15 @@ export function TokenFormView(props: TokenFormViewProps) {
           : `Atlassian does not tell it: enter the date you chose when creating the token (${range.earliest} to ${range.latest}).`}
       </p>
       {!isDc && (
-        <div class="quick-picks" role="group" aria-label="Expiry quick picks">
-          {expiryQuickPicks(today).map((pick) => (
-            <button
-              type="button"
-              class="secondary"
-              key={pick.days}
-              data-testid={`quick-pick-${pick.days}`}
-              aria-pressed={draft.expiresOn === pick.expiresOn}
-              onClick={() => {
-                onField('expiresOn', pick.expiresOn);
-                onLeave('expiresOn');
-              }}
-            >
-              {pick.label}
-            </button>
-          ))}
-        </div>
+        <ExpiryQuickPicks
+          today={today}
+          chosen={draft.expiresOn}
+          testIdPrefix="quick-pick"
+          onPick={(expiresOn) => {
+            onField('expiresOn', expiresOn);
+            onLeave('expiresOn');
+          }}
+        />
       )}
 
       {!isDc && (
