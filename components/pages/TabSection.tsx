@@ -1,5 +1,6 @@
 import type { TabState } from '../../lib/features/pages/messages';
 import { CloudIdStatusView } from './CloudIdStatusView';
+import { PageCardView, type PageCardState } from './PageCardView';
 import { PageContextView } from './PageContextView';
 
 /** "Read again" of the site's cloudId: running, or the sentence of a failed read. */
@@ -12,18 +13,26 @@ export interface TabSectionProps {
   tab: TabState;
   refresh?: CloudIdRefreshView;
   onReadCloudIdAgain?(): void;
+  /** On a content page with a usable token: its card (read from the API), else only the address's context. */
+  card?: PageCardState;
 }
 
-/** data-testids: tab-site, tab-cloud-id, tab-cloud-id-error, cloud-id-read-again, cloud-id-refresh-error. */
-export function TabSection({ tab, refresh, onReadCloudIdAgain }: TabSectionProps) {
+/** data-testids: tab-site, tab-cloud-id, tab-cloud-id-error, cloud-id-read-again, cloud-id-refresh-error (and PageCardView's). */
+export function TabSection({ tab, refresh, onReadCloudIdAgain, card }: TabSectionProps) {
   return (
     <section aria-labelledby="tab-heading">
       <h2 id="tab-heading">This tab</h2>
       {tab.host !== null && (
+        <dl class="fields">
+          <dt>Site</dt>
+          <dd data-testid="tab-site">{tab.host}</dd>
+        </dl>
+      )}
+      {/* The page first, under its site; the cloudId (for the gateway) after it. */}
+      {card && tab.context?.kind === 'content' ? <PageCardView context={tab.context} card={card} /> : <PageContextView context={tab.context} />}
+      {tab.host !== null && (
         <>
           <dl class="fields">
-            <dt>Site</dt>
-            <dd data-testid="tab-site">{tab.host}</dd>
             <dt>Cloud ID</dt>
             <dd>
               {tab.cloudId.cloudId !== null ? (
@@ -48,7 +57,6 @@ export function TabSection({ tab, refresh, onReadCloudIdAgain }: TabSectionProps
           )}
         </>
       )}
-      <PageContextView context={tab.context} />
     </section>
   );
 }

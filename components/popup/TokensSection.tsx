@@ -1,44 +1,42 @@
 import type { ComponentChildren } from 'preact';
-import type { ActionFailure } from '../../lib/atlassian/failure-view';
 import type { HealthReport } from '../../lib/features/token-checks/health/health-report';
 import { TOKEN_KIND_NAMES } from '../../lib/features/tokens/token-kind';
 import { tokensToOfferFor } from '../../lib/features/tokens/token-site-match';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState } from '../../lib/features/tokens/token-vault';
 import { HealthReportView } from '../token-checks/HealthReportView';
-import { FailureNotice } from '../shared/FailureNotice';
 
 /*
- * The popup's token part: guidance when there is no token, the token for this site with a
- * health check, and the watch quick action on Confluence pages.
+ * The popup's token part: guidance when there is no token, the token for this site (and, when
+ * several are meant for it, which one is used) with a health check. The page's actions are in
+ * PageActions.
  * data-testids: tokens-section, add-token, token-guidance, popup-locked, open-options,
- * popup-token, popup-check-token, popup-check-result (the health report, via HealthReportView),
- * popup-not-checked, watch-toggle,
- * action-result, no-token-for-site, allow-token-site (data-label), allow-site-error, tokens-elsewhere.
+ * popup-token, token-choice, token-choice-error, popup-check-token, popup-check-result (the
+ * health report, via HealthReportView), popup-not-checked,
+ * no-token-for-site, allow-token-site (data-label), allow-site-error, tokens-elsewhere.
  */
 
-export interface WatchView {
-  running: boolean;
-  /** 'status': read on opening the popup; 'action': the person pressed the button. */
-  source: 'status' | 'action';
-  watching?: boolean;
-  sentence?: string;
-  failure?: ActionFailure;
+/** The saved tokens meant for the tab's site (`action-tokens`) and the one actions use there. */
+export interface TokenChoiceView {
+  tokens: { id: string; label: string }[];
+  chosen: string | null;
+  running?: boolean;
   error?: string;
 }
 
 export interface TokensView {
   tokens: TokenSummary[];
   lock: LockState;
-  /** The token the background uses on this tab's site (first covering one), if any. */
+  /** The token the background uses on this tab's site (the chosen one, else the first meant for it), if any. */
   forSite: TokenSummary | null;
+  /** When several tokens are meant for the site: which one is used, to pick another. */
+  choice?: TokenChoiceView;
   /** True on a page with a content id (actions apply). */
   onContent: boolean;
   /** The token's health on this site: the stored report at once, then a fresh one. */
   health?: { running: boolean; reports?: HealthReport[]; now?: number; error?: string };
   /** Adding the tab's site to a token the person picked: running, or why it failed. */
   allowSite?: { running: boolean; error?: string };
-  watch?: WatchView;
 }
 
 export interface TokensSectionProps {
@@ -48,26 +46,43 @@ export interface TokensSectionProps {
   guide: ComponentChildren;
   onAddToken(): void;
   onCheck(tokenId: string): void;
-  onWatch(action: 'watch' | 'unwatch'): void;
   onAllowSite(tokenId: string): void;
+  /** The person picked another of the site's tokens. */
+  onChooseToken(tokenId: string): void;
 }
 
-function WatchResult({ watch }: { watch: WatchView }) {
-  if (watch.error) return <p class="notice notice-error" role="alert" data-testid="action-result">{watch.error}</p>;
-  if (watch.failure && watch.source === 'status') {
-    // Read on opening: a short line, so it does not repeat a token check's full explanation.
-    return (
-      <p class="note" data-testid="action-result" data-failure={watch.failure.class}>
-        Could not read whether you watch this page: {watch.failure.message}
+function TokenChoice({ choice, current, onChoose }: { choice: TokenChoiceView; current: string; onChoose(tokenId: string): void }) {
+  return (
+    <>
+      <p class="token-choice">
+        <label for="token-choice">Token used on this site</label>
+        <select
+          id="token-choice"
+          data-testid="token-choice"
+          value={current}
+          aria-busy={choice.running}
+          onChange={(event) => {
+            const picked = (event.currentTarget as HTMLSelectElement).value;
+            if (picked !== current) onChoose(picked);
+          }}
+        >
+          {choice.tokens.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
       </p>
-    );
-  }
-  if (watch.failure) return <FailureNotice failure={watch.failure} testId="action-result" />;
-  if (watch.sentence) return <p class="note" role="status" data-testid="action-result">{watch.sentence}</p>;
-  return null;
+      {choice.error && (
+        <p class="notice notice-error" role="alert" data-testid="token-choice-error">
+          {choice.error}
+        </p>
+      )}
+    </>
+  );
 }
 
-export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch, onAllowSite }: TokensSectionProps) {
+export function TokensSection({ view, host, guide, onAddToken, onCheck, onAllowSite, onChooseToken }: TokensSectionProps) {
   const token = view.forSite;
   // Nothing is sent to a site before the person says which token may go there.
   const offers = host !== null && token === null && view.lock !== 'locked' ? tokensToOfferFor(view.tokens, host) : [];
@@ -134,6 +149,7 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch,
           )}
           {token && (
             <div data-testid="popup-token" data-label={token.label}>
+              {view.choice && view.choice.tokens.length > 1 && <TokenChoice choice={view.choice} current={token.id} onChoose={onChooseToken} />}
               <p>
                 <strong>{token.label}</strong> ({TOKEN_KIND_NAMES[token.kind]}, {token.secretHint}){token.readOnly ? ', read-only' : ''}
               </p>
@@ -141,18 +157,6 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch,
                 <button type="button" data-testid="popup-check-token" disabled={view.health?.running || view.lock === 'locked'} onClick={() => onCheck(token.id)}>
                   {view.health?.running ? 'Checking…' : view.health?.reports?.length ? 'Check again' : 'Check token'}
                 </button>
-                {view.onContent && (
-                  <button
-                    type="button"
-                    class="secondary"
-                    data-testid="watch-toggle"
-                    data-watching={view.watch?.watching === undefined ? 'unknown' : String(view.watch.watching)}
-                    disabled={view.watch?.running || view.lock === 'locked'}
-                    onClick={() => onWatch(view.watch?.watching ? 'unwatch' : 'watch')}
-                  >
-                    {view.watch?.watching ? 'Stop watching' : 'Watch this page'}
-                  </button>
-                )}
               </div>
               <div aria-live="polite">
                 {view.health?.error && (
@@ -160,7 +164,6 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onWatch,
                     {view.health.error}
                   </p>
                 )}
-                {view.watch && <WatchResult watch={view.watch} />}
                 {view.health?.reports?.map((report) => (
                   <HealthReportView key={report.site} report={report} now={view.health!.now ?? report.checkedAt} refreshing={view.health!.running} testId="popup-check-result" />
                 ))}

@@ -63,7 +63,7 @@ describe('CheckResults', () => {
 describe('TokensSection (popup)', () => {
   const view = (v: Partial<TokensView>): TokensView => ({ tokens: [token], lock: 'none', forSite: token, onContent: true, ...v });
   const render = (v: Partial<TokensView>, host: string | null = 'acme.atlassian.net') =>
-    expand(<TokensSection view={view(v)} host={host} guide={<p data-testid="guide-stand-in">guide</p>} onAddToken={noop} onCheck={noop} onWatch={noop} onAllowSite={noop} />);
+    expand(<TokensSection view={view(v)} host={host} guide={<p data-testid="guide-stand-in">guide</p>} onAddToken={noop} onCheck={noop} onAllowSite={noop} onChooseToken={noop} />);
 
   it('offers to add a token, with the guidance, when there is none', () => {
     const nodes = render({ tokens: [], forSite: null });
@@ -76,7 +76,6 @@ describe('TokensSection (popup)', () => {
     const nodes = render({ lock: 'locked' });
     expect(byTestId(nodes, 'popup-locked')).toHaveLength(1);
     expect(byTestId(nodes, 'popup-check-token')[0]?.props.disabled).toBe(true);
-    expect(byTestId(nodes, 'watch-toggle')[0]?.props.disabled).toBe(true);
   });
 
   it('says when no token is for this site, and offers no action but to use a Cloud token there', () => {
@@ -85,7 +84,6 @@ describe('TokensSection (popup)', () => {
     const nodes = render({ tokens: [other, dc], forSite: null });
     expect(text(nodes, 'no-token-for-site')[0]).toContain('acme.atlassian.net');
     expect(text(nodes, 'no-token-for-site')[0]).toContain('nothing has been sent there');
-    expect(byTestId(nodes, 'watch-toggle')).toHaveLength(0);
     const offers = byTestId(nodes, 'allow-token-site');
     expect(offers.map((o) => o.props['data-label'])).toEqual(['Elsewhere']);
     expect(text(nodes, 'allow-token-site')[0]).toContain('Use “Elsewhere” on acme.atlassian.net');
@@ -101,13 +99,6 @@ describe('TokensSection (popup)', () => {
     expect(text(nodes, 'tokens-elsewhere')[0]).toContain('One token saved');
     expect(byTestId(nodes, 'popup-check-token')).toHaveLength(0);
     expect(byTestId(nodes, 'no-token-for-site')).toHaveLength(0);
-  });
-
-  it('shows a refused write with its reason', () => {
-    const failure = { class: 'read-only-refused' as const, message: 'This token is read-only.', fix: 'Use another token.' };
-    const nodes = render({ watch: { running: false, source: 'action', watching: false, failure } });
-    expect(byTestId(nodes, 'action-result')[0]?.props['data-failure']).toBe('read-only-refused');
-    expect(text(nodes, 'action-result')[0]).toContain('This token is read-only.');
   });
 });
 

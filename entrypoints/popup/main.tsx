@@ -2,13 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions, type PopupState } from '../../components/popup/Popup';
 import type { CloudIdRefreshView } from '../../components/pages/TabSection';
-import type { TokensView, WatchView } from '../../components/popup/TokensSection';
+import type { TokensView } from '../../components/popup/TokensSection';
 import { PopupGuide } from '../../components/tokens/PopupGuide';
 import type { BackgroundMessages } from '../../lib/background';
 import { AskError, createAsk } from '../../lib/core/messaging/ask';
 import { listenForChanges } from '../../lib/core/messaging/change-notices';
 import { tabIdFromSearch } from '../../lib/features/pages/tab-id-from-search';
 import { tokenCoversSite } from '../../lib/features/tokens/token-site-match';
+import { createPageState } from './page-state';
 import './style.css';
 
 const root = document.getElementById('app')!;
@@ -29,10 +30,21 @@ let tabId: number | null = null;
 let health: TokensView['health'];
 let allowSite: TokensView['allowSite'];
 let cloudIdRefresh: CloudIdRefreshView | undefined;
-let watch: WatchView | undefined;
+let choosing: { running: boolean; error?: string } | undefined;
+/** The token whose health is shown: another token's report is not this one's. */
+let healthToken: string | null = null;
+const page = createPageState({ ask, show: () => show(), actionError });
 
 function show(): void {
-  const shown: PopupState = state.status === 'ready' ? { ...state, tokens: { ...state.tokens, health, watch, allowSite }, cloudIdRefresh } : state;
+  const shown: PopupState =
+    state.status === 'ready'
+      ? {
+          ...state,
+          tokens: { ...state.tokens, health, allowSite, ...(state.tokens.choice ? { choice: { ...state.tokens.choice, ...choosing } } : {}) },
+          cloudIdRefresh,
+          ...(page.view ? { page: page.view } : {}),
+        }
+      : state;
   render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
 }
 
@@ -55,33 +67,26 @@ async function load(): Promise<PopupState> {
   sitesAndTokens.catch(() => {}); // awaited below; an early tab failure must not leave it unhandled
   tabId = await targetTabId();
   if (tabId === null) return { status: 'error', message: 'There is no current tab to describe.' };
-  const [tab, [list, tokens]] = await Promise.all([ask('get-tab-state', { tabId }), sitesAndTokens]);
+  const tab = await ask('get-tab-state', { tabId });
   const host = tab.host;
-  const forSite = host === null ? null : (tokens.tokens.find((t) => tokenCoversSite(t, host)) ?? null);
+  // Which token actions use on this site is the background's: the one the person chose there, else the first meant for it.
+  const [[list, tokens], choice] = await Promise.all([
+    sitesAndTokens,
+    host === null ? null : ask('action-tokens', { site: host }).catch(() => null),
+  ]);
+  const forSite =
+    host === null
+      ? null
+      : choice
+        ? (tokens.tokens.find((t) => t.id === choice.chosen) ?? null)
+        : (tokens.tokens.find((t) => tokenCoversSite(t, host)) ?? null);
   return {
     status: 'ready',
     tab,
     sites: 'sites' in list ? list.sites : [],
     ...('error' in list ? { sitesError: list.error } : {}),
-    tokens: { tokens: tokens.tokens, lock: tokens.lock, forSite, onContent: tab.context?.kind === 'content' },
+    tokens: { tokens: tokens.tokens, lock: tokens.lock, forSite, onContent: tab.context?.kind === 'content', ...(choice ? { choice } : {}) },
   };
-}
-
-async function runWatch(action: 'watch-status' | 'watch' | 'unwatch'): Promise<void> {
-  if (tabId === null) return;
-  const source = action === 'watch-status' ? 'status' : 'action';
-  watch = { running: true, source, watching: watch?.watching };
-  show();
-  try {
-    const shown = state.status === 'ready' && state.tab.context?.kind === 'content' ? state.tab.context.contentId : undefined;
-    const result = await ask('action-run', shown === undefined ? { action, tabId } : { action, tabId, contentId: shown });
-    watch = result.ok
-      ? { running: false, source, watching: result.watching, sentence: result.sentence }
-      : { running: false, source, watching: watch.watching, failure: result.failure };
-  } catch (error) {
-    watch = { running: false, source, watching: watch.watching, error: actionError(error) };
-  }
-  show();
 }
 
 /** A stored report older than this is refreshed when the popup opens. */
@@ -93,9 +98,11 @@ function runHealth(tokenId: string): void {
   health = { ...health, running: true, error: undefined };
   show();
   const fields = { id: tokenId, ...(site === undefined ? {} : { site }), ...(tabId === null ? {} : { tabId }) };
+  // An answer for a token the popup no longer shows (another one was chosen meanwhile) is dropped.
+  const current = () => healthToken === tokenId;
   ask('health-run', fields)
-    .then((answer) => (health = { running: false, reports: answer.reports, now: answer.now }))
-    .catch((error: unknown) => (health = { ...health, running: false, error: actionError(error) }))
+    .then((answer) => current() && (health = { running: false, reports: answer.reports, now: answer.now }))
+    .catch((error: unknown) => current() && (health = { ...health, running: false, error: actionError(error) }))
     .finally(show);
 }
 
@@ -103,12 +110,14 @@ function runHealth(tokenId: string): void {
 async function loadHealth(token: { id: string }, site: string): Promise<void> {
   try {
     const stored = await ask('health-reports', { tokenId: token.id, site });
+    if (healthToken !== token.id) return; // another token was chosen meanwhile
     if (health?.running) return; // a run's answer is newer than what was stored
     health = { running: false, reports: stored.reports, now: stored.now };
     show();
     const old = stored.reports.some((r) => stored.now - r.checkedAt > REFRESH_AFTER_MS);
     if (old) runHealth(token.id);
   } catch (error) {
+    if (healthToken !== token.id) return;
     health = { running: false, error: errorText(error) };
     show();
   }
@@ -117,7 +126,22 @@ async function loadHealth(token: { id: string }, site: string): Promise<void> {
 const actions: PopupActions = {
   onAddToken: () => void browser.runtime.openOptionsPage(),
   onCheck: (tokenId) => runHealth(tokenId),
-  onWatch: (action) => void runWatch(action),
+  onWatch: page.watch,
+  onSpaceWatch: page.spaceWatch,
+  onCopy: (kind) => void page.copy(kind),
+  onChooseToken(tokenId) {
+    const site = state.status === 'ready' ? state.tab.host : null;
+    if (site === null) return;
+    choosing = { running: true };
+    show();
+    ask('action-token-choose', { site, tokenId })
+      .then(() => (choosing = undefined))
+      .catch((error: unknown) => (choosing = { running: false, error: actionError(error) }))
+      .finally(() => {
+        show();
+        refresh(); // the new token's page state and health
+      });
+  },
   onReadCloudIdAgain() {
     const host = state.status === 'ready' ? state.tab.host : null;
     if (host === null) return;
@@ -148,7 +172,6 @@ const actions: PopupActions = {
 
 let loading: Promise<void> | null = null;
 let reloadWanted = false;
-let watchStatusAsked = false;
 
 /** Loads and shows; a reload asked for meanwhile runs once the current load is done. */
 function refresh(): void {
@@ -160,15 +183,19 @@ function refresh(): void {
     .catch((error: unknown): PopupState => ({ status: 'error', message: errorText(error) }))
     .then((next) => {
       state = next;
-      show();
-      // Whether this page is watched is worth one read when a usable token covers it.
       const tokens = next.status === 'ready' ? next.tokens : null;
       const host = next.status === 'ready' ? next.tab.host : null;
-      if (tokens?.forSite && host !== null && tokens.lock !== 'locked') void loadHealth(tokens.forSite, host);
-      if (!watchStatusAsked && tokens?.forSite && tokens.onContent && tokens.lock !== 'locked') {
-        watchStatusAsked = true;
-        void runWatch('watch-status');
+      const token = tokens?.lock !== 'locked' ? (tokens?.forSite ?? null) : null;
+      if (token?.id !== healthToken) {
+        // Another token (chosen, added, removed): its own report, not the last one's.
+        healthToken = token?.id ?? null;
+        health = undefined;
       }
+      if (token && host !== null) void loadHealth(token, host);
+      // The page's card and watch states are read once per page and token.
+      const context = next.status === 'ready' ? next.tab.context : null;
+      page.follow(token && tabId !== null && context?.kind === 'content' ? { tabId, contentId: context.contentId, tokenId: token.id } : null);
+      show();
     })
     .finally(() => {
       loading = null;

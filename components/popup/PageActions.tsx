@@ -1,0 +1,171 @@
+import type { ActionFailure } from '../../lib/atlassian/failure-view';
+import { COPY_KINDS, type CopyKind } from '../../lib/features/page-actions/action-names';
+import { FailureNotice } from '../shared/FailureNotice';
+
+/*
+ * The popup's everyday actions on the tab's page: watch the page, watch its space, copy its
+ * links. Views only: the asking lives in entrypoints/popup. A button whose action runs is
+ * aria-disabled, not disabled, so it keeps the keyboard focus (the page ignores its clicks).
+ * data-testids: page-actions, watch-toggle (data-watching), action-result, space-watch-toggle
+ * (data-watching), space-watch-result, copy-<kind> (link, tiny-link, id, markdown, rest-v1,
+ * rest-v2, curl), copied-text (role=status; data-state idle|copying|copied|manual|failed,
+ * data-kind), copied-value, copy-failure.
+ */
+
+/** A watch toggle (page or space): its state and what the last read or change said. */
+export interface WatchView {
+  running: boolean;
+  /** 'status': read on opening the popup; 'action': the person pressed the button. */
+  source: 'status' | 'action';
+  /** Shown at once when the person presses the button; back to what it was if the call fails. */
+  watching?: boolean;
+  sentence?: string;
+  failure?: ActionFailure;
+  error?: string;
+}
+
+export interface CopyView {
+  /** The copy being run. */
+  running?: CopyKind;
+  /** What was put on the clipboard; `manual`: it could not be, so the text is shown selected. */
+  copied?: { kind: CopyKind; text: string; manual: boolean };
+  failure?: ActionFailure;
+  error?: string;
+}
+
+export interface PageActionsView {
+  watch?: WatchView;
+  spaceWatch?: WatchView;
+  copy?: CopyView;
+  /** Locked tokens: nothing that needs a secret can run. */
+  locked: boolean;
+}
+
+export type WatchAction = 'watch' | 'unwatch';
+
+export interface PageActionsProps {
+  view: PageActionsView;
+  onWatch(action: WatchAction): void;
+  onSpaceWatch(action: WatchAction): void;
+  onCopy(kind: CopyKind): void;
+}
+
+export const COPY_LABELS: Record<CopyKind, string> = {
+  link: 'Page link',
+  'tiny-link': 'Tiny link',
+  id: 'Page id',
+  markdown: 'Markdown link',
+  'rest-v1': 'REST v1 URL',
+  'rest-v2': 'REST v2 URL',
+  curl: 'curl command',
+};
+
+const watchingAttr = (view?: WatchView) => (view?.watching === undefined ? 'unknown' : String(view.watching));
+
+function WatchResult({ view, what, testId }: { view?: WatchView; what: string; testId: string }) {
+  if (!view) return null;
+  // While a change runs, the toggle already shows where it is going; the last sentence is stale.
+  if (view.running) return view.source === 'action' ? <p class="note">Saving…</p> : null;
+  if (view.error) return <p class="notice notice-error" role="alert" data-testid={testId}>{view.error}</p>;
+  if (view.failure && view.source === 'status') {
+    // Read on opening: a short line, so it does not repeat a token check's full explanation.
+    return (
+      <p class="note" data-testid={testId} data-failure={view.failure.class}>
+        Could not read whether you watch {what}: {view.failure.message}
+      </p>
+    );
+  }
+  if (view.failure) return <FailureNotice failure={view.failure} testId={testId} />;
+  if (view.sentence) return <p class="note" role="status" data-testid={testId}>{view.sentence}</p>;
+  return null;
+}
+
+function CopyFeedback({ copy }: { copy?: CopyView }) {
+  const state = copy?.running ? 'copying' : copy?.copied ? (copy.copied.manual ? 'manual' : 'copied') : copy?.failure || copy?.error ? 'failed' : 'idle';
+  const copied = copy?.running ? undefined : copy?.copied;
+  return (
+    // Always there, always the same height: "Copied" appearing moves nothing below it.
+    <div class="copy-feedback" role="status" data-testid="copied-text" data-state={state} data-kind={copied?.kind}>
+      {state === 'idle' && <span class="muted">Press a button to copy; what was copied shows here.</span>}
+      {state === 'copying' && <span class="muted">Copying…</span>}
+      {state === 'failed' && <span class="muted">Nothing was copied.</span>}
+      {copied && !copied.manual && (
+        <>
+          <strong class="copied-label">✓ Copied</strong> <span class="muted">{COPY_LABELS[copied.kind]}</span>
+          <code class="copied-value" data-testid="copied-value">
+            {copied.text}
+          </code>
+        </>
+      )}
+      {copied && copied.manual && (
+        <>
+          <strong class="error-text">Not copied: the browser refused.</strong> <span>Select the text below and copy it (Ctrl+C or ⌘C).</span>
+          <textarea class="copied-value" data-testid="copied-value" aria-label={COPY_LABELS[copied.kind]} readOnly rows={2} value={copied.text} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function PageActions({ view, onWatch, onSpaceWatch, onCopy }: PageActionsProps) {
+  const { watch, spaceWatch, copy, locked } = view;
+  return (
+    <section aria-labelledby="actions-heading" data-testid="page-actions">
+      <h2 id="actions-heading">Actions</h2>
+      <div class="action-grid action-grid-2">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="watch-toggle"
+          data-watching={watchingAttr(watch)}
+          aria-busy={watch?.running}
+          aria-disabled={watch?.running}
+          disabled={locked}
+          onClick={() => !watch?.running && onWatch(watch?.watching ? 'unwatch' : 'watch')}
+        >
+          {watch?.watching ? 'Unwatch this page' : 'Watch this page'}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="space-watch-toggle"
+          data-watching={watchingAttr(spaceWatch)}
+          aria-busy={spaceWatch?.running}
+          aria-disabled={spaceWatch?.running}
+          disabled={locked}
+          onClick={() => !spaceWatch?.running && onSpaceWatch(spaceWatch?.watching ? 'unwatch' : 'watch')}
+        >
+          {spaceWatch?.watching ? 'Unwatch this space' : 'Watch this space'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        <WatchResult view={watch} what="this page" testId="action-result" />
+        <WatchResult view={spaceWatch} what="this space" testId="space-watch-result" />
+      </div>
+      <h3 id="copy-heading">Copy</h3>
+      <div class="action-grid action-grid-3" role="group" aria-labelledby="copy-heading">
+        {COPY_KINDS.map((kind) => (
+          <button
+            type="button"
+            class="secondary"
+            key={kind}
+            data-testid={`copy-${kind}`}
+            aria-busy={copy?.running === kind}
+            aria-disabled={copy?.running !== undefined}
+            disabled={locked}
+            onClick={() => copy?.running === undefined && onCopy(kind)}
+          >
+            {COPY_LABELS[kind]}
+          </button>
+        ))}
+      </div>
+      <CopyFeedback copy={copy} />
+      {!copy?.running && copy?.failure && <FailureNotice failure={copy.failure} testId="copy-failure" />}
+      {!copy?.running && copy?.error && (
+        <p class="notice notice-error" role="alert" data-testid="copy-failure">
+          {copy.error}
+        </p>
+      )}
+    </section>
+  );
+}
