@@ -63,12 +63,13 @@ test("the popup shows the tab's page and token, checks it, and the watch toggle 
   await click(popup, toggle);
   await expectAttribute(popup, toggle, 'data-watching', String(!before));
   await expectText(popup, tid('action-result'), before ? /no longer|stopped|unwatch/i : /watch/i);
-  expect(watchWrites()).toEqual([before ? 'DELETE 204' : 'POST 204']);
+  await expect.poll(watchWrites).toEqual([before ? 'DELETE 204' : 'POST 204']);
   await ff.saveScreenshot(popup, 'popup-with-token');
 
   await click(popup, toggle);
+  // The toggle shows the new state at once (and would roll back on a failure): the call follows.
   await expectAttribute(popup, toggle, 'data-watching', String(before));
-  expect(watchWrites(), 'one write each way').toEqual(before ? ['DELETE 204', 'POST 204'] : ['POST 204', 'DELETE 204']);
+  await expect.poll(watchWrites, { message: 'one write each way' }).toEqual(before ? ['DELETE 204', 'POST 204'] : ['POST 204', 'DELETE 204']);
   // Every call carried the classic token's Basic credentials to the site itself.
   expect(sim.log.filter((e) => e.path.includes('/user/watch/')).every((e) => e.host === acme.host && e.authKind === 'basic')).toBe(true);
 });
