@@ -13,7 +13,7 @@ import type { TokenChecker } from '../check-token';
 import { dcServer } from '../credential';
 import type { IdentityConfirmations } from '../identity-confirmations';
 import type { SendRoute } from '../send-route';
-import { missingScopeRow, notCheckedRow, rowFromResult, writeRowFromLog } from './capability-rows';
+import { notCheckedRow, rowFromResult, writeRowFromLog } from './capability-rows';
 import { CAPABILITIES, type Capability, type CapabilityRow, type HealthIdentity, type HealthReport } from './health-report';
 import type { HealthStore } from './health-store';
 import { identityFromCheck, identityFromUser } from './health-identity';
@@ -313,4 +313,3 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
   };
 }
 
-export { missingScopeRow };
