@@ -26,17 +26,24 @@ interface CreatedMenu {
 async function createdMenus(worker: Worker): Promise<CreatedMenu[]> {
   return worker.evaluate(async () => {
     const chrome = (globalThis as ExtensionGlobal).chrome;
-    const menus = chrome.contextMenus as unknown as { create(p: CreatedMenu, cb?: () => void): unknown };
+    const menus = chrome.contextMenus as unknown as { create(p: CreatedMenu, cb?: () => void): unknown; removeAll(): Promise<void> };
     const create = menus.create.bind(menus);
-    const seen: CreatedMenu[] = [];
+    const removeAll = menus.removeAll.bind(menus);
+    let seen: CreatedMenu[] = [];
     menus.create = (p: CreatedMenu, cb?: () => void) => {
       seen.push(p);
       return create(p, cb);
     };
+    // Each run starts with removeAll: what counts is the last run's items (the real install may run too).
+    menus.removeAll = () => {
+      seen = [];
+      return removeAll();
+    };
     // The browser's own install event: the background (re)creates its menus.
     (chrome.runtime.onInstalled as unknown as { dispatch(details: unknown): void }).dispatch({ reason: 'update', previousVersion: '0.0.1' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     menus.create = create;
+    menus.removeAll = removeAll;
     return seen;
   });
 }

@@ -6,11 +6,20 @@ export interface MenusApi {
   create(properties: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[]; targetUrlPatterns?: string[] }, callback?: () => void): unknown;
 }
 
+let queue: Promise<void> = Promise.resolve();
+
 /**
  * Puts our menu items in place, replacing what an earlier version made: menus outlive the
- * service worker, so this runs on install and update, not at every start.
+ * service worker, so this runs on install and update, not at every start. One run at a time:
+ * two overlapping runs would interleave their removeAll and creates into duplicate ids.
  */
-export async function createMenus(menus: MenusApi): Promise<void> {
+export function createMenus(menus: MenusApi): Promise<void> {
+  const run = queue.then(() => createMenusNow(menus));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function createMenusNow(menus: MenusApi): Promise<void> {
   await menus.removeAll();
   for (const item of menuItems()) {
     menus.create({
