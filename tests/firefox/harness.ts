@@ -295,6 +295,17 @@ export async function click(page: Page, selector: string): Promise<void> {
   await page.locator(selector).setTimeout(WAIT_MS).click();
 }
 
+/**
+ * Presses a button from the keyboard (focus, then Enter): for a button whose place on the page
+ * may still move (a check finishing above it adds lines), where a pointer click can land beside it.
+ */
+export async function press(page: Page, selector: string): Promise<void> {
+  await page.bringToFront();
+  await page.locator(selector).setTimeout(WAIT_MS).wait();
+  await page.focus(selector);
+  await page.keyboard.press('Enter');
+}
+
 /** Replaces an input's value as typing would. */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
   await page.bringToFront();
