@@ -146,8 +146,9 @@ export function createBackground(platform: BackgroundPlatform): Background {
   const badgeSurface: ReminderSurface = {
     ...surface,
     async setBadge(view) {
-      const reports = await health.reports().catch(() => []);
-      const labels = new Map((await vault.list().catch(() => [])).map((t) => [t.id, t.label]));
+      const tokens = await vault.list().catch(() => []);
+      const reports = await health.reports({}, tokens).catch(() => []);
+      const labels = new Map(tokens.map((t) => [t.id, t.label]));
       await surface.setBadge(withFailedChecks(view, reports, (id) => labels.get(id)));
     },
   };

@@ -62,6 +62,24 @@ export const COPY_LABELS: Record<CopyKind, string> = {
 
 const watchingAttr = (view?: WatchView) => (view?.watching === undefined ? 'unknown' : String(view.watching));
 
+/** A watch toggle: busy while its call runs (it keeps focus and ignores clicks), disabled when locked. */
+function WatchToggle({ view, what, testId, locked, onToggle }: { view?: WatchView; what: 'page' | 'space'; testId: string; locked: boolean; onToggle(action: 'watch' | 'unwatch'): void }) {
+  return (
+    <button
+      type="button"
+      class="secondary"
+      data-testid={testId}
+      data-watching={watchingAttr(view)}
+      aria-busy={view?.running}
+      aria-disabled={view?.running}
+      disabled={locked}
+      onClick={() => !view?.running && onToggle(view?.watching ? 'unwatch' : 'watch')}
+    >
+      {view?.watching ? `Unwatch this ${what}` : `Watch this ${what}`}
+    </button>
+  );
+}
+
 function WatchResult({ view, what, testId }: { view?: WatchView; what: string; testId: string }) {
   if (!view) return null;
   // While a change runs, the toggle already shows where it is going; the last sentence is stale.
@@ -113,30 +131,8 @@ export function PageActions({ view, onWatch, onSpaceWatch, onCopy }: PageActions
     <section aria-labelledby="actions-heading" data-testid="page-actions">
       <h2 id="actions-heading">Actions</h2>
       <div class="action-grid action-grid-2">
-        <button
-          type="button"
-          class="secondary"
-          data-testid="watch-toggle"
-          data-watching={watchingAttr(watch)}
-          aria-busy={watch?.running}
-          aria-disabled={watch?.running}
-          disabled={locked}
-          onClick={() => !watch?.running && onWatch(watch?.watching ? 'unwatch' : 'watch')}
-        >
-          {watch?.watching ? 'Unwatch this page' : 'Watch this page'}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          data-testid="space-watch-toggle"
-          data-watching={watchingAttr(spaceWatch)}
-          aria-busy={spaceWatch?.running}
-          aria-disabled={spaceWatch?.running}
-          disabled={locked}
-          onClick={() => !spaceWatch?.running && onSpaceWatch(spaceWatch?.watching ? 'unwatch' : 'watch')}
-        >
-          {spaceWatch?.watching ? 'Unwatch this space' : 'Watch this space'}
-        </button>
+        <WatchToggle view={watch} what="page" testId="watch-toggle" locked={locked} onToggle={onWatch} />
+        <WatchToggle view={spaceWatch} what="space" testId="space-watch-toggle" locked={locked} onToggle={onSpaceWatch} />
       </div>
       <div aria-live="polite">
         <WatchResult view={watch} what="this page" testId="action-result" />

@@ -31,8 +31,8 @@ export interface HealthServiceDeps {
 
 export interface HealthService {
   run(tokenId: string, options?: { site?: string; tabId?: number }): Promise<HealthOutcome>;
-  /** Stored reports of saved tokens, optionally of one token or one site. */
-  reports(filter?: { tokenId?: string; site?: string }): Promise<HealthReport[]>;
+  /** Stored reports of saved tokens (`tokens`, when the caller has just read them), optionally of one token or one site. */
+  reports(filter?: { tokenId?: string; site?: string }, tokens?: readonly TokenSummary[]): Promise<HealthReport[]>;
   /** The daily check: every saved token that is not expired, one after another; locked tokens are skipped. */
   runAll(): Promise<void>;
   /** A call with `token` was refused as invalid on `site`: one notification, and a fresh report at once. */
@@ -81,8 +81,8 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     async settled() {
       await Promise.allSettled([...running.values(), ...alerts]);
     },
-    async reports(filter = {}) {
-      const tokens = await deps.tokens();
+    async reports(filter = {}, known?: readonly TokenSummary[]) {
+      const tokens = known ?? (await deps.tokens());
       const revisions = new Map(tokens.map((t) => [t.id, t.revision]));
       const site = filter.site?.trim().toLowerCase();
       // A report of a token edited or replaced since is not its health now.
