@@ -179,10 +179,28 @@ describe('retries', () => {
     await vi.advanceTimersByTimeAsync(1);
     const r = await pending;
     expect(calls).toHaveLength(2);
-    expect(r).toMatchObject({ ok: true, meta: { retries: 1, durationMs: 3000 } });
+    expect(r).toMatchObject({ ok: true, meta: { retries: 1, rateLimited: 1, durationMs: 3000 } });
     expect(activity).toEqual([
       expect.objectContaining({ outcome: 'ok', status: 200, retries: 1, durationMs: 3000, path: '/wiki/rest/api/user/current' }),
     ]);
+  });
+
+  it('counts only 429s as rate-limit waits (a 503 retried is not one)', async () => {
+    const { client } = setup([new Response('busy', { status: 503 }), jsonResponse({}, { status: 429, headers: { 'Retry-After': '1' } }), jsonResponse(USER)]);
+    const pending = client.request({ credential: classic, site: SITE, operation: 'getCurrentUser' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await pending).toMatchObject({ ok: true, meta: { retries: 2, rateLimited: 1 } });
+  });
+});
+
+describe("activity: 'failures' (a long job's calls)", () => {
+  it('logs no entry for a successful call, and the usual one for a failed call', async () => {
+    const { client, activity } = setup([jsonResponse(USER), jsonResponse({ message: 'gone' }, { status: 404 })]);
+    expect((await client.request({ credential: classic, site: SITE, operation: 'getCurrentUser', activity: 'failures' })).ok).toBe(true);
+    expect(activity).toEqual([]);
+    const failed = await client.request({ credential: classic, site: SITE, operation: 'getContentById', pathParams: { id: '9' }, activity: 'failures' });
+    expect(failed.ok).toBe(false);
+    expect(activity).toEqual([expect.objectContaining({ operation: 'getContentById', status: 404 })]);
   });
 
   it('waits about a second on Retry-After: 0, never zero', async () => {
@@ -517,7 +535,8 @@ describe('attachment download redirects', () => {
     expect(calls[1]?.headers).toEqual({});
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(await r.data.blob.text()).toBe('PNGDATA');
+      expect(r.data.kind).toBe('bytes');
+      if (r.data.kind === 'bytes') expect(await r.data.blob.text()).toBe('PNGDATA');
       expect(r.data.contentType).toBe('image/png');
     }
     // The signed URL is a credential of its own: it never reaches the log.

@@ -149,10 +149,31 @@ describe('the client against the simulator', () => {
       pathParams: { id: SIM_PAGES.architecture.id, attachmentId: attachment.id },
     });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(Buffer.from(await r.data.blob.arrayBuffer()).equals(Buffer.from(attachment.base64!, 'base64'))).toBe(true);
+    expect(r.ok && r.data.kind).toBe('bytes');
+    if (r.ok && r.data.kind === 'bytes') expect(Buffer.from(await r.data.blob.arrayBuffer()).equals(Buffer.from(attachment.base64!, 'base64'))).toBe(true);
     const media = sim.log.filter((e) => e.host !== acme.host);
     expect(media.length).toBeGreaterThan(0);
     for (const e of media) expect(e.authKind).toBe('none');
+  });
+
+  it('a hand-off download answers the signed media URL, which works without any credential', async () => {
+    const { c } = client();
+    const attachment = SIM_PAGES.architecture.attachments[0]!;
+    const r = await c.request({
+      credential: credential('aliceClassic', 'classic'),
+      site: { kind: 'cloud', host: acme.host },
+      operation: 'downloadAttachment',
+      pathParams: { id: SIM_PAGES.architecture.id, attachmentId: attachment.id },
+      download: 'hand-off',
+    });
+    expect(r.ok && r.data.kind).toBe('signed-url');
+    if (!r.ok || r.data.kind !== 'signed-url') return;
+    const signed = new URL(r.data.url);
+    expect(signed.host).toBe('api.media.atlassian.com');
+    expect(r.data.url).not.toContain(SIM_TOKENS.aliceClassic.secret);
+    const bytes = await sim.fetch(r.data.url);
+    expect(bytes.status).toBe(200);
+    expect(Buffer.from(await bytes.arrayBuffer()).equals(Buffer.from(attachment.base64!, 'base64'))).toBe(true);
   });
 
   it('retries a 429 and leaves one activity entry without the secret', async () => {

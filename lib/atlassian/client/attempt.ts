@@ -16,6 +16,11 @@ export interface OutgoingRequest {
   body?: string;
   /** A file: its redirect is followed without credentials, and a 2xx body is read as bytes. */
   download: boolean;
+  /**
+   * For a download: when it redirected to another https host (the signed media URL), stop
+   * there and answer that URL instead of the bytes, so a page can fetch them without us.
+   */
+  handOff?: boolean;
   /** The longest text answer read (schemas/bounds.ts); a longer 2xx is refused. */
   maxBodyBytes: number;
 }
@@ -28,7 +33,7 @@ export interface Answer {
   /**
    * Text: for a failure status longer than `maxBodyBytes`, only its start (enough to classify).
    */
-  body: { kind: 'text'; text: string } | { kind: 'bytes'; blob: Blob };
+  body: { kind: 'text'; text: string } | { kind: 'bytes'; blob: Blob } | { kind: 'signed-url'; url: string };
 }
 
 /** An answer, or why there is none (`transient`: repeating could help). */
@@ -74,6 +79,17 @@ function redirectOf(response: Response, requested: URL): { target?: string } | u
     }
   }
   return undefined;
+}
+
+/** The final URL of a download that was redirected to another https origin, else undefined. */
+function signedUrlOf(response: Response, requested: URL): string | undefined {
+  if (!response.url) return undefined;
+  try {
+    const answered = new URL(response.url);
+    return answered.protocol === 'https:' && answered.origin !== requested.origin ? answered.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a body up to `limit` bytes, then stops; `complete` is false when there was more. */
@@ -153,6 +169,12 @@ export async function attemptOnce(env: AttemptEnv, request: OutgoingRequest, sig
   const receivedAt = env.now();
   try {
     if (request.download && status >= 200 && status < 300) {
+      const signed = request.handOff ? signedUrlOf(response, requested) : undefined;
+      if (signed !== undefined) {
+        // Only the head was needed: the page fetches the bytes from the signed URL itself.
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: true, answer: { status, headers: response.headers, receivedAt, body: { kind: 'signed-url', url: signed } } };
+      }
       return { ok: true, answer: { status, headers: response.headers, receivedAt, body: { kind: 'bytes', blob: await response.blob() } } };
     }
     const read = await readTextBounded(response, request.maxBodyBytes);

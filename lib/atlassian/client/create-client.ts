@@ -47,6 +47,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       signal: input.signal,
       idempotent: mayRetry(policy, p.op.method, p.op.idempotent),
       secrets: p.secrets,
+      ...(input.activity ? { activity: input.activity } : {}),
       read: (answer) => readOperationAnswer(context, answer),
     };
   }

@@ -31,6 +31,8 @@ export interface Call<T> {
   idempotent: boolean;
   /** Scrubbed from the failure and the log entry. */
   secrets: readonly string[];
+  /** `failures`: a successful call leaves no activity entry (its caller logs a summary). */
+  activity?: 'each' | 'failures';
   read(answer: Answer): Reading<T>;
 }
 
@@ -76,6 +78,7 @@ export function createExecutor(env: ExecuteEnv): Executor {
   async function execute<T>(call: Call<T>): Promise<ApiResult<T>> {
     const startedAt = env.now();
     let attempts = 0;
+    let rateLimited = 0;
     let lastStatus: number | null = null;
     const once = async (): Promise<{ value: ApiResult<T>; verdict: AttemptVerdict }> => {
       attempts++;
@@ -86,12 +89,14 @@ export function createExecutor(env: ExecuteEnv): Executor {
       }
       const { answer } = outcome;
       lastStatus = answer.status;
+      if (answer.status === 429) rateLimited++;
       const reading = call.read(answer);
       if (!reading.ok) return { value: { ok: false, failure: reading.failure }, verdict: reading.verdict };
       const meta: ResponseMeta = {
         retries: 0,
         durationMs: 0,
         url: call.request.url,
+        rateLimited: 0,
         ...(reading.next !== undefined ? { next: reading.next } : {}),
         rateLimit: readRateLimitInfo(answer.headers),
       };
@@ -120,8 +125,9 @@ export function createExecutor(env: ExecuteEnv): Executor {
     }
     const retries = Math.max(0, attempts - 1);
     result = result.ok
-      ? { ...result, meta: { ...result.meta, retries, durationMs: Math.max(0, env.now() - startedAt) } }
+      ? { ...result, meta: { ...result.meta, retries, rateLimited, durationMs: Math.max(0, env.now() - startedAt) } }
       : { ok: false, failure: scrubFailure(result.failure, call.secrets) };
+    if (result.ok && call.activity === 'failures') return result;
     emit(
       call.label,
       { path: new URL(call.request.url).pathname, status: lastStatus, outcome: result.ok ? 'ok' : result.failure.class, retries },

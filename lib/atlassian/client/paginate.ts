@@ -22,13 +22,15 @@ export async function paginateCall<T>(
   const seen = new Set<string>();
   let url = call.request.url;
   let retries = 0;
+  let rateLimited = 0;
   for (let page = 0; page < limit; page++) {
     seen.add(url);
     const result = await execute({ ...call, request: { ...call.request, url } });
     if (!result.ok) return { ok: false, failure: result.failure, pages };
     pages.push(result.data);
     retries += result.meta.retries;
-    if (result.meta.next === undefined) return { ok: true, pages, truncated: false, retries };
+    rateLimited += result.meta.rateLimited;
+    if (result.meta.next === undefined) return { ok: true, pages, truncated: false, retries, rateLimited };
     // Only path and query come from the link; the base (gateway prefix included) stays ours.
     const next = rebaseNextLink(result.meta.next, prepared.apiBase, prepared.op.api);
     if (next === undefined) {
@@ -37,5 +39,5 @@ export async function paginateCall<T>(
     if (seen.has(next)) return { ok: false, failure: malformedFailure('its next-page link repeats a page already read'), pages };
     url = next;
   }
-  return { ok: true, pages, truncated: true, retries };
+  return { ok: true, pages, truncated: true, retries, rateLimited };
 }

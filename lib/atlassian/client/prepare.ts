@@ -129,6 +129,7 @@ export function prepare(input: AnyRequestInput): Preparation {
     method: op.method,
     headers,
     download: op.response === 'binary',
+    ...(op.response === 'binary' && input.download === 'hand-off' ? { handOff: true } : {}),
     maxBodyBytes: answerByteLimit(input.operation),
   };
   if (input.body !== undefined) {

@@ -30,7 +30,11 @@ export function readOperationAnswer(ctx: OperationAnswerContext, answer: Answer)
     return { ok: true, data, ...(next !== undefined ? { next } : {}) };
   };
   if (answer.body.kind === 'bytes') {
-    const file: DownloadedFile = { blob: answer.body.blob, contentType: headers.get('content-type') };
+    const file: DownloadedFile = { kind: 'bytes', blob: answer.body.blob, contentType: headers.get('content-type') };
+    return ok(file, undefined);
+  }
+  if (answer.body.kind === 'signed-url') {
+    const file: DownloadedFile = { kind: 'signed-url', url: answer.body.url, contentType: headers.get('content-type') };
     return ok(file, undefined);
   }
 

@@ -42,6 +42,16 @@ export type RequestInput<Id extends OperationId, S extends z.ZodType | undefined
   signal?: AbortSignal;
   /** Overrides the operation's default response schema (schemas/index.ts). */
   schema?: S;
+  /**
+   * Downloads only: `hand-off` answers a redirect to another host (the signed media URL) with
+   * that URL instead of the bytes (see DownloadedFile).
+   */
+  download?: 'bytes' | 'hand-off';
+  /**
+   * `failures`: log only a failed call (a long job logs its own summary instead of one entry per
+   * call, so one export does not push everything else out of the activity log).
+   */
+  activity?: 'each' | 'failures';
   /** Send a Cloud token to the other base than its kind calls for (token-kind detection only). */
   via?: 'site' | 'gateway';
 } & PathParamsField<Id>;
@@ -56,6 +66,8 @@ export interface ResponseMeta {
   durationMs: number;
   /** The API URL called (no credentials in it). */
   url: string;
+  /** 429 answers met, waited out and retried within this call. */
+  rateLimited: number;
   /** The next-page link as Confluence sent it (site-relative); `paginate` rebases it. */
   next?: string;
   rateLimit: RateLimitInfo;
@@ -64,7 +76,7 @@ export interface ResponseMeta {
 export type ApiResult<T> = { ok: true; data: T; status: number; meta: ResponseMeta } | { ok: false; failure: Failure };
 
 export type PaginatedResult<T> =
-  | { ok: true; pages: T[]; truncated: boolean; retries: number }
+  | { ok: true; pages: T[]; truncated: boolean; retries: number; rateLimited: number }
   | { ok: false; failure: Failure; pages: T[] };
 
 export interface AtlassianClientDeps {

@@ -28,11 +28,14 @@ export const RESPONSE_SCHEMAS = {
   getJiraCurrentUser: jiraUserSchema,
 } as const satisfies { [Id in OperationId as Operation<Id>['response'] extends 'json' ? Id : never]: z.ZodType };
 
-/** A downloaded file (the `binary` operations). */
-export interface DownloadedFile {
-  blob: Blob;
-  contentType: string | null;
-}
+/**
+ * A downloaded file (the `binary` operations): its bytes, or, when the caller asked for a
+ * hand-off and the download redirected to another host (Cloud's signed media URL), that URL,
+ * which carries no credential of ours, for an extension page to fetch itself.
+ */
+export type DownloadedFile =
+  | { kind: 'bytes'; blob: Blob; contentType: string | null }
+  | { kind: 'signed-url'; url: string; contentType: string | null };
 
 /** What a successful call of operation `Id` yields when no other schema is given. */
 export type DefaultResponse<Id extends OperationId> = Id extends keyof typeof RESPONSE_SCHEMAS
