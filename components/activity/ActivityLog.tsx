@@ -83,6 +83,7 @@ export function ActivityLog({ entries, filter, onFilter, onRefresh, onExport, on
                   <td>{e.method}</td>
                   <td>
                     <code>{e.path}</code>
+                    {e.note ? <div class="activity-note">{e.note}</div> : null}
                   </td>
                   <td>{e.status ?? '—'}</td>
                   <td>{Math.round(e.durationMs)} ms</td>

@@ -79,11 +79,14 @@ describe('activity log', () => {
     const csv = activityToCsv([
       entry({ tokenLabel: 'Ada "main", work\nline', status: null, outcome: 'offline' }),
       entry({ tokenLabel: '=HYPERLINK("http://x")' }),
+      entry({ note: 'export: 3 pages, 9 calls' }),
     ]);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('time,tokenLabel,site,operation,method,path,status,durationMs,outcome,retries');
+    expect(lines[0]).toBe('time,tokenLabel,site,operation,method,path,status,durationMs,outcome,retries,note');
     expect(csv).toContain('"Ada ""main"", work\nline"');
-    expect(csv).toContain(',,120,offline,0');
+    expect(csv).toContain(',,120,offline,0,\r\n');
+    expect(lines[3]?.endsWith(',0,export: 3 pages, 9 calls')).toBe(false);
+    expect(lines[3]?.endsWith(',0,"export: 3 pages, 9 calls"')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csvField(-5)).toBe('-5');

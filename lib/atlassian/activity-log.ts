@@ -27,6 +27,8 @@ export const activityEntrySchema = z.strictObject({
   durationMs: z.number().nonnegative(),
   outcome: z.enum(ACTIVITY_OUTCOMES),
   retries: z.number().int().nonnegative(),
+  /** A long job's summary entry (an export) says what its calls did; single calls have none. */
+  note: z.string().max(500).optional(),
 });
 export type ActivityEntry = z.output<typeof activityEntrySchema>;
 

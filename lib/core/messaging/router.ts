@@ -48,7 +48,10 @@ export function createMessageRouter<Deps>(
   deps: Deps,
   extension: ExtensionIdentity,
   onHandlerError: (type: string, error: unknown) => void = () => {},
+  /** A port carrying page bodies (exports) allows larger replies than runtime messages. */
+  options: { maxReplyChars?: number } = {},
 ): MessageRouter {
+  const maxReplyChars = options.maxReplyChars ?? MAX_REPLY_CHARS;
   const table = new Map<string, AnyMessageDefinition<Deps>>();
   for (const definition of definitions) {
     if (table.has(definition.type)) throw new Error(`Two definitions of message "${definition.type}".`);
@@ -93,8 +96,8 @@ export function createMessageRouter<Deps>(
       onHandlerError(definition.type, new ReplyRejectedError(definition.type, reply.error.issues));
       return fail('handler-failed', `The background could not handle "${definition.type}".`);
     }
-    if (JSON.stringify(reply.data).length > MAX_REPLY_CHARS) {
-      onHandlerError(definition.type, new Error(`The reply to "${definition.type}" is larger than ${MAX_REPLY_CHARS} characters; it was not sent.`));
+    if (JSON.stringify(reply.data).length > maxReplyChars) {
+      onHandlerError(definition.type, new Error(`The reply to "${definition.type}" is larger than ${maxReplyChars} characters; it was not sent.`));
       return fail('handler-failed', `The background could not handle "${definition.type}".`);
     }
     return { ok: true, data: reply.data };

@@ -19,14 +19,15 @@ const CSV_COLUMNS = [
   'durationMs',
   'outcome',
   'retries',
+  'note',
 ] as const satisfies readonly (keyof ActivityEntry)[];
 
 /**
  * RFC 4180 quoting. Text starting with = + - @ (or a tab/CR) is prefixed with ' so a spreadsheet
  * does not run a token label such as `=HYPERLINK(...)` as a formula.
  */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

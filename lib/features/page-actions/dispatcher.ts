@@ -1,4 +1,5 @@
 import type { AtlassianClient } from '../../atlassian/client';
+import type { OperationId } from '../../atlassian/operations';
 import { expiredRefusal } from '../tokens/expired-refusal';
 import { tokenCoversSite } from '../tokens/token-site-match';
 import type { TokenVault } from '../tokens/token-vault';
@@ -43,6 +44,12 @@ export interface ActionDeps extends TargetDeps {
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
 
+/** A token ready to send to a site, or why there is none. */
+export type SiteRoute =
+  | { ok: true; token: TokenSummary; route: ConfirmedRoute }
+  /** `refusedToken`: the site refused this token's identity (the health feature alerts on it). */
+  | { ok: false; failure: ActionFailure; refusedToken?: TokenSummary };
+
 export interface ActionDispatcher {
   /** Runs `action` on a page the background resolved itself (see `resolveTabTarget`). */
   dispatch(action: ActionName, target: ActionTarget): Promise<ActionResult>;
@@ -53,6 +60,8 @@ export interface ActionDispatcher {
   runOnTab(action: ActionName, tabId: number, expectedContentId?: string): Promise<ActionResult>;
   /** Runs `action` on the page `linkUrl` points to (a menu on a link, clicked in tab `tabId`). */
   runOnLink(action: ActionName, linkUrl: string, tabId: number): Promise<ActionResult>;
+  /** The chosen token for `host`, ready to send (see `routeFor` in the code). */
+  routeFor(host: string, operation?: OperationId): Promise<SiteRoute>;
   /** The saved tokens meant for `site`, in order, and the one actions use there. */
   tokensFor(site: string): Promise<{ tokens: TokenSummary[]; chosen: TokenSummary | undefined }>;
 }
@@ -91,16 +100,20 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     return { ok: true, context: { kind: 'content', host, contentId: page.id, contentType: 'page', view: 'view', spaceKey: wanted.spaceKey } };
   }
 
-  async function dispatch(name: ActionName, target: ActionTarget | (Omit<ActionTarget, 'context'> & { byTitle: { spaceKey: string; title: string } })): Promise<ActionResult> {
-    const action = actions[name];
-    const { chosen: token } = await tokensFor(target.host);
+  /**
+   * The chosen token for `host`, checked and routed: not expired, allowed to send `operation`
+   * (read-only guard, before the vault opens), its secret read, its kind's base chosen and its
+   * identity on the site confirmed. Page actions and exports both start here.
+   */
+  async function routeFor(host: string, operation?: OperationId): Promise<SiteRoute> {
+    const { chosen: token } = await tokensFor(host);
     if (!token) {
       return {
         ok: false,
         failure: {
           class: 'no-token',
-          message: `No saved token is meant for ${target.host}.`,
-          fix: `Add a token for ${target.host} (or one for every Cloud site) in the extension options.`,
+          message: `No saved token is meant for ${host}.`,
+          fix: `Add a token for ${host} (or one for every Cloud site) in the extension options.`,
         },
       };
     }
@@ -108,11 +121,11 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     if (expired) return { ok: false, failure: expired };
 
     const refusal =
-      action.operation &&
+      operation &&
       deps.client.refuseWrite({
         credential: { label: token.label, readOnly: token.readOnly },
-        site: { kind: 'cloud', host: target.host },
-        operation: action.operation,
+        site: { kind: 'cloud', host },
+        operation,
       });
     if (refusal) return { ok: false, failure: toActionFailure(refusal) };
 
@@ -122,14 +135,25 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
       return { ok: false, failure: { class: 'no-token', message: `The token “${token.label}” was just removed.`, fix: 'Try again.' } };
     }
 
-    const route = await deps.sendRoute(token, secret.secret, target.host, secret.secretRevision);
+    const route = await deps.sendRoute(token, secret.secret, host, secret.secretRevision);
     if (!route.ok) return route;
-    // Before the action, a write included: on a site with anonymous access a wrong token's
+    // Before anything else, a write included: on a site with anonymous access a wrong token's
     // answers (and "done" for a write) would be the anonymous user's, shown as the person's.
     const identity = await deps.confirmIdentity(token, secret.secretRevision, route);
+    if (!identity.ok) return { ok: false, failure: identity.failure, refusedToken: token };
+    return { ok: true, token, route };
+  }
+
+  async function dispatch(name: ActionName, target: ActionTarget | (Omit<ActionTarget, 'context'> & { byTitle: { spaceKey: string; title: string } })): Promise<ActionResult> {
+    const action = actions[name];
+    const routed = await routeFor(target.host, action.operation);
+    if (!routed.ok) {
+      if (routed.failure.class === 'invalid-token' && routed.refusedToken) deps.onInvalidToken?.(routed.refusedToken, target.host, routed.failure);
+      return { ok: false, failure: routed.failure };
+    }
+    const { token, route } = routed;
     let result: ActionResult;
-    if (!identity.ok) result = identity;
-    else if ('byTitle' in target) {
+    if ('byTitle' in target) {
       const found = await byTitle(route, target.host, target.byTitle);
       result = found.ok
         ? await action.run({ client: deps.client, credential: route.credential, site: route.site, target: { tabId: target.tabId, host: target.host, context: found.context } })
@@ -141,6 +165,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
 
   return {
     dispatch,
+    routeFor,
     tokensFor,
     async runOnLink(name, linkUrl, tabId) {
       const page = linkPage(linkUrl);
