@@ -1,8 +1,11 @@
 // Page bodies in every representation. Storage comes from the shared real samples when present
 // (read at runtime, never copied into the project), else from a built-in body; the other
-// representations are derived from it with a deliberately small renderer.
-import { existsSync, readFileSync } from 'node:fs';
+// representations are derived from it with a deliberately small renderer, or, for content with
+// `rendering: 'confluence'`, with Confluence's own markup (export-view.ts).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ContentStore } from './content-store';
+import { renderConfluenceView } from './export-view';
 import { builtinStorage, type SimContent } from './fixtures';
 import { ADF_SAMPLES_DIR, STORAGE_SAMPLES_DIR } from './paths';
 
@@ -25,8 +28,17 @@ function readSample(dir: string, file: string): string | undefined {
   return cache.get(full) ?? undefined;
 }
 
+let sampleNames: readonly string[] | undefined;
+
+/** The shared storage samples' file names, sorted (none when ../shared is missing). */
+export function storageSampleNames(): readonly string[] {
+  sampleNames ??= existsSync(STORAGE_SAMPLES_DIR) ? readdirSync(STORAGE_SAMPLES_DIR).filter((f) => f.endsWith('.xml')).sort() : [];
+  return sampleNames;
+}
+
 export function storageBody(c: SimContent): string {
   if (c.storage) return c.storage;
+  if (c.storageParts) return c.storageParts.map((p) => ('storage' in p ? p.storage : (readSample(STORAGE_SAMPLES_DIR, p.sample) ?? ''))).join('\n');
   const sample = c.storageSample ? readSample(STORAGE_SAMPLES_DIR, c.storageSample) : undefined;
   return sample ?? builtinStorage(c.title);
 }
@@ -71,6 +83,7 @@ function plainText(html: string): string {
 }
 
 export function adfBody(c: SimContent): string {
+  if (c.adfDoc) return JSON.stringify(c.adfDoc);
   const sample = c.adfSample ? readSample(ADF_SAMPLES_DIR, c.adfSample) : undefined;
   if (sample) return JSON.stringify(JSON.parse(sample));
   const text = plainText(storageToView(storageBody(c), c)).slice(0, 2000) || c.title;
@@ -86,21 +99,38 @@ export function adfBody(c: SimContent): string {
 
 const STYLED_VIEW_CSS = 'body{font-family:-apple-system,"Segoe UI",sans-serif;font-size:14px;line-height:1.42857}';
 
-export function bodyIn(format: BodyFormat, c: SimContent): string {
+// Rendered Confluence-style views, per store (content never changes; a reset makes a new store).
+const rendered = new WeakMap<ContentStore, Map<SimContent, string>>();
+
+/** view HTML: Confluence's markup for `rendering: 'confluence'` (falling back if not well-formed), else the small renderer. */
+function viewHtml(storage: string, c: SimContent, store: ContentStore): string {
+  if (c.rendering !== 'confluence') return storageToView(storage, c);
+  let cache = rendered.get(store);
+  if (!cache) rendered.set(store, (cache = new Map()));
+  let html = cache.get(c);
+  if (html === undefined) {
+    html = renderConfluenceView(storage, c, store) ?? storageToView(storage, c);
+    cache.set(c, html);
+  }
+  return html;
+}
+
+export function bodyIn(format: BodyFormat, c: SimContent, store: ContentStore): string {
   const storage = storageBody(c);
   switch (format) {
     case 'storage':
       return storage;
     case 'atlas_doc_format':
       return adfBody(c);
-    case 'view':
     case 'editor':
       return storageToView(storage, c);
+    case 'view':
+      return viewHtml(storage, c, store);
     case 'export_view':
     case 'anonymous_export_view':
-      return `<div class="wiki-content">${storageToView(storage, c)}</div>`;
+      return `<div class="wiki-content">${viewHtml(storage, c, store)}</div>`;
     case 'styled_view':
-      return `<html><head><style>${STYLED_VIEW_CSS}</style></head><body><div id="Content">${storageToView(storage, c)}</div></body></html>`;
+      return `<html><head><style>${STYLED_VIEW_CSS}</style></head><body><div id="Content">${viewHtml(storage, c, store)}</div></body></html>`;
   }
 }
 

@@ -97,6 +97,20 @@ const CASES: Case[] = [
   { name: 'spaces, gateway', api: 'v2', method: 'GET', template: '/spaces', url: `${gw}/wiki/api/v2/spaces?keys=ENG,DOCS`, token: 'aliceScoped', status: 200 },
   { name: 'spaces, anonymous', api: 'v2', method: 'GET', template: '/spaces', url: `${globex}/wiki/api/v2/spaces`, status: 200 },
   { name: 'spaces/{id}', api: 'v2', method: 'GET', template: '/spaces/{id}', url: `${acme}/wiki/api/v2/spaces/98305?description-format=view`, token: 'aliceClassic', status: 200 },
+  // The export fixture tree (export-fixtures.ts): what an export reads
+  {
+    name: 'content/{id}, export expansions',
+    api: 'v1',
+    method: 'GET',
+    template: '/wiki/rest/api/content/{id}',
+    url: `${acme}/wiki/rest/api/content/7000001?expand=body.storage,body.atlas_doc_format,body.export_view,version,space,history,metadata.labels,ancestors`,
+    token: 'aliceClassic',
+    status: 200,
+  },
+  { name: 'descendant/page with ancestors, export tree', api: 'v1', method: 'GET', template: '/wiki/rest/api/content/{id}/descendant/{type}', url: `${gw}/wiki/rest/api/content/7000001/descendant/page?expand=ancestors&limit=2`, token: 'aliceScopedNoTree', status: 200 },
+  { name: 'pages/{id}/descendants, export tree', api: 'v2', method: 'GET', template: '/pages/{id}/descendants', url: `${gw}/wiki/api/v2/pages/7000001/descendants?depth=10&limit=3`, token: 'aliceScoped', status: 200 },
+  { name: 'pages/{id}/attachments, export tree', api: 'v2', method: 'GET', template: '/pages/{id}/attachments', url: `${acme}/wiki/api/v2/pages/7000001/attachments`, token: 'aliceClassic', status: 200 },
+  { name: 'pages/{id} export_view, export tree', api: 'v2', method: 'GET', template: '/pages/{id}', url: `${gw}/wiki/api/v2/pages/7000001?body-format=export_view`, token: 'aliceScoped', status: 200 },
   // Data Center, against the shared v1 shapes
   { name: 'DC user/current', api: 'v1', method: 'GET', template: '/wiki/rest/api/user/current', url: `${SIM_DC.baseUrl}/rest/api/user/current`, token: 'carolPat', status: 200, dc: true },
   { name: 'DC content/{id}', api: 'v1', method: 'GET', template: '/wiki/rest/api/content/{id}', url: `${SIM_DC.baseUrl}/rest/api/content/4000002?expand=body.storage,version,space,ancestors`, token: 'carolPat', status: 200, dc: true },

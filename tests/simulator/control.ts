@@ -1,5 +1,7 @@
 // The runtime switches tests use to change the simulator's behaviour.
+import { CONTENT_FAILURE_STATUSES } from './content-failures';
 import { SIM_USERS } from './fixtures';
+import { generateTree } from './generate-tree';
 import { defaultRateLimitBudget, resolveToken, type SimState } from './state';
 import type { SimulatorControl } from './types';
 
@@ -68,6 +70,18 @@ export function createControl(state: SimState): SimulatorControl {
       const remaining = budget.remaining ?? limit;
       if (!Number.isInteger(remaining)) throw new Error(`setRateLimitBudget: remaining must be an integer, got ${remaining}`);
       state.rateLimitBudgets.set(token.name, { limit, remaining: Math.max(0, remaining), nearLimit: budget.nearLimit ?? false });
+    },
+    failContent(id, spec) {
+      if (!CONTENT_FAILURE_STATUSES.includes(spec.status)) throw new Error(`failContent: status must be one of ${CONTENT_FAILURE_STATUSES.join(', ')}, got ${spec.status}`);
+      state.failedContent.set(id, spec.status);
+    },
+    rateLimitEvery(n, retryAfterSeconds) {
+      positiveCount(n, 'rateLimitEvery');
+      if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) throw new Error(`rateLimitEvery: retryAfterSeconds must be a non-negative integer, got ${retryAfterSeconds}`);
+      state.periodicRateLimit = n === 0 ? undefined : { every: n, retryAfterSeconds, seen: 0 };
+    },
+    generateTree(spec) {
+      return generateTree(state, spec);
     },
     reset() {
       state.reset();

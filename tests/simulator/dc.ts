@@ -2,7 +2,7 @@
 // auth, v1 REST only, DC user shape, bare-boolean watch status, pages with ajs-version-number (in
 // Data Center's look: page-chrome.ts with the 'dc' flavour).
 import { authenticateDc } from './auth';
-import { findByTitle, findContent, slugToTitle, spaceOfContent, spacesOf, titleSlug } from './content-store';
+import { slugToTitle, spaceOfContent, spacesOf, titleSlug, type ContentStore } from './content-store';
 import { SIM_DC, type SimContent } from './fixtures';
 import {
   DC_VERSION_NUMBER,
@@ -53,7 +53,7 @@ function dcDocument(title: string, metas: Record<string, string>, sidebarHtml: s
   return renderDocument({ title, metas, bodyHtml: shell(dcNav(), sidebarHtml, mainHtml), styles: PAGE_CSS, bodyClass: 'ctc-dc' });
 }
 
-function pageHtml(c: SimContent | undefined): SimResponse {
+function pageHtml(c: SimContent | undefined, content: ContentStore): SimResponse {
   if (!c) {
     return html(
       404,
@@ -61,11 +61,11 @@ function pageHtml(c: SimContent | undefined): SimResponse {
     );
   }
   const space = spaceOfContent(c);
-  const home = findContent(SIM_DC.host, space.homepageId);
+  const home = content.find(SIM_DC.host, space.homepageId);
   const overviewHref = home ? dcHref(home) : `${SIM_DC.contextPath}/`;
-  const view = contentBodyHtml(c, dcHref);
+  const view = contentBodyHtml(c, dcHref, content);
   const main = `<div id="page">
-  <div id="ctc-page-header" class="ctc-page-header">${pageHeaderInner({ flavor: 'dc', space, c, hrefOf: dcHref, overviewHref })}</div>
+  <div id="ctc-page-header" class="ctc-page-header">${pageHeaderInner({ flavor: 'dc', space, c, hrefOf: dcHref, overviewHref, content })}</div>
   <div class="ctc-content">
   <h1 id="title-text" class="ctc-title">${escapeHtml(c.title)}</h1>
   <div id="ctc-byline" class="ctc-byline">${bylineInner(c, view, 'dc')}</div>
@@ -74,7 +74,7 @@ function pageHtml(c: SimContent | undefined): SimResponse {
   ${pageFoot('dc')}
   </div>
 </div>`;
-  const side = sidebar(sidebarInner({ flavor: 'dc', space, current: c, hrefOf: dcHref, overviewHref }));
+  const side = sidebar(sidebarInner({ flavor: 'dc', space, current: c, hrefOf: dcHref, overviewHref, content }));
   return html(
     200,
     dcDocument(
@@ -94,11 +94,11 @@ function pageHtml(c: SimContent | undefined): SimResponse {
   );
 }
 
-function dashboard(): SimResponse {
+function dashboard(content: ContentStore): SimResponse {
   const spaces = spacesOf(SIM_DC.host);
   const cards = spaces
     .map((s) => {
-      const home = findContent(SIM_DC.host, s.homepageId);
+      const home = content.find(SIM_DC.host, s.homepageId);
       return `<a class="ctc-card" href="${escapeHtml(home ? dcHref(home) : `${SIM_DC.contextPath}/`)}"><div class="ctc-card-title">${spaceAvatar(s)}<span>${escapeHtml(s.name)}</span></div><div class="ctc-card-meta">${escapeHtml(s.description)}</div></a>`;
     })
     .join('');
@@ -108,13 +108,13 @@ function dashboard(): SimResponse {
   return html(200, dcDocument('Dashboard - Confluence', baseMetas(), undefined, main));
 }
 
-function dcHtml(req: SimRequest, rest: string): SimResponse {
+function dcHtml(req: SimRequest, rest: string, content: ContentStore): SimResponse {
   let m: RegExpExecArray | null;
-  if (rest === '' || rest === '/' || rest === '/index.action') return dashboard();
-  if (rest === '/pages/viewpage.action') return pageHtml(findContent(SIM_DC.host, req.url.searchParams.get('pageId') ?? ''));
-  if ((m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(rest))) return pageHtml(findByTitle(SIM_DC.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!)));
-  if ((m = /^\/x\/([A-Za-z0-9_-]+)\/?$/.exec(rest))) return pageHtml(findContent(SIM_DC.host, idForTinyCode(m[1]!) ?? ''));
-  return pageHtml(undefined);
+  if (rest === '' || rest === '/' || rest === '/index.action') return dashboard(content);
+  if (rest === '/pages/viewpage.action') return pageHtml(content.find(SIM_DC.host, req.url.searchParams.get('pageId') ?? ''), content);
+  if ((m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(rest))) return pageHtml(content.findByTitle(SIM_DC.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!)), content);
+  if ((m = /^\/x\/([A-Za-z0-9_-]+)\/?$/.exec(rest))) return pageHtml(content.find(SIM_DC.host, idForTinyCode(m[1]!) ?? ''), content);
+  return pageHtml(undefined, content);
 }
 
 export function handleDc(req: SimRequest, env: SimEnv): SimResponse {
@@ -128,10 +128,10 @@ export function handleDc(req: SimRequest, env: SimEnv): SimResponse {
     return handleV1({
       req,
       state: env.state,
-      env: { host: SIM_DC.host, base: SIM_DC.baseUrl, context: SIM_DC.contextPath, flavor: 'dc', principal: auth.principal },
+      env: { host: SIM_DC.host, base: SIM_DC.baseUrl, context: SIM_DC.contextPath, flavor: 'dc', principal: auth.principal, content: env.state.content },
       flavor: DC_V1_FLAVOR,
       subPath: rest.slice('/rest/api'.length),
     });
   }
-  return dcHtml(req, rest);
+  return dcHtml(req, rest, env.state.content);
 }

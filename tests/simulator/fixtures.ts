@@ -80,6 +80,8 @@ export const SIM_SCOPES = {
     'read:jira-user',
   ],
   pageOnly: ['read:page:confluence'],
+  /** What an export reads, without `read:hierarchical-content:confluence`: v2 descendants fail the scope check, v1 descendant/page works. */
+  exportWithoutTree: ['read:content-details:confluence', 'read:page:confluence', 'read:attachment:confluence', 'read:space:confluence'],
   /** Classic scope names: v1 accepts them on the gateway, v2 answers "scope does not match". */
   classicOnly: ['read:confluence-content.all', 'read:confluence-user', 'read:confluence-space.summary'],
 };
@@ -114,6 +116,15 @@ export const SIM_TOKENS = {
     user: 'alice',
     sites: [acme.host],
     scopes: SIM_SCOPES.pageOnly,
+  },
+  /** Scoped token that can export but lacks `read:hierarchical-content:confluence` (tree through v1). */
+  aliceScopedNoTree: {
+    name: 'aliceScopedNoTree',
+    kind: 'scoped',
+    secret: 'SIMscoped-alice-notree-Rq8sT1uV4w',
+    user: 'alice',
+    sites: [acme.host],
+    scopes: SIM_SCOPES.exportWithoutTree,
   },
   /** Scoped token created with classic scope names only (works for v1 user/current, not v2). */
   aliceScopedClassicScopes: {
@@ -178,6 +189,8 @@ export const SIM_SPACES = {
   eng: { id: '98305', key: 'ENG', name: 'Engineering', site: acme.host, public: false, type: 'global', homepageId: '1000001', createdAt: '2023-01-10T09:00:00.000Z', authorKey: 'alice', description: 'How we build things.' },
   docs: { id: '98306', key: 'DOCS', name: 'Documentation', site: acme.host, public: false, type: 'global', homepageId: '1000500', createdAt: '2023-02-01T09:00:00.000Z', authorKey: 'alice', description: 'Product documentation.' },
   mkt: { id: '98307', key: 'MKT', name: 'Marketing', site: acme.host, public: false, type: 'global', homepageId: '1000600', createdAt: '2023-03-01T09:00:00.000Z', authorKey: 'bob', description: 'Campaigns.' },
+  /** The export fixture tree (export-fixtures.ts); its homepage is the tree's root. */
+  exp: { id: '98308', key: 'EXP', name: 'Export Handbook', site: acme.host, public: false, type: 'global', homepageId: '7000001', createdAt: '2023-06-01T09:00:00.000Z', authorKey: 'alice', description: 'Pages for export tests.' },
   pub: { id: '131073', key: 'PUB', name: 'Globex Public', site: globex.host, public: true, type: 'global', homepageId: '2000001', createdAt: '2023-04-01T09:00:00.000Z', authorKey: 'alice', description: 'Open to everyone.' },
   priv: { id: '131074', key: 'PRIV', name: 'Globex Internal', site: globex.host, public: false, type: 'global', homepageId: '2000100', createdAt: '2023-04-02T09:00:00.000Z', authorKey: 'alice', description: 'Staff only.' },
   ops: { id: '163841', key: 'OPS', name: 'Operations', site: initech.host, public: false, type: 'global', homepageId: '3000001', createdAt: '2023-05-01T09:00:00.000Z', authorKey: 'alice', description: 'Runbooks.' },
@@ -195,10 +208,15 @@ export interface SimAttachment {
   comment: string;
   createdAt: string;
   version: number;
-  /** The bytes: text, or base64 for binary files. */
+  /** The bytes: text, or base64 for binary files... */
   text?: string;
   base64?: string;
+  /** ...or `size` pseudo-random bytes made on demand from `seed` (generated trees: no memory held). */
+  generated?: { size: number; seed: number };
 }
+
+/** A piece of a storage body put together at runtime: our own markup, or a shared sample (skipped when missing). */
+export type StoragePart = { storage: string } | { sample: string };
 
 export interface SimContent {
   id: string;
@@ -220,6 +238,15 @@ export interface SimContent {
   adfSample?: string;
   /** Built-in storage body (used when there is no sample or it is missing). */
   storage?: string;
+  /** Storage made of parts (own markup and shared samples), joined in order; wins over `storageSample`. */
+  storageParts?: StoragePart[];
+  /**
+   * How view/export_view are rendered: 'simple' (default, bodies.ts' small renderer) or
+   * 'confluence' (export-view.ts: Confluence's markup for macros, mentions, images, links).
+   */
+  rendering?: 'simple' | 'confluence';
+  /** A hand-written ADF document for atlas_doc_format (wins over `adfSample`). */
+  adfDoc?: Record<string, unknown>;
   /** Only these users (SIM_USERS keys) may view it. */
   restrictedTo?: string[];
   /** Its HTML page carries links that navigate with history.pushState. */
@@ -229,7 +256,8 @@ export interface SimContent {
 // A 1×1 transparent PNG.
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-function page(
+/** A page with the fixtures' defaults (alice's, version 3 by bob, no labels or attachments). */
+export function fixturePage(
   id: string,
   site: string,
   spaceKey: string,
@@ -253,19 +281,19 @@ function page(
 }
 
 export const SIM_PAGES = {
-  engHome: page('1000001', acme.host, 'ENG', 'Engineering Home', {
+  engHome: fixturePage('1000001', acme.host, 'ENG', 'Engineering Home', {
     labels: ['home'],
     storageSample: 'md2conf-basic-formatting.xml',
     version: { number: 7, when: '2024-05-20T08:00:00.000Z', byKey: 'alice', message: '', minorEdit: false },
   }),
   /** Tiny link /wiki/x/LIQHD. */
-  releaseNotes: page('201819180', acme.host, 'ENG', 'Release Notes', {
+  releaseNotes: fixturePage('201819180', acme.host, 'ENG', 'Release Notes', {
     parentId: '1000001',
     position: 0,
     labels: ['release', 'notes'],
     storageSample: 'md2conf-status-lozenges.xml',
   }),
-  architecture: page('1000002', acme.host, 'ENG', 'Architecture', {
+  architecture: fixturePage('1000002', acme.host, 'ENG', 'Architecture', {
     parentId: '1000001',
     position: 1,
     labels: ['design'],
@@ -276,47 +304,44 @@ export const SIM_PAGES = {
       { id: 'att1000012', title: 'spec.txt', mediaType: 'text/plain', fileId: 'e6c3a4d5-7f8b-4c9d-8e1f-2a3b4c5d6e7f', comment: 'Spec draft', createdAt: '2024-02-03T10:00:00.000Z', version: 1, text: 'Spec v1\n' },
     ],
   }),
-  storageLayer: page('1000003', acme.host, 'ENG', 'Storage Layer', { parentId: '1000002', position: 0, storageSample: 'mark-codes.xml' }),
-  apiDesign: page('1000004', acme.host, 'ENG', 'API Design', { parentId: '1000002', position: 1, storageSample: 'pchuri-10-links.xml' }),
-  pagination: page('1000005', acme.host, 'ENG', 'Pagination', { parentId: '1000004', position: 0 }),
+  storageLayer: fixturePage('1000003', acme.host, 'ENG', 'Storage Layer', { parentId: '1000002', position: 0, storageSample: 'mark-codes.xml' }),
+  apiDesign: fixturePage('1000004', acme.host, 'ENG', 'API Design', { parentId: '1000002', position: 1, storageSample: 'pchuri-10-links.xml' }),
+  pagination: fixturePage('1000005', acme.host, 'ENG', 'Pagination', { parentId: '1000004', position: 0 }),
   /** Id above 2^32; tiny link /wiki/x/D4BkcAE. Has a paired ADF sample. */
-  onboarding: page('6180601871', acme.host, 'ENG', 'Onboarding Guide', {
+  onboarding: fixturePage('6180601871', acme.host, 'ENG', 'Onboarding Guide', {
     parentId: '1000001',
     position: 2,
     storageSample: 'atlcli-basic-paired.storage.xml',
     adfSample: 'atlcli-basic-paired.adf.json',
   }),
   /** Its HTML links navigate with history.pushState (single-page app behaviour). */
-  spaStart: page('1000006', acme.host, 'ENG', 'SPA Start', { parentId: '1000001', position: 3, spa: true }),
+  spaStart: fixturePage('1000006', acme.host, 'ENG', 'SPA Start', { parentId: '1000001', position: 3, spa: true }),
   /** Only Alice may view it (Bob's token and the anonymous user get 404 / 403). */
-  salaryBands: page('1000007', acme.host, 'ENG', 'Salary Bands', { parentId: '1000001', position: 4, restrictedTo: ['alice'] }),
-  unicodeTitle: page('1000008', acme.host, 'ENG', 'Café & Crème — Ünïcode', { parentId: '1000001', position: 5 }),
+  salaryBands: fixturePage('1000007', acme.host, 'ENG', 'Salary Bands', { parentId: '1000001', position: 4, restrictedTo: ['alice'] }),
+  unicodeTitle: fixturePage('1000008', acme.host, 'ENG', 'Café & Crème — Ünïcode', { parentId: '1000001', position: 5 }),
   quarterlyUpdate: {
-    ...page('1000100', acme.host, 'ENG', 'Quarterly Update', { createdAt: '2024-03-15T09:30:00.000Z', labels: ['news'] }),
+    ...fixturePage('1000100', acme.host, 'ENG', 'Quarterly Update', { createdAt: '2024-03-15T09:30:00.000Z', labels: ['news'] }),
     type: 'blogpost',
   },
-  whiteboard: { ...page('1000200', acme.host, 'ENG', 'System Sketch', { parentId: '1000001', position: 6 }), type: 'whiteboard' },
-  database: { ...page('1000300', acme.host, 'ENG', 'Component Inventory', { parentId: '1000001', position: 7 }), type: 'database' },
-  folder: { ...page('1000400', acme.host, 'ENG', 'Archive', { parentId: '1000001', position: 8 }), type: 'folder' },
-  docsHome: page('1000500', acme.host, 'DOCS', 'Docs Home', { storageSample: 'md2conf-panel-custom.xml' }),
-  userGuide: page('1000501', acme.host, 'DOCS', 'User Guide', { parentId: '1000500', storageSample: 'confluencebuilder-lists-nested.xml' }),
-  mktHome: page('1000600', acme.host, 'MKT', 'Marketing Home', { authorKey: 'bob' }),
-  pubWelcome: page('2000001', globex.host, 'PUB', 'Public Welcome', { storageSample: 'pchuri-01-prose-and-entities.xml' }),
-  pubFaq: page('2000002', globex.host, 'PUB', 'Public FAQ', {
+  whiteboard: { ...fixturePage('1000200', acme.host, 'ENG', 'System Sketch', { parentId: '1000001', position: 6 }), type: 'whiteboard' },
+  database: { ...fixturePage('1000300', acme.host, 'ENG', 'Component Inventory', { parentId: '1000001', position: 7 }), type: 'database' },
+  folder: { ...fixturePage('1000400', acme.host, 'ENG', 'Archive', { parentId: '1000001', position: 8 }), type: 'folder' },
+  docsHome: fixturePage('1000500', acme.host, 'DOCS', 'Docs Home', { storageSample: 'md2conf-panel-custom.xml' }),
+  userGuide: fixturePage('1000501', acme.host, 'DOCS', 'User Guide', { parentId: '1000500', storageSample: 'confluencebuilder-lists-nested.xml' }),
+  mktHome: fixturePage('1000600', acme.host, 'MKT', 'Marketing Home', { authorKey: 'bob' }),
+  pubWelcome: fixturePage('2000001', globex.host, 'PUB', 'Public Welcome', { storageSample: 'pchuri-01-prose-and-entities.xml' }),
+  pubFaq: fixturePage('2000002', globex.host, 'PUB', 'Public FAQ', {
     parentId: '2000001',
     attachments: [
       { id: 'att2000010', title: 'faq.txt', mediaType: 'text/plain', fileId: 'f7d4b5e6-8a9c-4d0e-9f1a-2b3c4d5e6f70', comment: '', createdAt: '2024-03-01T10:00:00.000Z', version: 1, text: 'Frequently asked questions.\n' },
     ],
   }),
-  pubStaffOnly: page('2000003', globex.host, 'PUB', 'Staff Only', { parentId: '2000001', position: 1, restrictedTo: ['alice'] }),
-  privPlans: page('2000100', globex.host, 'PRIV', 'Internal Plans'),
-  opsRunbook: page('3000001', initech.host, 'OPS', 'Runbook', { storageSample: 'kafka-cwiki-eclipse-setup-27835336.xml' }),
-  dcHome: page('4000001', SIM_DC.host, 'DEV', 'DC Home', { authorKey: 'carol', version: { number: 2, when: '2024-04-01T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
-  dcChild: page('4000002', SIM_DC.host, 'DEV', 'DC Child', { parentId: '4000001', authorKey: 'carol', version: { number: 1, when: '2024-04-02T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
+  pubStaffOnly: fixturePage('2000003', globex.host, 'PUB', 'Staff Only', { parentId: '2000001', position: 1, restrictedTo: ['alice'] }),
+  privPlans: fixturePage('2000100', globex.host, 'PRIV', 'Internal Plans'),
+  opsRunbook: fixturePage('3000001', initech.host, 'OPS', 'Runbook', { storageSample: 'kafka-cwiki-eclipse-setup-27835336.xml' }),
+  dcHome: fixturePage('4000001', SIM_DC.host, 'DEV', 'DC Home', { authorKey: 'carol', version: { number: 2, when: '2024-04-01T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
+  dcChild: fixturePage('4000002', SIM_DC.host, 'DEV', 'DC Child', { parentId: '4000001', authorKey: 'carol', version: { number: 1, when: '2024-04-02T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
 } satisfies Record<string, SimContent>;
-
-/** Every piece of content, in fixture order. */
-export const SIM_CONTENT: readonly SimContent[] = Object.values(SIM_PAGES);
 
 /** Watch subscriptions the simulator starts with: `${host}|${userKey}|content:${id}` or `|space:${key}`. */
 export const SIM_INITIAL_WATCHES: readonly string[] = [

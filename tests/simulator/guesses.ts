@@ -292,6 +292,17 @@ export const DC_RATE_LIMIT_INTERVAL_SECONDS = '1';
 export const DC_RATE_LIMIT_FILL_RATE = '10';
 export const SERVICE_UNAVAILABLE_BODY = { code: 503, message: 'Service Unavailable' };
 
+/**
+ * `control.rateLimitEvery(n, retryAfter)`: every n-th API request carrying a known token's
+ * credentials (site, gateway, Jira, Data Center; accepted or not; not the media host, not
+ * anonymous calls, not `tenant_info`, which takes no credentials) gets the token 429. Real limits are per site × endpoint × method and per token,
+ * with unpublished numbers (doc); one counter over all of them is ours. 503s from outages answer
+ * first and don't count.
+ */
+export function countsTowardRateLimitEvery(host: string, path: string, presentsKnownToken: boolean): boolean {
+  return presentsKnownToken && host !== MEDIA_HOST && !path.startsWith('/_edge/tenant_info');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Attachments and the media host
 // ---------------------------------------------------------------------------------------------
@@ -330,6 +341,55 @@ export const LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES = true;
 
 /** Body of the legacy download path's OAuth 401 on the site (status and header are doc). Guess. */
 export const LEGACY_DOWNLOAD_REFUSED_BODY = '';
+
+// ---------------------------------------------------------------------------------------------
+// Rendered bodies (view / export_view) of content with `rendering: 'confluence'` (export-view.ts)
+// ---------------------------------------------------------------------------------------------
+// Classes and attributes follow the rendered Cloud samples in ../shared/confluence-samples
+// (seen: `brush: c#`, `confluence-information-macro-*`, `inline-task-list` with `checked`,
+// `user-mention` with the display name, `status-macro aui-lozenge-*`). What follows is not seen.
+
+/** A code macro without a language renders as `brush: text` (a Cloud sample shows it; which languages map to it is a guess). */
+export const CODE_BRUSH_WITHOUT_LANGUAGE = 'text';
+
+/** Title of an expand macro without one. Guess (the editor's placeholder wording). */
+export const EXPAND_DEFAULT_TITLE = 'Click here to expand...';
+
+/**
+ * export_view image `src` (and `data-image-src`) is the site-relative download path
+ * `/wiki/download/attachments/<pageId>/<file>?version=…&modificationDate=…&api=v2`, the same as
+ * `downloadLink`; page links are absolute site URLs (seen in rendered samples). Guess for the images.
+ */
+export const EXPORT_VIEW_IMAGE_SRC_IS_SITE_RELATIVE = true;
+
+/** Where an emoticon's image lives. Guess. */
+export function emoticonImagePath(name: string): string {
+  return `/wiki/s/-1/_/images/icons/emoticons/${encodeURIComponent(name)}.svg`;
+}
+
+/** A mention of an account the site doesn't know. Guess. */
+export function unknownUserName(id: string): string {
+  return id ? `Unknown user (${id})` : 'Unknown user';
+}
+
+/**
+ * Content made to fail (`control.failContent`): the v1 and v2 messages for 403 and 500 are
+ * guesses (404 uses the usual "No content found" message). Hidden and broken content stays in
+ * tree listings (v2 descendants, v1 descendant/page): only reading it fails. Guess.
+ */
+export const V1_CONTENT_FORBIDDEN_MESSAGE = 'You do not have permission to view this content.';
+export const V1_INTERNAL_ERROR_MESSAGE = 'Internal Server Error';
+
+/** v2 error titles by status for `control.failContent`. Guess. */
+export const V2_ERROR_TITLES: Readonly<Record<number, string>> = { 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** `mediaTypeDescription` of v2 attachments by media type (the field is doc; these values are a guess). */
+export const MEDIA_TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'image/png': 'PNG Image',
+  'text/plain': 'Text File',
+  'application/pdf': 'PDF Document',
+  'application/octet-stream': 'Binary File',
+};
 
 // ---------------------------------------------------------------------------------------------
 // HTML pages (what the content script sees)

@@ -12,8 +12,10 @@ import type { Simulator, SimulatorOptions } from './types';
 
 export type {
   AuthKind,
+  FailContentSpec,
   FaultKind,
   FaultSpec,
+  GenerateTreeSpec,
   RateLimitBudgetSpec,
   RateLimitSpec,
   RequestLogEntry,
@@ -28,6 +30,9 @@ export type {
   TokenKind,
 } from './types';
 export * from './fixtures';
+export { SIM_CONTENT } from './all-content';
+export { EXPORT_CSHARP_CODE, EXPORT_PLAIN_CODE, EXPORT_ROOT_SAMPLES, SIM_EXPORT, SIM_EXPORT_PAGES } from './export-fixtures';
+export { GENERATED_ATTACHMENT_ID_BASE, GENERATED_PAGE_ID_BASE } from './generate-tree';
 export { idForTinyCode, tinyCodeForId } from './tiny-link';
 export { authorizationFor, basicAuthorization, bearerAuthorization } from './credentials';
 

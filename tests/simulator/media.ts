@@ -3,7 +3,7 @@
 // every request) and rejected, so tests can prove the client never leaks its token there.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { attachmentBytes } from './content-store';
-import { SIM_CONTENT, type SimAttachment, type SimContent } from './fixtures';
+import type { SimAttachment, SimContent } from './fixtures';
 import {
   MEDIA_AUTHORIZATION_REJECTED_BODY,
   MEDIA_BAD_TOKEN_STATUS,
@@ -46,20 +46,12 @@ function tokenGrants(state: SimState, token: string, fileId: string): boolean {
   }
 }
 
-function findFile(fileId: string): { c: SimContent; att: SimAttachment } | undefined {
-  for (const c of SIM_CONTENT) {
-    const att = c.attachments.find((a) => a.fileId === fileId);
-    if (att) return { c, att };
-  }
-  return undefined;
-}
-
 export function handleMedia(req: SimRequest, state: SimState): SimResponse {
   if (header(req, 'authorization') !== undefined) return json(MEDIA_REJECTS_AUTHORIZATION_STATUS, MEDIA_AUTHORIZATION_REJECTED_BODY);
   const m = /^\/file\/([0-9a-f-]+)\/binary$/.exec(req.url.pathname);
   if (!m || req.method !== 'GET') return json(404, { error: { code: 'NotFound', title: 'Not found' } });
   const fileId = m[1]!;
-  const found = findFile(fileId);
+  const found = state.content.findFile(fileId);
   const token = req.url.searchParams.get('token') ?? '';
   if (!found || !tokenGrants(state, token, fileId)) {
     return json(MEDIA_BAD_TOKEN_STATUS, { error: { code: 'Unauthorized', title: 'Invalid or expired token' } });

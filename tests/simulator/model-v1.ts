@@ -1,14 +1,6 @@
 // v1 `Content`, `Space` and `ContentArray` objects (Cloud and Data Center), with `expand`.
 import { bodyIn, isBodyFormat, type BodyFormat } from './bodies';
-import {
-  ancestorsOf,
-  attachmentBytes,
-  canView,
-  childrenOf,
-  spaceOfContent,
-  userByKey,
-  type Principal,
-} from './content-store';
+import { attachmentSize, canView, spaceOfContent, userByKey, type ContentStore, type Principal } from './content-store';
 import type { SimContent, SimSpace } from './fixtures';
 import { attachmentDownloadPath, attachmentWebuiPath } from './guesses';
 import { tinyuiPath, webuiPath, type Flavor } from './urls';
@@ -18,6 +10,8 @@ export interface V1Env extends UserEnv {
   host: string;
   flavor: Flavor;
   principal: Principal;
+  /** The simulator's content (fixtures and what tests added). */
+  content: ContentStore;
 }
 
 export type ExpandTree = Map<string, ExpandTree>;
@@ -106,7 +100,7 @@ function bodyJson(c: SimContent, env: V1Env, expand: ExpandTree): Record<string,
   const expandable: Record<string, string> = {};
   for (const f of formats) {
     if (expand.has(f) && isBodyFormat(f)) {
-      out[f] = { value: bodyIn(f, c), representation: f, embeddedContent: [], _expandable: { content: `/rest/api/content/${c.id}` } };
+      out[f] = { value: bodyIn(f, c, env.content), representation: f, embeddedContent: [], _expandable: { content: `/rest/api/content/${c.id}` } };
     } else {
       expandable[f] = '';
     }
@@ -141,7 +135,7 @@ export function v1ContentArray(
 }
 
 function visibleChildPages(c: SimContent, env: V1Env): SimContent[] {
-  return childrenOf(c).filter((x) => x.type === 'page' && canView(env.principal, x));
+  return env.content.childrenOf(c).filter((x) => x.type === 'page' && canView(env.principal, x));
 }
 
 function attachmentContent(c: SimContent, att: SimContent['attachments'][number], env: V1Env): Record<string, unknown> {
@@ -152,7 +146,7 @@ function attachmentContent(c: SimContent, att: SimContent['attachments'][number]
     status: 'current',
     title: att.title,
     metadata: { mediaType: att.mediaType, comment: att.comment, _expandable: { currentuser: '', properties: '', frontend: '', labels: '' } },
-    extensions: { mediaType: att.mediaType, fileSize: attachmentBytes(att).length, comment: att.comment, fileId: att.fileId },
+    extensions: { mediaType: att.mediaType, fileSize: attachmentSize(att), comment: att.comment, fileId: att.fileId },
     _expandable: { container: `/rest/api/content/${c.id}`, operations: '', children: '', history: '', ancestors: '', body: '', version: '', space: `/rest/api/space/${c.spaceKey}` },
     _links: { webui: attachmentWebuiPath(webuiPath(c, env.flavor), c.id, att.id, att.title), download, self: api(env, `/content/${att.id}`) },
   };
@@ -207,7 +201,7 @@ export function v1Content(c: SimContent, expand: ExpandTree, env: V1Env, top: bo
   take('container', () => v1Space(space, env));
   take('history', () => historyJson(c, env, expand.get('history') ?? NO_EXPAND));
   take('version', () => versionJson(c, env));
-  take('ancestors', () => ancestorsOf(c).map((a) => v1Content(a, NO_EXPAND, env, false)));
+  take('ancestors', () => env.content.ancestorsOf(c).map((a) => v1Content(a, NO_EXPAND, env, false)));
   take('children', () => childrenJson(c, env, expand.get('children') ?? NO_EXPAND));
   take('body', () => bodyJson(c, env, expand.get('body') ?? NO_EXPAND));
   take('metadata', () => metadataJson(c, env, expand.get('metadata') ?? NO_EXPAND));

@@ -1,14 +1,16 @@
 // v2 objects: PageSingle / BlogPostSingle, AttachmentBulk, SpaceBulk, DescendantsResponse.
 import { bodyIn, type BodyFormat } from './bodies';
-import { attachmentBytes, findContent, spaceOfContent, userByKey } from './content-store';
+import { attachmentSize, spaceOfContent, userByKey, type ContentStore } from './content-store';
 import type { SimAttachment, SimContent, SimSpace } from './fixtures';
-import { V2_ROOT_OMITS_PARENT, attachmentDownloadPath, attachmentWebuiPath } from './guesses';
+import { MEDIA_TYPE_DESCRIPTIONS, V2_ROOT_OMITS_PARENT, attachmentDownloadPath, attachmentWebuiPath } from './guesses';
 import { tinyuiPath, webuiPath } from './urls';
 
 export interface V2Env {
   host: string;
   /** 'https://acme.atlassian.net/wiki' */
   base: string;
+  /** The simulator's content (fixtures and what tests added). */
+  content: ContentStore;
 }
 
 function accountIdOf(userKey: string): string {
@@ -36,7 +38,7 @@ export function v2Content(c: SimContent, env: V2Env, opts: V2ContentOptions): Re
   const space = spaceOfContent(c);
   const out: Record<string, unknown> = { id: c.id, status: 'current', title: c.title, spaceId: space.id };
   if (c.type === 'page') {
-    const parent = c.parentId ? findContent(c.site, c.parentId) : undefined;
+    const parent = c.parentId ? env.content.find(c.site, c.parentId) : undefined;
     if (parent || !V2_ROOT_OMITS_PARENT) {
       out.parentId = parent?.id ?? null;
       out.parentType = parent?.type ?? null;
@@ -50,7 +52,7 @@ export function v2Content(c: SimContent, env: V2Env, opts: V2ContentOptions): Re
   }
   out.createdAt = c.createdAt;
   if (opts.includeVersion !== false) out.version = versionJson(c);
-  out.body = opts.bodyFormat ? { [opts.bodyFormat]: { representation: opts.bodyFormat, value: bodyIn(opts.bodyFormat, c) } } : {};
+  out.body = opts.bodyFormat ? { [opts.bodyFormat]: { representation: opts.bodyFormat, value: bodyIn(opts.bodyFormat, c, env.content) } } : {};
   const plural = c.type === 'page' ? 'pages' : 'blogposts';
   if (opts.includeLabels) {
     out.labels = {
@@ -70,8 +72,6 @@ export function v2Content(c: SimContent, env: V2Env, opts: V2ContentOptions): Re
   return out;
 }
 
-const MEDIA_TYPE_DESCRIPTIONS: Record<string, string> = { 'image/png': 'PNG Image', 'text/plain': 'Text File' };
-
 export function v2Attachment(c: SimContent, att: SimAttachment): Record<string, unknown> {
   const download = attachmentDownloadPath(c.id, att.title, att.version, att.createdAt);
   const webui = attachmentWebuiPath(webuiPath(c, 'cloud'), c.id, att.id, att.title);
@@ -85,7 +85,7 @@ export function v2Attachment(c: SimContent, att: SimAttachment): Record<string, 
     mediaTypeDescription: MEDIA_TYPE_DESCRIPTIONS[att.mediaType] ?? att.mediaType,
     comment: att.comment,
     fileId: att.fileId,
-    fileSize: attachmentBytes(att).length,
+    fileSize: attachmentSize(att),
     webuiLink: webui,
     downloadLink: download,
     version: { createdAt: att.createdAt, message: '', number: att.version, minorEdit: false, authorId: accountIdOf(c.authorKey) },

@@ -3,7 +3,7 @@
 // lozenges, panel colours, code titles, Jira keys), whose parameters storageToView drops.
 // Whiteboards, databases and folders get a look-alike of their own.
 import { storageBody, storageToView } from './bodies';
-import { childrenOf } from './content-store';
+import type { ContentStore } from './content-store';
 import type { SimContent } from './fixtures';
 import { escapeHtml } from './html-doc';
 import { ICONS, formatDate, typeIcon } from './page-chrome';
@@ -89,8 +89,8 @@ function databaseView(c: SimContent): string {
 <table><thead><tr><th>Component</th><th>Area</th><th>Status</th><th>Owner</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function folderView(c: SimContent, hrefOf: (c: SimContent) => string): string {
-  const kids = childrenOf(c);
+function folderView(c: SimContent, hrefOf: (c: SimContent) => string, content: ContentStore): string {
+  const kids = content.childrenOf(c);
   if (!kids.length) {
     return `<div class="ctc-type-banner">${typeIcon(c.type)}<span>Folder</span></div>
 <div class="ctc-empty" style="padding:48px 24px;border:1px dashed #DFE1E6;border-radius:8px">${ICONS.folder.replace(/width="16" height="16"/, 'width="40" height="40" style="margin:0 auto;color:#8590A2"')}<p>This folder is empty.</p></div>`;
@@ -100,7 +100,7 @@ function folderView(c: SimContent, hrefOf: (c: SimContent) => string): string {
 }
 
 /** The HTML inside `#main-content` for any type of content. */
-export function contentBodyHtml(c: SimContent, hrefOf: (c: SimContent) => string): string {
+export function contentBodyHtml(c: SimContent, hrefOf: (c: SimContent) => string, content: ContentStore): string {
   switch (c.type) {
     case 'page':
     case 'blogpost':
@@ -110,6 +110,6 @@ export function contentBodyHtml(c: SimContent, hrefOf: (c: SimContent) => string
     case 'database':
       return databaseView(c);
     case 'folder':
-      return folderView(c, hrefOf);
+      return folderView(c, hrefOf, content);
   }
 }

@@ -2,8 +2,8 @@
 // Center): top navigation, the space sidebar with its page tree, breadcrumbs, byline, labels.
 // Static HTML; the styles are in page-styles.ts. Nothing here carries `data-spa-link`: only the
 // SPA demo's own links do (pages-html.ts), so tests can find those one by one.
-import { ancestorsOf, childrenOf, userByKey } from './content-store';
-import { SIM_CONTENT, SIM_USERS, type SimContent, type SimSpace } from './fixtures';
+import { userByKey, type ContentStore } from './content-store';
+import { SIM_USERS, type SimContent, type SimSpace } from './fixtures';
 import { escapeHtml } from './html-doc';
 
 export type ChromeFlavor = 'cloud' | 'dc';
@@ -132,19 +132,21 @@ export interface SidebarOptions {
   onOverview?: boolean;
   hrefOf: (c: SimContent) => string;
   overviewHref: string;
+  content: ContentStore;
 }
 
-function treeRoots(space: SimSpace, flavor: ChromeFlavor): SimContent[] {
-  const inSpace = SIM_CONTENT.filter((c) => c.site === space.site && c.spaceKey === space.key && c.type !== 'blogpost');
+function treeRoots(space: SimSpace, flavor: ChromeFlavor, content: ContentStore): SimContent[] {
+  const inSpace = content.all().filter((c) => c.site === space.site && c.spaceKey === space.key && c.type !== 'blogpost');
   // Cloud shows the homepage as "Overview" and its children as the top of the tree; DC shows it.
-  const tops = inSpace.filter((c) => !c.parentId || !inSpace.some((p) => p.id === c.parentId));
-  const roots = flavor === 'cloud' ? tops.flatMap((c) => (c.id === space.homepageId ? childrenOf(c) : [c])) : tops;
+  const ids = new Set(inSpace.map((c) => c.id));
+  const tops = inSpace.filter((c) => !c.parentId || !ids.has(c.parentId));
+  const roots = flavor === 'cloud' ? tops.flatMap((c) => (c.id === space.homepageId ? content.childrenOf(c) : [c])) : tops;
   return roots.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
 }
 
 function treeHtml(nodes: SimContent[], depth: number, o: SidebarOptions, openIds: Set<string>): string {
   const items = nodes.map((c) => {
-    const kids = childrenOf(c).filter((k) => k.type !== 'blogpost');
+    const kids = o.content.childrenOf(c).filter((k) => k.type !== 'blogpost');
     const current = o.current?.id === c.id && !o.onOverview;
     const row = (tag: 'summary' | 'div') =>
       `<${tag} class="ctc-tree-row${current ? ' ctc-current' : ''}" style="--depth:${depth}"${current ? ' aria-current="page"' : ''}>` +
@@ -158,8 +160,8 @@ function treeHtml(nodes: SimContent[], depth: number, o: SidebarOptions, openIds
 
 /** The inner HTML of `#ctc-sidebar` (the SPA demo replaces it when it moves to another page). */
 export function sidebarInner(o: SidebarOptions): string {
-  const openIds = new Set<string>(o.current ? [...ancestorsOf(o.current).map((a) => a.id), o.current.id] : []);
-  const blogs = SIM_CONTENT.filter((c) => c.site === o.space.site && c.spaceKey === o.space.key && c.type === 'blogpost').sort((a, b) =>
+  const openIds = new Set<string>(o.current ? [...o.content.ancestorsOf(o.current).map((a) => a.id), o.current.id] : []);
+  const blogs = o.content.all().filter((c) => c.site === o.space.site && c.spaceKey === o.space.key && c.type === 'blogpost').sort((a, b) =>
     b.createdAt.localeCompare(a.createdAt),
   );
   const onBlog = o.current?.type === 'blogpost';
@@ -172,7 +174,7 @@ export function sidebarInner(o: SidebarOptions): string {
   return `<div class="ctc-space-header">${spaceAvatar(o.space)}<div><div class="ctc-space-name">${escapeHtml(o.space.name)}</div><div class="ctc-space-kind">${o.flavor === 'dc' ? 'Space' : 'Team space'}</div></div></div>
 <ul class="ctc-side-links">${links}</ul>
 <div class="ctc-side-section">${o.flavor === 'dc' ? 'PAGE TREE' : 'Content'}<span aria-hidden="true">+</span></div>
-<nav id="ctc-page-tree" aria-label="Page tree">${treeHtml(treeRoots(o.space, o.flavor), 0, o, openIds)}</nav>`;
+<nav id="ctc-page-tree" aria-label="Page tree">${treeHtml(treeRoots(o.space, o.flavor, o.content), 0, o, openIds)}</nav>`;
 }
 
 export function sidebar(inner: string): string {
@@ -187,13 +189,14 @@ export interface CrumbOptions {
   flavor: ChromeFlavor;
   /** The edit page's address, for the "Edit" button (none: no button). */
   editHref?: string;
+  content: ContentStore;
 }
 
 /** The inner HTML of `#ctc-page-header`: breadcrumbs (space / ancestors / page) and page actions. */
 export function pageHeaderInner(o: CrumbOptions): string {
   const crumbs = [`<li><a href="${escapeHtml(o.overviewHref)}">${escapeHtml(o.flavor === 'dc' ? 'Pages' : o.space.name)}</a></li>`];
   if (o.c.type === 'blogpost') crumbs.push(`<li><span>${o.flavor === 'dc' ? 'Blog' : 'Blogs'}</span></li>`);
-  for (const a of ancestorsOf(o.c)) crumbs.push(`<li><a href="${escapeHtml(o.hrefOf(a))}">${escapeHtml(a.title)}</a></li>`);
+  for (const a of o.content.ancestorsOf(o.c)) crumbs.push(`<li><a href="${escapeHtml(o.hrefOf(a))}">${escapeHtml(a.title)}</a></li>`);
   crumbs.push(`<li aria-current="page"><span>${escapeHtml(o.c.title)}</span></li>`);
   const edit = o.editHref ? `<a class="ctc-btn" href="${escapeHtml(o.editHref)}" title="Edit">${ICONS.pencil}<span>Edit</span></a>` : '';
   return `<nav id="breadcrumbs" aria-label="Breadcrumbs"><ol>${crumbs.join('')}</ol></nav>

@@ -2,8 +2,8 @@
 // page/blog/whiteboard/database/folder URLs, tiny links, /display/ titles, overview, home, Jira
 // pages (not Confluence), and a page that navigates with history.pushState like the real app.
 // Every Confluence page has the chrome of Confluence Cloud (page-chrome.ts, page-styles.ts).
-import { findByTitle, findContent, findSpace, slugToTitle, spaceOfContent, spacesOf } from './content-store';
-import { SIM_CONTENT, type SimContent, type SimSite, type SimSpace } from './fixtures';
+import { findSpace, slugToTitle, spaceOfContent, spacesOf, type ContentStore } from './content-store';
+import type { SimContent, SimSite, SimSpace } from './fixtures';
 import {
   JIRA_PAGES_CARRY_CLOUD_ID,
   editV2Path,
@@ -60,8 +60,8 @@ function contentMetas(c: SimContent, site: SimSite): Record<string, string> {
 
 const hrefOf = (c: SimContent): string => cloudContentPath(c);
 
-function contentView(c: SimContent): string {
-  return contentBodyHtml(c, hrefOf);
+function contentView(c: SimContent, content: ContentStore): string {
+  return contentBodyHtml(c, hrefOf, content);
 }
 
 const overviewHref = (space: SimSpace): string => `/wiki/spaces/${space.key}/overview`;
@@ -71,10 +71,10 @@ function nav(site: SimSite, product: 'Confluence' | 'Jira' = 'Confluence'): stri
 }
 
 /** The parts of a content page that change with the page (the SPA demo swaps them by element id). */
-function contentRegions(c: SimContent, bodyHtml: string, onOverview: boolean): Record<string, string> {
+function contentRegions(c: SimContent, bodyHtml: string, onOverview: boolean, content: ContentStore): Record<string, string> {
   const space = spaceOfContent(c);
   return {
-    'ctc-sidebar': sidebarInner({ flavor: 'cloud', space, current: c, onOverview, hrefOf, overviewHref: overviewHref(space) }),
+    'ctc-sidebar': sidebarInner({ flavor: 'cloud', space, current: c, onOverview, hrefOf, overviewHref: overviewHref(space), content }),
     'ctc-page-header': pageHeaderInner({
       flavor: 'cloud',
       space,
@@ -82,6 +82,7 @@ function contentRegions(c: SimContent, bodyHtml: string, onOverview: boolean): R
       hrefOf,
       overviewHref: overviewHref(space),
       editHref: c.type === 'page' ? editV2Path(space.key, c.id) : undefined,
+      content,
     }),
     'ctc-byline': bylineInner(c, bodyHtml, 'cloud'),
     'ctc-labels': labelsInner(c),
@@ -98,9 +99,9 @@ interface SpaRoute {
 }
 
 /** Links of the single-page-app demo page: other pages of the site, a blog post, the overview. */
-function spaTargets(start: SimContent): SimContent[] {
+function spaTargets(start: SimContent, content: ContentStore): SimContent[] {
   const ids = [start.id, '1000002', '201819180', '6180601871', '1000100', '1000501'];
-  return ids.map((id) => findContent(start.site, id)).filter((c): c is SimContent => c !== undefined);
+  return ids.map((id) => content.find(start.site, id)).filter((c): c is SimContent => c !== undefined);
 }
 
 function spaScript(routes: Record<string, SpaRoute>): string {
@@ -139,32 +140,32 @@ function spaScript(routes: Record<string, SpaRoute>): string {
 })();`;
 }
 
-function spaParts(c: SimContent, site: SimSite): { nav: string; script: string } {
+function spaParts(c: SimContent, site: SimSite, content: ContentStore): { nav: string; script: string } {
   const routes: Record<string, SpaRoute> = {};
-  const targets = spaTargets(c);
+  const targets = spaTargets(c, content);
   for (const t of targets) {
     const space = spaceOfContent(t);
-    const bodyHtml = contentView(t);
+    const bodyHtml = contentView(t, content);
     routes[cloudContentPath(t)] = {
       docTitle: pageDocumentTitle(t.title, space.name),
       title: t.title,
       metas: contentMetas(t, site),
       bodyHtml,
-      regions: contentRegions(t, bodyHtml, false),
+      regions: contentRegions(t, bodyHtml, false, content),
     };
   }
   const eng = findSpace(site.host, c.spaceKey);
   if (eng) {
     // The overview has no page id in its URL; the app still shows the homepage.
-    const home = findContent(site.host, eng.homepageId);
+    const home = content.find(site.host, eng.homepageId);
     if (home) {
-      const bodyHtml = contentView(home);
+      const bodyHtml = contentView(home, content);
       routes[`/wiki/spaces/${eng.key}/overview`] = {
         docTitle: pageDocumentTitle(home.title, eng.name),
         title: home.title,
         metas: OVERVIEW_CARRIES_HOMEPAGE_META ? contentMetas(home, site) : { 'ajs-space-key': eng.key, 'ajs-space-name': eng.name },
         bodyHtml,
-        regions: contentRegions(home, bodyHtml, true),
+        regions: contentRegions(home, bodyHtml, true, content),
       };
     }
   }
@@ -174,12 +175,12 @@ function spaParts(c: SimContent, site: SimSite): { nav: string; script: string }
   return { nav: `<nav id="spa-nav"><ul>${items}</ul></nav>`, script: spaScript(routes) };
 }
 
-function contentDocument(c: SimContent, site: SimSite, mode: 'view' | 'edit' = 'view', onOverview = false): HtmlDocument {
+function contentDocument(c: SimContent, site: SimSite, content: ContentStore, mode: 'view' | 'edit' = 'view', onOverview = false): HtmlDocument {
   const space = spaceOfContent(c);
-  const spa = c.spa ? spaParts(c, site) : undefined;
+  const spa = c.spa ? spaParts(c, site, content) : undefined;
   const title = mode === 'edit' ? `Editing ${c.title}` : c.title;
-  const view = contentView(c);
-  const regions = contentRegions(c, view, onOverview);
+  const view = contentView(c, content);
+  const regions = contentRegions(c, view, onOverview, content);
   const main = `${mode === 'edit' ? editorBar() : ''}<div id="page">
   <div id="ctc-page-header" class="ctc-page-header">${regions['ctc-page-header']}</div>
   <div class="ctc-content">
@@ -208,17 +209,17 @@ function notFoundDocument(site: SimSite): SimResponse {
   return html(404, renderDocument({ title: 'Page Not Found - Confluence', metas: siteMetas(site), bodyHtml: shell(nav(site), undefined, main), styles: PAGE_CSS, bodyClass: 'ctc-cloud' }));
 }
 
-function contentResponse(site: SimSite, id: string | undefined | null, mode: 'view' | 'edit' = 'view'): SimResponse {
-  const c = id ? findContent(site.host, id) : undefined;
-  return c ? html(200, renderDocument(contentDocument(c, site, mode))) : notFoundDocument(site);
+function contentResponse(site: SimSite, content: ContentStore, id: string | undefined | null, mode: 'view' | 'edit' = 'view'): SimResponse {
+  const c = id ? content.find(site.host, id) : undefined;
+  return c ? html(200, renderDocument(contentDocument(c, site, content, mode))) : notFoundDocument(site);
 }
 
-function overview(site: SimSite, key: string): SimResponse {
+function overview(site: SimSite, content: ContentStore, key: string): SimResponse {
   const space = findSpace(site.host, key);
   if (!space) return notFoundDocument(site);
-  const home = findContent(site.host, space.homepageId);
-  if (home && OVERVIEW_CARRIES_HOMEPAGE_META) return html(200, renderDocument(contentDocument(home, site, 'view', true)));
-  const side = home ? sidebar(sidebarInner({ flavor: 'cloud', space, onOverview: true, hrefOf, overviewHref: overviewHref(space) })) : undefined;
+  const home = content.find(site.host, space.homepageId);
+  if (home && OVERVIEW_CARRIES_HOMEPAGE_META) return html(200, renderDocument(contentDocument(home, site, content, 'view', true)));
+  const side = home ? sidebar(sidebarInner({ flavor: 'cloud', space, onOverview: true, hrefOf, overviewHref: overviewHref(space), content })) : undefined;
   return html(
     200,
     renderDocument({
@@ -232,10 +233,11 @@ function overview(site: SimSite, key: string): SimResponse {
 }
 
 /** /wiki/home: "For you", recent pages and the site's spaces. */
-function homeDocument(site: SimSite): HtmlDocument {
+function homeDocument(site: SimSite, content: ContentStore): HtmlDocument {
   const spaces = spacesOf(site.host);
-  const recent = SIM_CONTENT.filter((c) => c.site === site.host)
-    .slice()
+  const recent = content
+    .all()
+    .filter((c) => c.site === site.host)
     .sort((a, b) => b.version.when.localeCompare(a.version.when) || a.id.localeCompare(b.id))
     .slice(0, 6);
   const side = `<aside id="ctc-sidebar" class="ctc-sidebar" aria-label="Sidebar"><ul class="ctc-side-links">
@@ -267,26 +269,26 @@ function jiraPage(site: SimSite, title: string, bodyHtml: string): SimResponse {
   return html(200, renderDocument({ title: `${title} - Jira`, metas, bodyHtml: shell(nav(site, 'Jira'), undefined, main), styles: PAGE_CSS, bodyClass: 'ctc-jira' }));
 }
 
-export function handleSiteHtml(req: SimRequest, site: SimSite): SimResponse {
+export function handleSiteHtml(req: SimRequest, site: SimSite, content: ContentStore): SimResponse {
   const p = req.url.pathname;
   let m: RegExpExecArray | null;
   if (p === '/' || p === '/wiki' || p === '/wiki/') return redirect('/wiki/home');
   if (p === '/favicon.ico') return { status: 404 };
   if (p === '/wiki/home') {
-    return html(200, renderDocument(homeDocument(site)));
+    return html(200, renderDocument(homeDocument(site, content)));
   }
-  if ((m = /^\/wiki\/spaces\/([^/]+)(?:\/overview)?\/?$/.exec(p))) return overview(site, decodeURIComponent(m[1]!));
-  if ((m = /^\/wiki\/spaces\/[^/]+\/pages\/edit-v2\/(\d+)\/?$/.exec(p))) return contentResponse(site, m[1], 'edit');
-  if ((m = /^\/wiki\/spaces\/[^/]+\/pages\/(\d+)(?:\/[^/]*)?\/?$/.exec(p))) return contentResponse(site, m[1]);
-  if (p === '/wiki/pages/viewpage.action') return contentResponse(site, req.url.searchParams.get('pageId'));
-  if ((m = /^\/wiki\/spaces\/[^/]+\/blog\/\d{4}\/\d{2}\/\d{2}\/(\d+)(?:\/[^/]*)?\/?$/.exec(p))) return contentResponse(site, m[1]);
-  if ((m = /^\/wiki\/spaces\/[^/]+\/(?:whiteboard|database|folder)\/(\d+)\/?$/.exec(p))) return contentResponse(site, m[1]);
-  if (SHORT_DATABASE_AND_FOLDER_PATHS && (m = /^\/(?:database|folder)\/(\d+)\/?$/.exec(p))) return contentResponse(site, m[1]);
+  if ((m = /^\/wiki\/spaces\/([^/]+)(?:\/overview)?\/?$/.exec(p))) return overview(site, content, decodeURIComponent(m[1]!));
+  if ((m = /^\/wiki\/spaces\/[^/]+\/pages\/edit-v2\/(\d+)\/?$/.exec(p))) return contentResponse(site, content, m[1], 'edit');
+  if ((m = /^\/wiki\/spaces\/[^/]+\/pages\/(\d+)(?:\/[^/]*)?\/?$/.exec(p))) return contentResponse(site, content, m[1]);
+  if (p === '/wiki/pages/viewpage.action') return contentResponse(site, content, req.url.searchParams.get('pageId'));
+  if ((m = /^\/wiki\/spaces\/[^/]+\/blog\/\d{4}\/\d{2}\/\d{2}\/(\d+)(?:\/[^/]*)?\/?$/.exec(p))) return contentResponse(site, content, m[1]);
+  if ((m = /^\/wiki\/spaces\/[^/]+\/(?:whiteboard|database|folder)\/(\d+)\/?$/.exec(p))) return contentResponse(site, content, m[1]);
+  if (SHORT_DATABASE_AND_FOLDER_PATHS && (m = /^\/(?:database|folder)\/(\d+)\/?$/.exec(p))) return contentResponse(site, content, m[1]);
   if ((m = /^\/wiki\/display\/([^/]+)\/([^/]+)\/?$/.exec(p))) {
-    const c = findByTitle(site.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!));
-    return c ? html(200, renderDocument(contentDocument(c, site))) : notFoundDocument(site);
+    const c = content.findByTitle(site.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!));
+    return c ? html(200, renderDocument(contentDocument(c, site, content))) : notFoundDocument(site);
   }
-  if ((m = /^\/wiki\/x\/([A-Za-z0-9_-]+)\/?$/.exec(p))) return contentResponse(site, idForTinyCode(m[1]!));
+  if ((m = /^\/wiki\/x\/([A-Za-z0-9_-]+)\/?$/.exec(p))) return contentResponse(site, content, idForTinyCode(m[1]!));
   if (p === '/jira/your-work') return jiraPage(site, 'Your work', '<h1>Your work</h1><p>Assigned to me</p>');
   if ((m = /^\/browse\/([A-Z][A-Z0-9]+-\d+)$/.exec(p))) return jiraPage(site, `[${m[1]}] Example issue`, `<h1>${escapeHtml(m[1]!)}</h1>`);
   return notFoundDocument(site);

@@ -82,8 +82,8 @@ describe('v2 cursor pagination', () => {
       url = body._links.next ? `${acme}${body._links.next}` : undefined;
       pages++;
     }
-    expect(keys).toEqual(['ENG', 'DOCS', 'MKT']);
-    expect(pages).toBe(3);
+    expect(keys).toEqual(['ENG', 'DOCS', 'MKT', 'EXP']);
+    expect(pages).toBe(4);
   });
 
   it('gateway: next keeps the site path; clients take path and query onto the gateway base', async () => {

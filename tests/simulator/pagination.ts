@@ -9,7 +9,7 @@ export type PageResult<T> = { ok: true; items: T[]; start: number; limit: number
  * v1: `next`/`prev` are relative to `_links.base` ('/rest/api/content/1/child/page?limit=2&start=2'),
  * as Confluence answers; `basePath` is that relative path without query.
  */
-export function pageV1<T>(all: T[], url: URL, basePath: string): PageResult<T> {
+export function pageV1<T>(all: readonly T[], url: URL, basePath: string): PageResult<T> {
   const start = intParam(url, 'start') ?? 0;
   const rawLimit = intParam(url, 'limit') ?? V1_DEFAULT_LIMIT;
   if (Number.isNaN(start) || Number.isNaN(rawLimit) || start < 0 || rawLimit < 0) {
@@ -42,7 +42,7 @@ export interface V2Page<T> {
 }
 
 /** v2 cursor paging. `sitePath` is the site-relative path ('/wiki/api/v2/spaces'); other query params are kept. */
-export function pageV2<T>(all: T[], url: URL, sitePath: string, defaultLimit: number, maxLimit = 250): { ok: true; page: V2Page<T> } | { ok: false; message: string } {
+export function pageV2<T>(all: readonly T[], url: URL, sitePath: string, defaultLimit: number, maxLimit = 250): { ok: true; page: V2Page<T> } | { ok: false; message: string } {
   let limit = intParam(url, 'limit') ?? defaultLimit;
   if (Number.isNaN(limit) || limit < 1) return { ok: false, message: `limit must be between 1 and ${maxLimit}` };
   if (limit > maxLimit) {

@@ -1,7 +1,8 @@
 // REST API v1 (`/wiki/rest/api/...` on Cloud, `/confluence/rest/api/...` on Data Center),
 // after authentication. The few Cloud/DC differences come in through `V1Flavor`.
-import { canView, canViewSpace, descendantsOf, findContent, findSpace, type Principal } from './content-store';
-import { SIM_CONTENT, type SimContent, type SimSpace } from './fixtures';
+import { v1ContentFailure } from './content-failures';
+import { canView, canViewSpace, findSpace, type Principal } from './content-store';
+import type { SimContent, SimSpace } from './fixtures';
 import {
   ANONYMOUS_CANNOT_WATCH,
   NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER,
@@ -75,7 +76,7 @@ function listLinks(ctx: V1Context, relPath: string, next?: string, prev?: string
 }
 
 function viewable(ctx: V1Context, id: string): SimContent | undefined {
-  const c = findContent(ctx.env.host, id);
+  const c = ctx.env.content.find(ctx.env.host, id);
   return c && canView(ctx.env.principal, c) ? c : undefined;
 }
 
@@ -83,37 +84,44 @@ function getContent(ctx: V1Context, id: string): SimResponse {
   if (!/^\d+$/.test(id)) return badRequest(`The content id is invalid: ${id}`);
   const { tree, count } = parseExpand(ctx.req.url.searchParams.get('expand'));
   if (count > V1_MAX_EXPANSIONS) return badRequest(V1_TOO_MANY_EXPANSIONS_MESSAGE);
+  const failure = v1ContentFailure(ctx.state, id);
+  if (failure) return failure;
   const c = viewable(ctx, id);
   if (!c) return notFound(id);
   return json(200, v1Content(c, tree, ctx.env, true));
 }
 
 function listChildren(ctx: V1Context, id: string, kind: 'child' | 'descendant', type: string): SimResponse {
+  const failure = v1ContentFailure(ctx.state, id);
+  if (failure) return failure;
   const parent = viewable(ctx, id);
   if (!parent) return notFound(id);
   const relPath = `/content/${id}/${kind}/${type}`;
   const { tree } = parseExpand(ctx.req.url.searchParams.get('expand'));
-  let all: Record<string, unknown>[];
+  // Page the raw items first, then build JSON for that page only (trees can be large).
+  let all: Array<() => Record<string, unknown>>;
   if (type === 'attachment') {
     const filename = ctx.req.url.searchParams.get('filename');
     const mediaType = ctx.req.url.searchParams.get('mediaType');
     all = parent.attachments
       .filter((a) => (!filename || a.title === filename) && (!mediaType || a.mediaType === mediaType))
-      .map((a) => v1Attachment(parent, a, ctx.env));
+      .map((a) => () => v1Attachment(parent, a, ctx.env));
   } else if (type === 'page') {
     if (parent.type === 'blogpost') return badRequest('Cannot find page children of a blogpost');
     const depthRaw = ctx.req.url.searchParams.get('depth');
     const depth = kind === 'child' ? 1 : depthRaw && /^\d+$/.test(depthRaw) ? Number(depthRaw) : Infinity;
-    all = descendantsOf(parent, depth)
+    all = ctx.env.content
+      .descendantsOf(parent, depth)
       .map((d) => d.content)
       .filter((x) => x.type === 'page' && canView(ctx.env.principal, x))
-      .map((x) => v1Content(x, tree, ctx.env, false));
+      .map((x) => () => v1Content(x, tree, ctx.env, false));
   } else {
     return json(404, v1ErrorBody(404, v1UnknownPathMessage(ctx.req.url.pathname)));
   }
   const page = pageV1(all, ctx.req.url, `/rest/api${relPath}`);
   if (!page.ok) return badRequest(page.message);
-  return json(200, v1ContentArray(page.items, page.start, page.limit, listLinks(ctx, relPath, page.next, page.prev)));
+  const items = page.items.map((build) => build());
+  return json(200, v1ContentArray(items, page.start, page.limit, listLinks(ctx, relPath, page.next, page.prev)));
 }
 
 /** `GET /content?spaceKey=&title=&type=`: the content the caller may see, by space and exact title. */
@@ -123,7 +131,7 @@ function searchContent(ctx: V1Context): SimResponse {
   const title = params.get('title');
   const type = params.get('type') ?? 'page';
   const { tree } = parseExpand(params.get('expand'));
-  const all = SIM_CONTENT.filter(
+  const all = ctx.env.content.all().filter(
     (c) =>
       c.site === ctx.env.host &&
       c.type === type &&
@@ -137,6 +145,10 @@ function searchContent(ctx: V1Context): SimResponse {
 }
 
 function download(ctx: V1Context, id: string, attId: string): SimResponse {
+  // The page or the attachment itself (by its `att…` id) may be made to fail.
+  const bare = attId.replace(/^att/, '');
+  const failure = v1ContentFailure(ctx.state, id) ?? v1ContentFailure(ctx.state, `att${bare}`) ?? v1ContentFailure(ctx.state, bare);
+  if (failure) return failure;
   const c = viewable(ctx, id);
   const att = c?.attachments.find((a) => a.id === attId || a.id === `att${attId}`);
   if (!c || !att) return notFound(id);

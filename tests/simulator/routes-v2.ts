@@ -1,15 +1,17 @@
 // REST API v2 (`/wiki/api/v2/...`, same behind the gateway), after authentication.
 import { BODY_FORMATS, isBodyFormat } from './bodies';
-import { canView, canViewSpace, descendantsOf, findContent, spacesOf, type Principal } from './content-store';
-import { SIM_CONTENT } from './fixtures';
+import { v2ContentFailure } from './content-failures';
+import { canView, canViewSpace, spacesOf, type Principal } from './content-store';
 import type { SimContent } from './fixtures';
 import { v2ErrorBody } from './guesses';
 import { json, type SimRequest, type SimResponse } from './http';
 import { v2Attachment, v2Content, v2Descendant, v2Space, type V2Env } from './model-v2';
 import { linkHeader, pageV2 } from './pagination';
+import type { SimState } from './state';
 
 export interface V2Context {
   req: SimRequest;
+  state: SimState;
   env: V2Env;
   principal: Principal;
   /** Path relative to '/wiki/api/v2', e.g. '/pages/123'. */
@@ -21,7 +23,7 @@ const badRequest = (detail: string): SimResponse => json(400, v2ErrorBody(400, '
 
 function viewable(ctx: V2Context, id: string, type: SimContent['type']): SimContent | undefined {
   if (!/^\d+$/.test(id)) return undefined;
-  const c = findContent(ctx.env.host, id);
+  const c = ctx.env.content.find(ctx.env.host, id);
   return c && c.type === type && canView(ctx.principal, c) ? c : undefined;
 }
 
@@ -34,6 +36,8 @@ function getSingle(ctx: V2Context, id: string, type: 'page' | 'blogpost'): SimRe
   if (!/^\d+$/.test(id)) return badRequest(`Invalid id: ${id}`);
   const format = ctx.req.url.searchParams.get('body-format');
   if (format !== null && !isBodyFormat(format)) return badRequest(`body-format must be one of ${BODY_FORMATS.join(', ')}`);
+  const failure = v2ContentFailure(ctx.state, id);
+  if (failure) return failure;
   const c = viewable(ctx, id, type);
   if (!c) return notFound();
   const url = ctx.req.url;
@@ -47,36 +51,39 @@ function getSingle(ctx: V2Context, id: string, type: 'page' | 'blogpost'): SimRe
   );
 }
 
-function paged(ctx: V2Context, all: Record<string, unknown>[], defaultLimit: number): SimResponse {
+/** Cursor paging over `all`; only the returned page is turned into JSON (`toJson`). */
+function paged<T>(ctx: V2Context, all: readonly T[], defaultLimit: number, toJson: (item: T) => Record<string, unknown>): SimResponse {
   const sitePath = `/wiki/api/v2${ctx.subPath}`;
   const r = pageV2(all, ctx.req.url, sitePath, defaultLimit);
   if (!r.ok) return badRequest(r.message);
   const links: Record<string, string> = {};
   if (r.page.next) links.next = r.page.next;
   links.base = ctx.env.base;
-  return json(200, { results: r.page.items, _links: links }, linkHeader(r.page.next, ctx.env.base));
+  return json(200, { results: r.page.items.map(toJson), _links: links }, linkHeader(r.page.next, ctx.env.base));
 }
 
 function attachments(ctx: V2Context, id: string): SimResponse {
+  const failure = v2ContentFailure(ctx.state, id);
+  if (failure) return failure;
   const c = viewable(ctx, id, 'page');
   if (!c) return notFound();
   const q = ctx.req.url.searchParams;
   const filename = q.get('filename');
   const mediaType = q.get('mediaType');
-  const all = c.attachments.filter((a) => (!filename || a.title === filename) && (!mediaType || a.mediaType === mediaType)).map((a) => v2Attachment(c, a));
-  return paged(ctx, all, 50);
+  const all = c.attachments.filter((a) => (!filename || a.title === filename) && (!mediaType || a.mediaType === mediaType));
+  return paged(ctx, all, 50, (a) => v2Attachment(c, a));
 }
 
 function descendants(ctx: V2Context, id: string): SimResponse {
+  const failure = v2ContentFailure(ctx.state, id);
+  if (failure) return failure;
   const c = viewable(ctx, id, 'page');
   if (!c) return notFound();
   const depthRaw = ctx.req.url.searchParams.get('depth');
   const depth = depthRaw === null ? 2 : Number(depthRaw);
   if (!Number.isInteger(depth) || depth < 1 || depth > 10) return badRequest('depth must be between 1 and 10');
-  const all = descendantsOf(c, depth)
-    .filter((d) => canView(ctx.principal, d.content))
-    .map((d) => v2Descendant(d.content, d.depth));
-  return paged(ctx, all, 25);
+  const all = ctx.env.content.descendantsOf(c, depth).filter((d) => canView(ctx.principal, d.content));
+  return paged(ctx, all, 25, (d) => v2Descendant(d.content, d.depth));
 }
 
 function listValues(url: URL, name: string): string[] {
@@ -96,18 +103,18 @@ function spaces(ctx: V2Context): SimResponse {
     .filter((s) => (keys.length === 0 || keys.includes(s.key)) && (ids.length === 0 || ids.includes(s.id)))
     .filter((s) => (!type || s.type === type) && (!status || status === 'current'))
     .sort((a, b) => Number(a.id) - Number(b.id))
-    .map((s) => v2Space(s, { descriptionFormat: fmt ?? undefined, includeIcon: boolParam(url, 'include-icon', false) }));
-  return paged(ctx, all, 25);
+  return paged(ctx, all, 25, (s) => v2Space(s, { descriptionFormat: fmt ?? undefined, includeIcon: boolParam(url, 'include-icon', false) }));
 }
 
 /** `GET /pages`: the site's pages the caller may see, oldest id first (the spec's default sort is by id). */
 function pages(ctx: V2Context): SimResponse {
   const ids = listValues(ctx.req.url, 'id');
-  const all = SIM_CONTENT.filter((c) => c.site === ctx.env.host && c.type === 'page' && canView(ctx.principal, c))
+  const all = ctx.env.content
+    .all()
+    .filter((c) => c.site === ctx.env.host && c.type === 'page' && canView(ctx.principal, c))
     .filter((c) => ids.length === 0 || ids.includes(c.id))
-    .sort((a, b) => Number(a.id) - Number(b.id))
-    .map((c) => v2Content(c, ctx.env, { includeLabels: false, includeVersion: true }));
-  return paged(ctx, all, 25);
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  return paged(ctx, all, 25, (c) => v2Content(c, ctx.env, { includeLabels: false, includeVersion: true }));
 }
 
 function spaceById(ctx: V2Context, id: string): SimResponse {

@@ -14,6 +14,12 @@ import { throttle, withRateLimitBudget } from './throttle';
 import type { RequestLogEntry } from './types';
 
 const MASKED_HEADERS = new Set(['authorization', 'proxy-authorization']);
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
+/** Which credential-carrying headers a request has (names only). */
+export function credentialHeaderNames(headers: IncomingHttpHeaders): string[] {
+  return CREDENTIAL_HEADERS.filter((name) => headers[name] !== undefined);
+}
 
 /** Lower-case names; credentials reduced to their scheme ('Basic ***'); cookies hidden. */
 export function maskHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -72,7 +78,16 @@ export async function startServer(env: SimEnv, options: { port: number; key: str
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
     const path = req.url ?? '/';
-    const entry: RequestLogEntry = { time: Date.now(), host, method: req.method ?? 'GET', path, headers: maskHeaders(req.headers), status: 0, authKind: 'none' };
+    const entry: RequestLogEntry = {
+      time: Date.now(),
+      host,
+      method: req.method ?? 'GET',
+      path,
+      headers: maskHeaders(req.headers),
+      status: 0,
+      authKind: 'none',
+      credentialHeaders: credentialHeaderNames(req.headers),
+    };
     state.log.push(entry);
     const body = await readBody(req);
     let url: URL;

@@ -1,7 +1,7 @@
 // A Cloud site (`https://<site>.atlassian.net`): tenant_info, the REST APIs on the site URL,
 // Jira's `/rest/api/3/myself`, legacy download links and the HTML pages. `serveCloudApi` is shared with the gateway.
 import { authenticateSite } from './auth';
-import { attachmentBytes, findContent, type Principal } from './content-store';
+import { attachmentBytes, type ContentStore, type Principal } from './content-store';
 import type { SimSite } from './fixtures';
 import { LEGACY_DOWNLOAD_REFUSED_BODY, LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES } from './guesses';
 import { header, json, text, type SimRequest, type SimResponse } from './http';
@@ -31,9 +31,15 @@ export function legacyDownloadWwwAuthenticate(host: string): string {
 export function serveCloudApi(req: SimRequest, env: SimEnv, site: SimSite, api: SpecApi, subPath: string, principal: Principal): SimResponse {
   const base = `https://${site.host}/wiki`;
   if (api === 'v1') {
-    return handleV1({ req, state: env.state, env: { host: site.host, base, context: '/wiki', flavor: 'cloud', principal }, flavor: CLOUD_V1_FLAVOR, subPath });
+    return handleV1({
+      req,
+      state: env.state,
+      env: { host: site.host, base, context: '/wiki', flavor: 'cloud', principal, content: env.state.content },
+      flavor: CLOUD_V1_FLAVOR,
+      subPath,
+    });
   }
-  return handleV2({ req, env: { host: site.host, base }, principal, subPath });
+  return handleV2({ req, state: env.state, env: { host: site.host, base, content: env.state.content }, principal, subPath });
 }
 
 function tenantInfo(req: SimRequest, state: SimState, site: SimSite): SimResponse {
@@ -49,12 +55,12 @@ function tenantInfo(req: SimRequest, state: SimState, site: SimSite): SimRespons
 }
 
 /** `/wiki/download/attachments/<pageId>/<file>`: browser session only; API tokens are refused. */
-function downloadLink(req: SimRequest, site: SimSite): SimResponse {
+function downloadLink(req: SimRequest, site: SimSite, content: ContentStore): SimResponse {
   if (header(req, 'authorization') !== undefined || !LEGACY_DOWNLOAD_WITHOUT_AUTHORIZATION_SERVES_BYTES) {
     return text(LEGACY_DOWNLOAD_REFUSED_STATUS, LEGACY_DOWNLOAD_REFUSED_BODY, undefined, { 'www-authenticate': legacyDownloadWwwAuthenticate(site.host) });
   }
   const m = /^\/wiki\/download\/attachments\/(\d+)\/([^/]+)$/.exec(req.url.pathname);
-  const c = m ? findContent(site.host, m[1]!) : undefined;
+  const c = m ? content.find(site.host, m[1]!) : undefined;
   const att = c?.attachments.find((a) => a.title === decodeURIComponent(m![2]!));
   if (!att) return text(404, 'Not Found');
   return { status: 200, headers: { 'content-type': att.mediaType }, body: attachmentBytes(att) };
@@ -71,6 +77,6 @@ export function handleSite(req: SimRequest, env: SimEnv, site: SimSite): SimResp
     }
   }
   if (p === JIRA_MYSELF_PATH) return handleJiraSite(req, env.state, site);
-  if (p.startsWith(LEGACY_DOWNLOAD_PREFIX)) return downloadLink(req, site);
-  return handleSiteHtml(req, site);
+  if (p.startsWith(LEGACY_DOWNLOAD_PREFIX)) return downloadLink(req, site, env.state.content);
+  return handleSiteHtml(req, site, env.state.content);
 }

@@ -1,5 +1,8 @@
 // Everything the simulator can change at runtime, and how to go back to the fixtures.
 import { randomBytes } from 'node:crypto';
+import { SIM_CONTENT } from './all-content';
+import type { ContentFailureStatus } from './content-failures';
+import { ContentStore } from './content-store';
 import { SIM_DC, SIM_INITIAL_WATCHES, SIM_NO_CONFLUENCE_ACCESS, SIM_NO_JIRA_ACCESS, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
 import { RATE_LIMIT_LIMIT } from './guesses';
 import { NEVER_GRANTED_TO_SCOPED_TOKENS } from './spec-scopes';
@@ -20,6 +23,13 @@ export interface ActiveOutage {
   retryAfter?: string;
   host?: string;
   pathPrefix?: string;
+}
+
+/** `control.rateLimitEvery`: every `every`-th counted call gets a 429; `seen` counts calls so far. */
+export interface PeriodicRateLimit {
+  every: number;
+  retryAfterSeconds: number;
+  seen: number;
 }
 
 /** A token's rate-limit budget, reported on authenticated answers (see RATE_LIMIT_HEADERS_ON_SUCCESS). */
@@ -65,6 +75,13 @@ export class SimState {
   noJiraAccess = new Set<string>();
   /** By token name; a token without an entry has the default budget. */
   rateLimitBudgets = new Map<string, RateLimitBudget>();
+  periodicRateLimit: PeriodicRateLimit | undefined;
+  /** The content served: the fixtures, plus what tests add (a new store at every reset). */
+  content = new ContentStore(SIM_CONTENT);
+  /** Content id → the status reading it answers (`control.failContent`). */
+  failedContent = new Map<string, ContentFailureStatus>();
+  /** How many pages and attachments `control.generateTree` made since the last reset (their ids follow on). */
+  generated = { pages: 0, attachments: 0 };
   /** Signs media URLs; new at every start so old URLs stop working. */
   readonly mediaSecret = randomBytes(32);
 
@@ -85,6 +102,10 @@ export class SimState {
     this.noConfluenceAccess = new Set(SIM_NO_CONFLUENCE_ACCESS);
     this.noJiraAccess = new Set(SIM_NO_JIRA_ACCESS);
     this.rateLimitBudgets = new Map();
+    this.periodicRateLimit = undefined;
+    this.content = new ContentStore(SIM_CONTENT);
+    this.failedContent = new Map();
+    this.generated = { pages: 0, attachments: 0 };
   }
 
   hasJiraAccess(host: string, user: SimUser): boolean {

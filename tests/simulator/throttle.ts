@@ -9,9 +9,10 @@ import {
   RATE_LIMIT_LIMIT,
   RATE_LIMIT_RESET_FALLBACK_SECONDS,
   SERVICE_UNAVAILABLE_BODY,
+  countsTowardRateLimitEvery,
 } from './guesses';
 import { json, type SimRequest, type SimResponse } from './http';
-import { requestMatches } from './faults';
+import { isApiRequest, requestMatches } from './faults';
 import type { SimState } from './state';
 import type { SimToken } from './types';
 
@@ -70,13 +71,23 @@ export function throttle(state: SimState, host: string, path: string, token: Sim
     return json(503, SERVICE_UNAVAILABLE_BODY, outage.retryAfter !== undefined ? { 'retry-after': outage.retryAfter } : {});
   }
   if (!token) return undefined;
+  const periodic = state.periodicRateLimit;
+  if (periodic && isApiRequest(host, path) && countsTowardRateLimitEvery(host, path, true)) {
+    periodic.seen += 1;
+    if (periodic.seen % periodic.every === 0) return tokenRateLimited(state, host, token, String(periodic.retryAfterSeconds));
+  }
   const limit = state.rateLimits.find((r) => r.remaining > 0 && r.tokenName === token.name);
   if (!limit) return undefined;
   limit.remaining -= 1;
   state.rateLimits = state.rateLimits.filter((r) => r.remaining > 0);
+  return tokenRateLimited(state, host, token, limit.retryAfter);
+}
+
+/** The 429 of an API token: Retry-After, X-RateLimit-* (the token's budget limit), DC's extras. */
+function tokenRateLimited(state: SimState, host: string, token: SimToken, retryAfter: string): SimResponse {
   const budgetLimit = state.rateLimitBudgets.get(token.name)?.limit;
   return json(429, RATE_LIMIT_BODY, {
-    ...apiTokenRateLimitHeaders(limit.retryAfter, budgetLimit === undefined ? RATE_LIMIT_LIMIT : String(budgetLimit)),
+    ...apiTokenRateLimitHeaders(retryAfter, budgetLimit === undefined ? RATE_LIMIT_LIMIT : String(budgetLimit)),
     ...dcRateLimitHeaders(host),
   });
 }

@@ -58,6 +58,12 @@ export interface RequestLogEntry {
   tokenLabel?: string;
   /** The fixture token whose secret the request carried, whether or not it was accepted. */
   tokenPresented?: string;
+  /**
+   * Names of the credential-carrying headers the request had ('authorization',
+   * 'proxy-authorization', 'cookie'), [] when none: what proves no credential reached a host
+   * (e.g. `api.media.atlassian.com`). Their values are masked in `headers`.
+   */
+  credentialHeaders: string[];
 }
 
 export type FaultKind = 'malformed-json' | 'html-login' | 'truncated' | 'drop' | 'status' | 'redirect' | 'huge-body';
@@ -112,8 +118,29 @@ export interface RateLimitBudgetSpec {
 
 export type TenantInfoMode = 'ok' | 'malformed' | 'error500';
 
+export interface FailContentSpec {
+  /** What reading the content answers, in the API's error envelope (v1 or v2). */
+  status: 403 | 404 | 500;
+}
+
+export interface GenerateTreeSpec {
+  /** The page (or folder) the new pages go under; its site and space are theirs. */
+  parentId: string;
+  /** Only needed when `parentId` exists on more than one site. */
+  host?: string;
+  /** How many pages to add. */
+  count: number;
+  /** Children per page, filled breadth-first (default 10). 1 makes a chain (deeper than v2's depth limit of 10). */
+  fanOut?: number;
+  /** Attachments on every new page (default 0): `data-<n>.bin`, application/octet-stream. */
+  attachmentsPerPage?: number;
+  /** Size of each attachment in bytes (default 4096); the bytes are made when downloaded. */
+  attachmentBytes?: number;
+}
+
 export interface SimulatorControl {
   setAnonymousAccess(host: string, on: boolean): void;
+  /** Every answer (API, pages, media host) waits this long first; reset() restores the start option. */
   setLatency(ms: number): void;
   injectFault(fault: FaultSpec): void;
   rateLimit(spec: RateLimitSpec): void;
@@ -128,6 +155,16 @@ export interface SimulatorControl {
   setJiraAccess(host: string, user: string, on: boolean): void;
   /** The rate-limit budget authenticated answers report for the token (by fixture name). */
   setRateLimitBudget(tokenName: string, budget: RateLimitBudgetSpec): void;
+  /**
+   * Reads of this content answer `status` until reset: v1 content/{id} and its child,
+   * descendant and download paths; v2 pages/{id}, /attachments, /descendants. An attachment id
+   * ('att…') fails that attachment's v1 download.
+   */
+  failContent(id: string, spec: FailContentSpec): void;
+  /** Every n-th API call carrying any known token answers 429 with `Retry-After: retryAfterSeconds`; n = 0 turns it off. */
+  rateLimitEvery(n: number, retryAfterSeconds: number): void;
+  /** Adds pages under `parentId` (see GenerateTreeSpec); returns their ids, breadth-first. Gone at reset. */
+  generateTree(spec: GenerateTreeSpec): string[];
   /** Back to the fixtures and the start options; the log is kept (use `clearLog`). */
   reset(): void;
 }
