@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { storageToMarkdown, type StorageToMarkdownOptions } from './storage-to-markdown';
 import { parseXml } from './testing/samples';
 
-const md = (storage: string, opts: Partial<StorageToMarkdownOptions> = {}) =>
-  storageToMarkdown(storage, { parseXml, ...opts }).markdown;
-const convert = (storage: string, opts: Partial<StorageToMarkdownOptions> = {}) =>
-  storageToMarkdown(storage, { parseXml, ...opts });
+/** Every fixture goes through both parse paths, which must agree: the fast parser (the default) and XML (xmldom). */
+const convert = (storage: string, opts: StorageToMarkdownOptions = {}) => {
+  const result = storageToMarkdown(storage, opts);
+  expect(storageToMarkdown(storage, { ...opts, parseXml }), 'the XML path gives the same result').toEqual(result);
+  return result;
+};
+const md = (storage: string, opts: StorageToMarkdownOptions = {}) => convert(storage, opts).markdown;
 
 const code = (lang: string, body: string) =>
   `<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">${lang}</ac:parameter><ac:plain-text-body><![CDATA[${body}]]></ac:plain-text-body></ac:structured-macro>`;

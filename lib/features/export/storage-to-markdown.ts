@@ -1,8 +1,9 @@
 // Confluence storage format → GitHub-flavoured Markdown.
 // Storage keeps what the rendered HTML has lost (code languages, task states, page titles,
-// attachment names, macro parameters), so it is the source for Markdown. The walk uses only
-// standard DOM interfaces (Node, Element, childNodes, localName, namespaceURI, getAttribute),
-// so it runs on the browser's DOMParser in the export page and on xmldom in Node tests.
+// attachment names, macro parameters), so it is the source for Markdown. The walk reads only a
+// small DOM subset (storage-parse-tree.ts: nodeType, nodeName, namespaceURI, parentNode,
+// firstChild, nextSibling, textContent, data, getAttribute), so it runs on the fast storage
+// parser's tree (the default), on the browser's DOMParser and on xmldom (tests).
 //
 // Whitespace: text is collapsed as HTML renders it, but sibling blocks always become separate
 // Markdown blocks and inline siblings keep the whitespace between them, so "1.0" and "27 Mar"
@@ -26,12 +27,19 @@ import { joinFlow, listItem } from './markdown/list';
 import { writeTable, type TableCell, type TableRow } from './markdown/table';
 import { emoticonText } from './emoticons';
 import type { AttachmentRef, ConversionResult, PageRef, UserRef } from './conversion';
+import { parseStorageTree } from './storage-parse';
+import { isStoragePrefix } from './storage-parse-chars';
+import type { StorageDocumentLike, StorageElementLike, StorageNodeLike, StorageTextLike } from './storage-parse-tree';
 import { parseStorage, STORAGE_NAMESPACES, type ParseXml } from './storage-xml';
 
 export type { AttachmentRef, ConversionResult, PageRef, Unconverted, UserRef } from './conversion';
 
 export interface StorageToMarkdownOptions {
-  parseXml: ParseXml;
+  /**
+   * Parse with this XML parser (the browser's `DOMParser`, xmldom) instead of the fast storage
+   * parser; both give the same Markdown (storage-parse-equivalence.test.ts).
+   */
+  parseXml?: ParseXml;
   /** The site's base URL (`https://x.atlassian.net`), never the API gateway. */
   siteUrl?: string;
   /** The exported page's space key, for page links that name no space. */
@@ -59,6 +67,11 @@ interface Ctx {
 
 // ---------------------------------------------------------------- DOM helpers
 
+type XNode = StorageNodeLike;
+type XElement = StorageElementLike;
+type XText = StorageTextLike;
+type XDocument = StorageDocumentLike;
+
 const NS_PREFIX = new Map<string, string>([
   [STORAGE_NAMESPACES.ac, 'ac'],
   [STORAGE_NAMESPACES.ri, 'ri'],
@@ -72,70 +85,77 @@ const NS_PREFIX = new Map<string, string>([
 const TEXT = 3;
 const CDATA = 4;
 const ELEMENT = 1;
+const ASCII_UPPER = /[A-Z]/;
 
 /**
  * `ac:link`, `ri:page`, or a lower-case HTML name. The qualified name is what storage writes
  * and is the cheapest to read (one DOM call: this runs several times per element); only an
  * element whose prefix is bound to a Confluence namespace under another name is looked up.
  */
-function qname(el: Element): string {
+function qname(el: XElement): string {
   const name = el.nodeName;
   const colon = name.indexOf(':');
-  const prefix = colon < 0 ? '' : name.slice(0, colon);
-  if (prefix === '' || prefix === 'ac' || prefix === 'ri' || prefix === 'at') {
-    return /[A-Z]/.test(name) ? name.toLowerCase() : name;
-  }
+  if (colon < 0 || isStoragePrefix(name, colon)) return ASCII_UPPER.test(name) ? name.toLowerCase() : name;
   const known = el.namespaceURI ? NS_PREFIX.get(el.namespaceURI) : undefined;
   const local = name.slice(colon + 1).toLowerCase();
   return known ? `${known}:${local}` : local;
 }
 
-function elements(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT) out.push(n as Element);
+function elements(el: XElement): XElement[] {
+  const out: XElement[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT) out.push(n as XElement);
   return out;
 }
 
-function child(el: Element, name: string): Element | undefined {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT && qname(n as Element) === name) return n as Element;
+function child(el: XElement, name: string): XElement | undefined {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT && qname(n as XElement) === name) return n as XElement;
   return undefined;
 }
 
-function attr(el: Element, name: string): string {
+function attr(el: XElement, name: string): string {
   return el.getAttribute(name) ?? '';
 }
 
+const HTML_SPACE_RUN = /[ \t\n\r\f]+/g;
+// What collapsing would change: a tab, line break or form feed, or a space before more space.
+const COLLAPSIBLE = /[\t\n\r\f]| [ \t\n\r\f]/;
+
+/** White space collapsed as HTML renders it; most text has nothing to collapse, so look first. */
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, ' ');
+  return COLLAPSIBLE.test(text) ? text.replace(HTML_SPACE_RUN, ' ') : text;
 }
 
-function plainText(node: Node): string {
+function plainText(node: XNode): string {
   return collapse(node.textContent ?? '').trim();
 }
 
 /** The exact text of a plain-text body: its CDATA sections if any (the rest is indentation). */
-function exactBody(el: Element | undefined): string {
+function exactBody(el: XElement | undefined): string {
   if (!el) return '';
   let cdata = '';
   let hasCdata = false;
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === CDATA) {
-      cdata += (n as CharacterData).data;
+      cdata += (n as XText).data;
       hasCdata = true;
     }
   }
   return hasCdata ? cdata : (el.textContent ?? '');
 }
 
-function macroParams(macro: Element): Map<string, Element> {
-  const params = new Map<string, Element>();
+function macroParams(macro: XElement): Map<string, XElement> {
+  const params = new Map<string, XElement>();
   for (const c of elements(macro)) if (qname(c) === 'ac:parameter') params.set(attr(c, 'ac:name'), c);
   return params;
 }
 
-function param(macro: Element, name: string): string {
-  const p = macroParams(macro).get(name);
-  return p ? plainText(p) : '';
+function param(macro: XElement, name: string): string {
+  // As macroParams(macro).get(name), without building the map: the last parameter of a name wins.
+  let found: XElement | undefined;
+  for (let n = macro.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === ELEMENT && qname(n as XElement) === 'ac:parameter' && attr(n as XElement, 'ac:name') === name) found = n as XElement;
+  }
+  return found ? plainText(found) : '';
 }
 
 // ---------------------------------------------------------------- classification
@@ -160,7 +180,7 @@ function isMacro(name: string): boolean {
   return name === 'ac:structured-macro' || name === 'ac:macro';
 }
 
-function macroName(el: Element): string {
+function macroName(el: XElement): string {
   return attr(el, 'ac:name').toLowerCase();
 }
 
@@ -171,11 +191,11 @@ const BLOCK_CONTAINERS = new Set([
   'blockquote', 'article', 'main', 'aside',
 ]);
 
-function isBlock(el: Element, name = qname(el)): boolean {
+function isBlock(el: XElement, name = qname(el)): boolean {
   if (BLOCK_ELEMENTS.has(name)) return true;
   if (name === 'ac:image') {
     const parent = el.parentNode;
-    return parent !== null && parent.nodeType === ELEMENT && BLOCK_CONTAINERS.has(qname(parent as Element));
+    return parent !== null && parent.nodeType === ELEMENT && BLOCK_CONTAINERS.has(qname(parent as XElement));
   }
   if (isMacro(name)) {
     const m = macroName(el);
@@ -194,15 +214,31 @@ class Flow {
   inline = '';
 }
 
+/**
+ * A paragraph's inline Markdown, tidied: space runs collapsed, no spaces around hard breaks,
+ * and edge spaces (no-break ones too) and breaks dropped, since they show nothing at its ends.
+ * Each step looks before it rewrites: most paragraphs need none of them.
+ */
 function finishParagraph(md: string): string {
-  return escapeLineStarts(
-    md
-      .replace(/ {2,}/g, ' ')
-      .replace(/ *\\\n */g, '\\\n')
-      // Edge spaces (no-break ones too) and breaks show nothing at a paragraph's ends.
-      .replace(/^(?:\\\n|[ \u00a0])+/, '')
-      .replace(/(?:\\\n|[ \u00a0])+$/, ''),
-  );
+  let text = md;
+  if (text.indexOf('  ') >= 0) text = text.replace(/ {2,}/g, ' ');
+  if (text.indexOf('\\\n') >= 0) text = text.replace(/ *\\\n */g, '\\\n');
+  let start = 0;
+  let end = text.length;
+  for (;;) {
+    const c = text.charCodeAt(start);
+    if (c === 32 || c === 0xa0) start++;
+    else if (c === 92 /* \ */ && text.charCodeAt(start + 1) === 10) start += 2;
+    else break;
+  }
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 32 || c === 0xa0) end--;
+    else if (c === 10 && end - 2 >= start && text.charCodeAt(end - 2) === 92) end -= 2;
+    else break;
+  }
+  if (start > 0 || end < text.length) text = text.slice(start, end);
+  return escapeLineStarts(text);
 }
 
 function flush(flow: Flow): void {
@@ -211,13 +247,13 @@ function flush(flow: Flow): void {
   if (md !== '') flow.blocks.push({ kind: 'paragraph', md });
 }
 
-function flowNode(node: Node, flow: Flow, ctx: Ctx): void {
+function flowNode(node: XNode, flow: Flow, ctx: Ctx): void {
   if (node.nodeType === TEXT || node.nodeType === CDATA) {
-    flow.inline += escapeText(collapse((node as CharacterData).data));
+    flow.inline += escapeText(collapse((node as XText).data));
     return;
   }
   if (node.nodeType !== ELEMENT) return; // comments, processing instructions
-  const el = node as Element;
+  const el = node as XElement;
   const name = qname(el);
   if (isBlock(el, name)) {
     flush(flow);
@@ -227,14 +263,14 @@ function flowNode(node: Node, flow: Flow, ctx: Ctx): void {
   }
 }
 
-function renderFlow(parent: Node, ctx: Ctx): Block[] {
+function renderFlow(parent: XNode, ctx: Ctx): Block[] {
   const flow = new Flow();
   for (let n = parent.firstChild; n; n = n.nextSibling) flowNode(n, flow, ctx);
   flush(flow);
   return flow.blocks;
 }
 
-function flowMd(parent: Node | undefined, ctx: Ctx): string {
+function flowMd(parent: XNode | undefined, ctx: Ctx): string {
   return parent ? joinFlow(renderFlow(parent, ctx)) : '';
 }
 
@@ -253,7 +289,7 @@ function placeholderBlock(ctx: Ctx, macro: string, title = ''): Block {
 
 // ---------------------------------------------------------------- blocks
 
-function renderBlock(el: Element, ctx: Ctx, name = qname(el)): Block[] {
+function renderBlock(el: XElement, ctx: Ctx, name = qname(el)): Block[] {
   switch (name) {
     case 'h1':
     case 'h2':
@@ -292,7 +328,7 @@ function renderBlock(el: Element, ctx: Ctx, name = qname(el)): Block[] {
   }
 }
 
-function heading(el: Element, level: number, ctx: Ctx): Block[] {
+function heading(el: XElement, level: number, ctx: Ctx): Block[] {
   const text = inlineChildren(el, ctx)
     .replace(/\\\n/g, ' ')
     .replace(/ {2,}/g, ' ')
@@ -302,10 +338,10 @@ function heading(el: Element, level: number, ctx: Ctx): Block[] {
   return text ? [{ kind: 'other', md: `${'#'.repeat(level)} ${text}` }] : [];
 }
 
-function listItems(el: Element): Element[][] {
+function listItems(el: XElement): XElement[][] {
   // Each <li>, plus any stray nested list written directly inside the <ul> (a common
   // editor artefact), attached to the item before it.
-  const items: Element[][] = [];
+  const items: XElement[][] = [];
   for (const c of elements(el)) {
     const n = qname(c);
     if (n === 'li') items.push([c]);
@@ -315,7 +351,7 @@ function listItems(el: Element): Element[][] {
   return items;
 }
 
-function list(el: Element, ordered: boolean, ctx: Ctx): string {
+function list(el: XElement, ordered: boolean, ctx: Ctx): string {
   let n = ordered ? Number.parseInt(attr(el, 'start'), 10) : 0;
   if (!Number.isFinite(n)) n = 1;
   const out: string[] = [];
@@ -327,7 +363,7 @@ function list(el: Element, ordered: boolean, ctx: Ctx): string {
   return out.join('\n');
 }
 
-function taskList(el: Element, ctx: Ctx): string {
+function taskList(el: XElement, ctx: Ctx): string {
   const out: string[] = [];
   for (const task of elements(el)) {
     if (qname(task) !== 'ac:task') continue;
@@ -346,8 +382,8 @@ function taskList(el: Element, ctx: Ctx): string {
   return out.join('\n');
 }
 
-function tableRows(el: Element): { tr: Element; head: boolean }[] {
-  const rows: { tr: Element; head: boolean }[] = [];
+function tableRows(el: XElement): { tr: XElement; head: boolean }[] {
+  const rows: { tr: XElement; head: boolean }[] = [];
   for (const c of elements(el)) {
     const n = qname(c);
     if (n === 'tr') rows.push({ tr: c, head: false });
@@ -358,12 +394,12 @@ function tableRows(el: Element): { tr: Element; head: boolean }[] {
   return rows;
 }
 
-function span(el: Element, name: string): number {
+function span(el: XElement, name: string): number {
   const n = Number.parseInt(attr(el, name), 10);
   return Number.isFinite(n) && n > 1 ? n : 1;
 }
 
-function table(el: Element, ctx: Ctx): string {
+function table(el: XElement, ctx: Ctx): string {
   const rows: TableRow[] = tableRows(el).map(({ tr, head }) => ({
     head,
     cells: elements(tr)
@@ -380,11 +416,11 @@ function table(el: Element, ctx: Ctx): string {
   return writeTable(rows);
 }
 
-function preText(el: Element): string {
+function preText(el: XElement): string {
   let out = '';
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === TEXT || n.nodeType === CDATA) out += (n as CharacterData).data;
-    else if (n.nodeType === ELEMENT) out += qname(n as Element) === 'br' ? '\n' : preText(n as Element);
+    if (n.nodeType === TEXT || n.nodeType === CDATA) out += (n as XText).data;
+    else if (n.nodeType === ELEMENT) out += qname(n as XElement) === 'br' ? '\n' : preText(n as XElement);
   }
   return out;
 }
@@ -399,7 +435,7 @@ const ALERTS: Record<string, AlertKind> = {
   error: 'CAUTION',
 };
 
-function blockMacro(el: Element, ctx: Ctx): Block[] {
+function blockMacro(el: XElement, ctx: Ctx): Block[] {
   const name = macroName(el);
   const body = child(el, 'ac:rich-text-body');
   switch (name) {
@@ -457,7 +493,7 @@ function blockMacro(el: Element, ctx: Ctx): Block[] {
   return blocks;
 }
 
-function toc(el: Element, ctx: Ctx): Block[] {
+function toc(el: XElement, ctx: Ctx): Block[] {
   const min = Number.parseInt(param(el, 'minLevel'), 10) || 1;
   const max = Number.parseInt(param(el, 'maxLevel'), 10) || 6;
   const picked = ctx.headings().filter((h) => h.level >= min && h.level <= max);
@@ -472,11 +508,11 @@ function toc(el: Element, ctx: Ctx): Block[] {
   return [{ kind: 'list', md: lines.join('\n') }];
 }
 
-function adfAttribute(node: Element, key: string): Element | undefined {
+function adfAttribute(node: XElement, key: string): XElement | undefined {
   return elements(node).find((c) => qname(c) === 'ac:adf-attribute' && attr(c, 'key') === key);
 }
 
-function adfParameter(node: Element | undefined, key: string): string {
+function adfParameter(node: XElement | undefined, key: string): string {
   if (!node) return '';
   const found = elements(node).find((c) => qname(c) === 'ac:adf-parameter' && attr(c, 'key') === key);
   return found ? plainText(found) : '';
@@ -490,7 +526,7 @@ const ADF_PANELS: Record<string, AlertKind> = {
   error: 'CAUTION',
 };
 
-function adfExtension(el: Element, ctx: Ctx): Block[] {
+function adfExtension(el: XElement, ctx: Ctx): Block[] {
   const node = child(el, 'ac:adf-node');
   const type = node ? attr(node, 'type') : '';
   const content = node ? child(node, 'ac:adf-content') : undefined;
@@ -535,17 +571,17 @@ function adfExtension(el: Element, ctx: Ctx): Block[] {
 
 // ---------------------------------------------------------------- inline
 
-function inlineChildren(el: Element, ctx: Ctx): string {
+function inlineChildren(el: XElement, ctx: Ctx): string {
   let out = '';
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === TEXT || n.nodeType === CDATA) out += escapeText(collapse((n as CharacterData).data));
-    else if (n.nodeType === ELEMENT) out += renderInline(n as Element, ctx);
+    if (n.nodeType === TEXT || n.nodeType === CDATA) out += escapeText(collapse((n as XText).data));
+    else if (n.nodeType === ELEMENT) out += renderInline(n as XElement, ctx);
   }
   return out;
 }
 
 /** Wrap in a delimiter, moving edge spaces outside it (`** x **` would not be emphasis). */
-function mark(el: Element, ctx: Ctx, key: string, open: string, close = open): string {
+function mark(el: XElement, ctx: Ctx, key: string, open: string, close = open): string {
   if (ctx.marks.has(key)) return inlineChildren(el, ctx);
   ctx.marks.add(key);
   const inner = inlineChildren(el, ctx);
@@ -564,7 +600,7 @@ function link(text: string, url: string, title = ''): string {
   return `[${text}](${linkDestination(url)}${linkTitle(title)})`;
 }
 
-function renderInline(el: Element, ctx: Ctx, name = qname(el)): string {
+function renderInline(el: XElement, ctx: Ctx, name = qname(el)): string {
   switch (name) {
     case 'strong':
     case 'b':
@@ -632,7 +668,7 @@ function renderInline(el: Element, ctx: Ctx, name = qname(el)): string {
   }
 }
 
-function styledSpan(el: Element, ctx: Ctx): string {
+function styledSpan(el: XElement, ctx: Ctx): string {
   const style = attr(el, 'style').toLowerCase();
   if (/text-decoration[^;]*line-through/.test(style)) return mark(el, ctx, 'strike', '~~');
   if (/text-decoration[^;]*underline/.test(style)) return mark(el, ctx, 'ins', '<ins>', '</ins>');
@@ -649,7 +685,7 @@ function withinLink(ctx: Ctx, render: () => string): string {
   }
 }
 
-function anchorElement(el: Element, ctx: Ctx): string {
+function anchorElement(el: XElement, ctx: Ctx): string {
   const href = attr(el, 'href');
   if (ctx.inLink) return inlineChildren(el, ctx);
   const text = withinLink(ctx, () => inlineChildren(el, ctx)).trim();
@@ -673,7 +709,7 @@ function attachmentUrl(ctx: Ctx, ref: AttachmentRef): string {
   return ctx.opts.resolveAttachment?.(ref) ?? `attachments/${encodeURIComponent(ref.filename)}`;
 }
 
-function attachmentRef(el: Element): AttachmentRef {
+function attachmentRef(el: XElement): AttachmentRef {
   const ref: AttachmentRef = { filename: attr(el, 'ri:filename') };
   const page = child(el, 'ri:page');
   if (page) {
@@ -683,7 +719,7 @@ function attachmentRef(el: Element): AttachmentRef {
   return ref;
 }
 
-function acLink(el: Element, ctx: Ctx): string {
+function acLink(el: XElement, ctx: Ctx): string {
   const plainBody = child(el, 'ac:plain-text-link-body');
   const richBody = child(el, 'ac:link-body');
   const body = plainBody
@@ -733,12 +769,12 @@ function acLink(el: Element, ctx: Ctx): string {
   return ctx.inLink ? text : link(text, url);
 }
 
-function acImage(el: Element, ctx: Ctx): string {
+function acImage(el: XElement, ctx: Ctx): string {
   const { image, caption } = acImageParts(el, ctx);
   return caption ? `${image}\\\n*${caption}*` : image;
 }
 
-function acImageParts(el: Element, ctx: Ctx): { image: string; caption: string } {
+function acImageParts(el: XElement, ctx: Ctx): { image: string; caption: string } {
   const source = elements(el).find((c) => qname(c) === 'ri:attachment' || qname(c) === 'ri:url');
   const caption = child(el, 'ac:caption');
   const captionText = caption ? inlineChildren(caption, ctx).trim() : '';
@@ -751,7 +787,7 @@ function acImageParts(el: Element, ctx: Ctx): { image: string; caption: string }
   return { image, caption: captionText };
 }
 
-function inlineMacro(el: Element, ctx: Ctx): string {
+function inlineMacro(el: XElement, ctx: Ctx): string {
   const name = macroName(el);
   switch (name) {
     case 'status': {
@@ -783,13 +819,13 @@ function inlineMacro(el: Element, ctx: Ctx): string {
 
 type Heading = ReturnType<Ctx['headings']>[number];
 
-function collectHeadings(doc: Document): Heading[] {
+function collectHeadings(doc: XDocument): Heading[] {
   const seen = new Map<string, number>();
   const out: Heading[] = [];
-  const walk = (el: Element) => {
+  const walk = (el: XElement) => {
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType !== ELEMENT) continue;
-      const c = node as Element;
+      const c = node as XElement;
       const n = qname(c);
       if (/^h[1-6]$/.test(n)) {
         const text = plainText(c);
@@ -801,18 +837,33 @@ function collectHeadings(doc: Document): Heading[] {
   return out;
 }
 
+/** The walk recurses per element; thousands of levels (which no editor writes) overflow it. */
+function isStackOverflow(error: unknown): boolean {
+  // V8 throws a RangeError, Firefox an InternalError ("too much recursion").
+  return (error instanceof RangeError && /call stack/i.test(error.message)) || (error instanceof Error && error.name === 'InternalError');
+}
+
 /** Convert an already-parsed storage document. */
-export function storageDocumentToMarkdown(doc: Document, opts: StorageToMarkdownOptions): ConversionResult {
+export function storageDocumentToMarkdown(doc: XDocument, opts: StorageToMarkdownOptions): ConversionResult {
   const result: ConversionResult = { markdown: '', unconverted: [], statuses: [], mentions: [] };
   let headings: Heading[] | undefined;
   const ctx: Ctx = { opts, result, headings: () => (headings ??= collectHeadings(doc)), marks: new Set(), inLink: false };
   const root = doc.documentElement;
-  const md = root ? joinFlow(renderFlow(root, ctx)) : '';
+  let md: string;
+  try {
+    md = root ? joinFlow(renderFlow(root, ctx)) : '';
+  } catch (error) {
+    throw isStackOverflow(error) ? new Error('The page nests its content too deeply to convert to Markdown.', { cause: error }) : error;
+  }
   result.markdown = md === '' ? '' : `${md}\n`;
   return result;
 }
 
-/** Convert a page's storage body (as the REST API returns it) to GitHub-flavoured Markdown. */
-export function storageToMarkdown(storage: string, opts: StorageToMarkdownOptions): ConversionResult {
-  return storageDocumentToMarkdown(parseStorage(storage, opts.parseXml), opts);
+/**
+ * Convert a page's storage body (as the REST API returns it) to GitHub-flavoured Markdown.
+ * A body that is not well-formed throws an Error saying so, on either parse path.
+ */
+export function storageToMarkdown(storage: string, opts: StorageToMarkdownOptions = {}): ConversionResult {
+  const doc = opts.parseXml ? parseStorage(storage, opts.parseXml) : parseStorageTree(storage);
+  return storageDocumentToMarkdown(doc, opts);
 }

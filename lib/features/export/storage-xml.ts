@@ -3,7 +3,8 @@
 // that nothing declares, and HTML named entities. Parsed as HTML it loses every code body
 // (CDATA becomes a comment, and a `-->` inside code ends it early), so we parse it as XML:
 // wrap it in a root declaring the prefixes and turn every named entity XML does not know
-// into a numeric reference.
+// into a numeric reference. This is the XML path; the converter's default is the faster
+// storage-parse.ts, which shares `storageParts` and follows the same rules.
 import { HTML_ENTITIES } from './html-entities';
 
 export const STORAGE_NAMESPACES = {
@@ -12,10 +13,10 @@ export const STORAGE_NAMESPACES = {
   at: 'http://atlassian.com/template',
 } as const;
 
-/** The parser is injected: the browser's `DOMParser` in the extension, xmldom in Node tests. */
+/** An XML parser for the XML path: the browser's `DOMParser`, or xmldom in Node tests. */
 export type ParseXml = (text: string) => Document;
 
-/** The browser's own XML parser, for the export page (not available in a service worker). */
+/** The browser's own XML parser (not available in a service worker). */
 export const browserParseXml: ParseXml = (text) => new DOMParser().parseFromString(text, 'application/xml');
 
 const XML_PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -44,38 +45,62 @@ const PROLOG = /^\s*<\?xml[\s\S]*?\?>/;
 const DOCTYPE = /^\s*<!DOCTYPE[^[>]*(\[([\s\S]*?)\])?\s*>/;
 const ENTITY_DECL = /<!ENTITY\s+([A-Za-z][A-Za-z0-9]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
 const ROOT_START = /^\s*<ac:confluence\b[^>]*>/;
+// Per prefix: whether a root start tag declares it already.
+const DECLARES = Object.entries(STORAGE_NAMESPACES).map(([prefix, uri]) => ({
+  prefix,
+  uri,
+  test: new RegExp(`\\sxmlns:${prefix}\\s*=`),
+}));
+
+/** A storage body with its prolog and DOCTYPE taken off, as both parsers read it. */
+export interface StorageParts {
+  /** The body's own `ac:confluence` start tag, with any missing `ac`/`ri`/`at` declaration added; absent for a fragment. */
+  root?: string;
+  /** What follows the prolog, DOCTYPE and root start tag. */
+  body: string;
+  /** Entities the DOCTYPE's internal subset defines (name → replacement text). */
+  entities: Map<string, string>;
+}
 
 /**
- * Storage body → XML document text with one `ac:confluence` root declaring `ac`, `ri` and `at`.
- * A body that already has that root (with or without an XML prolog and DOCTYPE, as some exports
- * do) is not wrapped again; its prolog and DOCTYPE are dropped (a browser parser would not load
- * an external DTD) and the DOCTYPE's internal entity definitions are applied instead.
+ * Split a storage body: a byte-order mark, an XML prolog and a DOCTYPE are dropped (a browser
+ * parser would not load an external DTD), the DOCTYPE's internal entity definitions kept, and
+ * an existing `ac:confluence` root (as some exports have) found so it is not wrapped again.
  */
-export function storageToXmlDocumentText(storage: string): string {
+export function storageParts(storage: string): StorageParts {
   let body = storage.charCodeAt(0) === 0xfeff ? storage.slice(1) : storage;
-  const declared = new Map<string, string>();
+  const entities = new Map<string, string>();
   body = body.replace(PROLOG, '');
   const doctype = DOCTYPE.exec(body);
   if (doctype) {
     for (const m of (doctype[2] ?? '').matchAll(ENTITY_DECL)) {
-      declared.set(m[1] ?? '', m[2] ?? m[3] ?? '');
+      entities.set(m[1] ?? '', m[2] ?? m[3] ?? '');
     }
     body = body.slice(doctype[0].length);
   }
   const root = ROOT_START.exec(body);
-  if (root) {
-    let start = root[0].trimStart();
-    for (const [prefix, uri] of Object.entries(STORAGE_NAMESPACES)) {
-      if (!new RegExp(`\\sxmlns:${prefix}\\s*=`).test(start)) {
-        start = start.replace(/^(\s*<ac:confluence)\b/, `$1 xmlns:${prefix}="${uri}"`);
-      }
-    }
-    return numericEntities(start + body.slice(root[0].length), declared);
+  if (!root) return { body, entities };
+  let start = root[0].trimStart();
+  for (const { prefix, uri, test } of DECLARES) {
+    if (!test.test(start)) start = start.replace(/^(\s*<ac:confluence)\b/, `$1 xmlns:${prefix}="${uri}"`);
   }
-  const ns = Object.entries(STORAGE_NAMESPACES)
-    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
-    .join('');
-  return `<ac:confluence${ns}>${numericEntities(body, declared)}</ac:confluence>`;
+  return { root: start, body: body.slice(root[0].length), entities };
+}
+
+const WRAPPER_START = `<ac:confluence${Object.entries(STORAGE_NAMESPACES)
+  .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
+  .join('')}>`;
+
+/**
+ * Storage body → XML document text with one `ac:confluence` root declaring `ac`, `ri` and `at`.
+ * A body that already has that root (with or without an XML prolog and DOCTYPE, as some exports
+ * do) is not wrapped again; its prolog and DOCTYPE are dropped and the DOCTYPE's internal
+ * entity definitions are applied instead.
+ */
+export function storageToXmlDocumentText(storage: string): string {
+  const { root, body, entities } = storageParts(storage);
+  if (root !== undefined) return numericEntities(root + body, entities);
+  return `${WRAPPER_START}${numericEntities(body, entities)}</ac:confluence>`;
 }
 
 /** Parse a storage body with the given XML parser; a parser error becomes a thrown Error. */

@@ -76,11 +76,14 @@ export function escapeLineStarts(md: string): string {
 }
 
 function longestRun(text: string, char: string): number {
+  const code = char.charCodeAt(0);
   let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === char ? run + 1 : 0;
-    if (run > longest) longest = run;
+  // From one occurrence to the next: code without the character costs one native search.
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i)) {
+    let j = i + 1;
+    while (text.charCodeAt(j) === code) j++;
+    if (j - i > longest) longest = j - i;
+    i = j;
   }
   return longest;
 }
@@ -108,19 +111,26 @@ export function fencedCode(code: string, language = '', title = ''): string {
   // A backtick fence's info string may not contain a backtick; tildes then.
   const char = info.includes('`') ? '~' : '`';
   const fence = char.repeat(Math.max(3, longestRun(code, char) + 1));
-  const body = code.replace(/\r\n?/g, '\n');
+  const body = code.indexOf('\r') >= 0 ? code.replace(/\r\n?/g, '\n') : code;
   return `${fence}${info}\n${body}${body === '' ? '' : '\n'}${fence}`;
 }
 
 /** Prefix every line: `first` on line one, `rest` on the others (blank lines get `rest` trimmed). */
 export function prefixLines(md: string, first: string, rest: string): string {
-  return md
-    .split('\n')
-    .map((line, i) => {
-      if (i === 0) return line === '' ? first.trimEnd() : first + line;
-      return line === '' ? rest.trimEnd() : rest + line;
-    })
-    .join('\n');
+  let out = '';
+  let prefix = first;
+  let blank = first.trimEnd();
+  const restBlank = rest.trimEnd();
+  for (let start = 0; ; ) {
+    const nl = md.indexOf('\n', start);
+    const end = nl < 0 ? md.length : nl;
+    out += end === start ? blank : prefix + md.slice(start, end);
+    if (nl < 0) return out;
+    out += '\n';
+    start = nl + 1;
+    prefix = rest;
+    blank = restBlank;
+  }
 }
 
 export function blockquote(md: string): string {
@@ -154,13 +164,17 @@ export function isSafeUrl(url: string): boolean {
 }
 
 /** A link destination that survives spaces, parentheses and angle brackets. */
+const DESTINATION_UNSAFE = /[<>\s]/;
+const DESTINATION_UNSAFE_ALL = /[<>\s]/g;
+
 export function linkDestination(url: string): string {
-  const cleaned = url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
+  const cleaned = DESTINATION_UNSAFE.test(url) ? url.replace(DESTINATION_UNSAFE_ALL, (c) => encodeURIComponent(c)) : url;
   let depth = 0;
   let balanced = true;
-  for (const c of cleaned) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) balanced = false;
+  for (let i = 0; i < cleaned.length; i++) {
+    const c = cleaned.charCodeAt(i);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth < 0) balanced = false;
   }
   return balanced && depth === 0 ? cleaned : `<${cleaned}>`;
 }

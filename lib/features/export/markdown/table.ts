@@ -35,11 +35,13 @@ export function tableNeedsHtml(rows: readonly TableRow[]): boolean {
 /** Inline cell text for a pipe table: paragraphs and hard breaks become <br>, pipes escaped. */
 function pipeCell(cell: TableCell | undefined): string {
   if (!cell) return '';
-  const text = cell.blocks
-    .map((b) => b.md.replace(/\\\n/g, '<br>').replace(/\n/g, ' '))
-    .filter((md) => md !== '')
-    .join('<br><br>');
-  return text.replace(/(^|[^\\])\|/g, '$1\\|').replace(/(^|[^\\])\|/g, '$1\\|');
+  let text = '';
+  for (const block of cell.blocks) {
+    const md = block.md.indexOf('\n') >= 0 ? block.md.replace(/\\\n/g, '<br>').replace(/\n/g, ' ') : block.md;
+    if (md !== '') text += text === '' ? md : `<br><br>${md}`;
+  }
+  // Twice, since one pass cannot escape the second of two adjacent pipes.
+  return text.indexOf('|') < 0 ? text : text.replace(/(^|[^\\])\|/g, '$1\\|').replace(/(^|[^\\])\|/g, '$1\\|');
 }
 
 function pipeTable(rows: readonly TableRow[]): string {
