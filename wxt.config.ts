@@ -23,7 +23,7 @@ export default defineConfig({
     // content script's world, so the tests run code there with scripting.executeScript. The
     // release builds have neither (checked by tests/firefox/release-manifest.test.ts).
     ...(process.env.CTC_E2E_BUILD === '1'
-      ? { web_accessible_resources: [{ resources: ['popup.html', 'options.html'], matches: ['https://*.atlassian.net/*'] }] }
+      ? { web_accessible_resources: [{ resources: ['popup.html', 'options.html', 'export.html'], matches: ['https://*.atlassian.net/*'] }] }
       : {}),
     name: 'Confluence Token Companion',
     // No inline or remote script, no eval, no plugins, no <base> tricks in extension pages.
@@ -39,6 +39,8 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
       'clipboardWrite',
+      // Exports save their files through the browser's downloads (and its "ask where to save" setting).
+      'downloads',
       ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : []),
     ],
     // Keyboard shortcuts, generated from the one list of actions (lib/features/page-actions/action-surfaces.ts).

@@ -86,6 +86,8 @@ export default defineBackground({
 
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
     browser.runtime.onMessage.addListener((message, sender) => background.route(message, sender));
+    // Exports: the export page asks for each piece over a port; the router checks who connected.
+    browser.runtime.onConnect.addListener((port) => background.connect(port));
     // tabs.onRemoved needs no permission.
     browser.tabs.onRemoved.addListener((tabId) => {
       void background.onTabRemoved(tabId).catch((error: unknown) => console.error('Forgetting a closed tab failed:', error));

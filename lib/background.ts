@@ -5,6 +5,11 @@ import type { ClipboardWriter } from './core/clipboard/clipboard-writer';
 import { notifyingArea, type ChangeTopic } from './core/messaging/change-notices';
 import type { AnyMessageDefinition } from './core/messaging/define-message';
 import { createMessageRouter, type MessageRouter } from './core/messaging/router';
+import type { PortLike } from './core/messaging/port-frames';
+import { servePort } from './core/messaging/port-server';
+import { EXPORT_PORT_NAME, exportPortRequests, type ExportPortDeps } from './features/export/background/port-requests';
+import type { ExportRoute } from './features/export/background/export-route';
+import { exportPageUrl } from './features/export/page/export-address';
 import type { ExtensionIdentity } from './core/messaging/sender-check';
 import type { DeviceKeyStore } from './core/storage/device-key-store';
 import type { StorageAreaLike } from './core/storage/storage-area';
@@ -104,7 +109,15 @@ export interface Background {
   health: HealthService;
   /** Context menus and keyboard shortcuts: their listeners call these. */
   surfaces: SurfaceRunner;
+  /**
+   * A page's long-lived port (`runtime.onConnect`): the export port is served, any other name is
+   * closed at once.
+   */
+  connect(port: PortLike): void;
 }
+
+/** Page bodies (up to 32 MB each) cross the export port; runtime messages stay far smaller. */
+const MAX_EXPORT_REPLY_CHARS = 48_000_000;
 
 export function createBackground(platform: BackgroundPlatform): Background {
   const { local, session, notify } = platform;
@@ -224,6 +237,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
       choices: tokenChoices,
     }),
     tokenChoices,
+    openExport: (address) => surface.openTab(exportPageUrl(platform.extension.baseUrl, address)),
     activity,
     reminders,
     reminderEntries,
@@ -251,11 +265,43 @@ export function createBackground(platform: BackgroundPlatform): Background {
       return report ? { ok: report.healthy, sentence: report.headline } : { ok: false, sentence: 'The check gave no result.' };
     },
     openOptions: platform.openOptions ?? (async () => {}),
+    openExport: deps.openExport,
     onError: platform.onError,
   });
 
   const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
     platform.onError(`Handling "${type}"`, error),
   );
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces };
+
+  async function exportRoute(host: string): Promise<ExportRoute> {
+    const routed = await deps.actions.routeFor(host);
+    if (!routed.ok) {
+      if (routed.failure.class === 'invalid-token' && routed.refusedToken) health.tokenRefused(routed.refusedToken, host, routed.failure.message);
+      return { ok: false, failure: routed.failure };
+    }
+    return { ok: true, tokenLabel: routed.token.label, credential: routed.route.credential, site: routed.route.site };
+  }
+  function connect(port: PortLike) {
+    if (port.name !== EXPORT_PORT_NAME) {
+      port.disconnect();
+      return;
+    }
+    servePort(port, ({ signal }) => {
+      const exportDeps: ExportPortDeps = {
+        routeFor: exportRoute,
+        client,
+        recordActivity: (entry) => {
+          activity.record(entry);
+          platform.onActivity?.(entry);
+        },
+        now: platform.now,
+        signal,
+      };
+      return createMessageRouter<ExportPortDeps>(exportPortRequests, exportDeps, platform.extension, (type, error) => platform.onError(`Handling "${type}"`, error), {
+        maxReplyChars: MAX_EXPORT_REPLY_CHARS,
+      });
+    });
+  }
+
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces, connect };
 }

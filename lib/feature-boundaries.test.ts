@@ -14,8 +14,9 @@ const ALLOWED_CODE_IMPORTS: Record<string, readonly string[]> = {
   export: [],
   // A check is about a saved token: its summary schema, kinds and which sites it is for.
   'token-checks': ['tokens'],
-  // Which saved token covers the page's site; the page context's schemas (a content id).
-  'page-actions': ['tokens', 'pages'],
+  // Which saved token covers the page's site; the page context's schemas (a content id); and the
+  // export's own actions (open the Export page, copy as Markdown), which the one dispatcher runs.
+  'page-actions': ['tokens', 'pages', 'export'],
   // Reminders are about saved tokens' expiry dates: the calendar-date arithmetic of iso-date.ts.
   reminders: ['tokens'],
 };

@@ -48,6 +48,8 @@ export interface PageActionsProps {
   onWatch(action: WatchAction): void;
   onSpaceWatch(action: WatchAction): void;
   onCopy(kind: CopyKind): void;
+  /** Opens the Export page for this page, or for it and its children. */
+  onExport?(scope: 'page' | 'tree'): void;
 }
 
 export const COPY_LABELS: Record<CopyKind, string> = {
@@ -58,6 +60,7 @@ export const COPY_LABELS: Record<CopyKind, string> = {
   'rest-v1': 'REST v1 URL',
   'rest-v2': 'REST v2 URL',
   curl: 'curl command',
+  'page-markdown': 'Page as Markdown',
 };
 
 const watchingAttr = (view?: WatchView) => (view?.watching === undefined ? 'unknown' : String(view.watching));
@@ -125,7 +128,7 @@ function CopyFeedback({ copy }: { copy?: CopyView }) {
   );
 }
 
-export function PageActions({ view, onWatch, onSpaceWatch, onCopy }: PageActionsProps) {
+export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: PageActionsProps) {
   const { watch, spaceWatch, copy, locked } = view;
   return (
     <section aria-labelledby="actions-heading" data-testid="page-actions">
@@ -154,6 +157,15 @@ export function PageActions({ view, onWatch, onSpaceWatch, onCopy }: PageActions
             {COPY_LABELS[kind]}
           </button>
         ))}
+      </div>
+      <h3 id="export-heading">Export</h3>
+      <div class="action-grid action-grid-2" role="group" aria-labelledby="export-heading">
+        <button type="button" class="secondary" data-testid="export-page" disabled={locked} onClick={() => onExport?.('page')}>
+          Export page…
+        </button>
+        <button type="button" class="secondary" data-testid="export-tree" disabled={locked} onClick={() => onExport?.('tree')}>
+          Export page tree…
+        </button>
       </div>
       <CopyFeedback copy={copy} />
       {!copy?.running && copy?.failure && <FailureNotice failure={copy.failure} testId="copy-failure" />}

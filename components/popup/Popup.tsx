@@ -36,6 +36,7 @@ export interface PopupActions {
   onWatch(action: WatchAction): void;
   onSpaceWatch(action: WatchAction): void;
   onCopy(kind: CopyKind): void;
+  onExport?(scope: 'page' | 'tree'): void;
   /** The person picked token `tokenId` for the tab's site. */
   onChooseToken(tokenId: string): void;
   /** The person agreed to use token `tokenId` on the tab's site. */
@@ -74,6 +75,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
               onWatch={actions?.onWatch ?? noop}
               onSpaceWatch={actions?.onSpaceWatch ?? noop}
               onCopy={actions?.onCopy ?? noop}
+              onExport={actions?.onExport ?? noop}
             />
           )}
           <TokensSection

@@ -94,7 +94,7 @@ describe('PageCardView', () => {
 });
 
 describe('PageActions', () => {
-  const actions = { onWatch: vi.fn(), onSpaceWatch: vi.fn(), onCopy: vi.fn() };
+  const actions = { onWatch: vi.fn(), onSpaceWatch: vi.fn(), onCopy: vi.fn(), onExport: vi.fn() };
   const render = (view: Partial<PageActionsView>) => expand(<PageActions view={{ locked: false, ...view }} {...actions} />);
 
   it('offers each copy as one button, labelled, with its test id', () => {
@@ -108,9 +108,17 @@ describe('PageActions', () => {
       ['copy-rest-v1', 'REST v1 URL'],
       ['copy-rest-v2', 'REST v2 URL'],
       ['copy-curl', 'curl command'],
+      ['copy-page-markdown', 'Page as Markdown'],
     ]);
     fire(one(nodes, 'copy-markdown'), 'onClick');
     expect(actions.onCopy).toHaveBeenLastCalledWith('markdown');
+  });
+
+  it('offers the export of the page and of its tree', () => {
+    const nodes = render({});
+    expect(textOf(one(nodes, 'export-page').children)).toBe('Export page…');
+    fire(one(nodes, 'export-tree'), 'onClick');
+    expect(actions.onExport).toHaveBeenLastCalledWith('tree');
   });
 
   it('keeps one status line for the copy, present before and after, so nothing moves when "Copied" shows', () => {

@@ -33,7 +33,12 @@ let cloudIdRefresh: CloudIdRefreshView | undefined;
 let choosing: { running: boolean; error?: string } | undefined;
 /** The token whose health is shown: another token's report is not this one's. */
 let healthToken: string | null = null;
-const page = createPageState({ ask, show: () => show(), actionError });
+const page = createPageState({
+  ask,
+  show: () => show(),
+  actionError,
+  onExportOpened: () => window.close(),
+});
 
 function show(): void {
   const shown: PopupState =
@@ -129,6 +134,7 @@ const actions: PopupActions = {
   onWatch: page.watch,
   onSpaceWatch: page.spaceWatch,
   onCopy: (kind) => void page.copy(kind),
+  onExport: (scope) => void page.export(scope),
   onChooseToken(tokenId) {
     const site = state.status === 'ready' ? state.tab.host : null;
     if (site === null) return;

@@ -22,6 +22,8 @@ export interface PageTarget {
 
 export interface PageStateDeps {
   ask: PopupAsk;
+  /** The background opened the Export page (a new tab): the popup closes. */
+  onExportOpened?(): void;
   show(): void;
   /** The sentence for a failed ask (and a reload when the background went away). */
   actionError(error: unknown): string;
@@ -32,7 +34,7 @@ type Toggle = 'watch' | 'spaceWatch';
 const sameTarget = (a: PageTarget | null, b: PageTarget | null) =>
   a === b || (a !== null && b !== null && a.tabId === b.tabId && a.contentId === b.contentId && a.tokenId === b.tokenId);
 
-export function createPageState({ ask, show, actionError }: PageStateDeps) {
+export function createPageState({ ask, show, actionError, onExportOpened }: PageStateDeps) {
   let target: PageTarget | null = null;
   let view: PageView | undefined;
 
@@ -99,6 +101,19 @@ export function createPageState({ ask, show, actionError }: PageStateDeps) {
 
     watch: (action: WatchAction) => void toggle('watch', action, action === 'watch'),
     spaceWatch: (action: WatchAction) => void toggle('spaceWatch', action === 'watch' ? 'watch-space' : 'unwatch-space', action === 'watch'),
+
+    /** The background opens the Export page; a refusal shows where copies' do. */
+    async export(scope: 'page' | 'tree'): Promise<void> {
+      const t = target;
+      if (!t || !view) return;
+      try {
+        const result = await run(scope === 'tree' ? 'export-tree' : 'export-page', t);
+        if (result.ok) onExportOpened?.();
+        else update(t, (v) => ({ ...v, copy: { failure: result.failure } }));
+      } catch (error) {
+        update(t, (v) => ({ ...v, copy: { error: actionError(error) } }));
+      }
+    },
 
     async copy(kind: CopyKind): Promise<void> {
       const t = target;

@@ -61,7 +61,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     openTab: async (url) => void shown.opened.push(url),
     optionsUrl: (hash) => `${EXTENSION.baseUrl}options.html#${hash}`,
   };
-  const { route, deps, health } = createBackground({
+  const { route, deps, health, connect } = createBackground({
     local,
     session,
     deviceKeys,
@@ -86,6 +86,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     route,
     deps,
     health,
+    connect,
     shown,
     local,
     session,

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SIM_PAGES, SIM_SITES, SIM_TOKENS } from '../simulator/fixtures';
+import { SIM_EXPORT } from '../simulator/index';
 import { cloudContentPath } from '../simulator/urls';
 import { expect, test } from './fixtures';
 import { addToken, openOptions } from './options-helpers';
@@ -62,4 +63,18 @@ test('the options page with tokens, a health report, reminders and shortcuts', a
   await expect(options.getByTestId('token-health-report')).toHaveAttribute('data-ok', 'true');
   await expect(options.getByTestId('shortcuts-section')).toBeVisible();
   expect(await bothSchemes(options)).toEqual([]);
+});
+
+test('the Export page: its choices, and a tree export’s result with a failure', async ({ context, extensionId, sim }) => {
+  const options = await openOptions(context, extensionId);
+  await addToken(options, { label: 'Alice', kind: 'classic', secret: SIM_TOKENS.aliceClassic.secret, site: SIM_EXPORT.host });
+  sim.control.failContent(SIM_EXPORT.brokenId, { status: 500 });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/export.html?site=${SIM_EXPORT.host}&page=${SIM_EXPORT.rootId}&scope=tree`);
+  await expect(page.getByTestId('export-choices')).toBeVisible();
+  expect(await bothSchemes(page)).toEqual([]);
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-result')).toHaveAttribute('data-outcome', 'done');
+  await expect(page.getByTestId('export-failure')).toHaveCount(1);
+  expect(await bothSchemes(page)).toEqual([]);
 });

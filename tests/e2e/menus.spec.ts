@@ -56,9 +56,25 @@ async function openPage(page: Page, url = PAGE_URL): Promise<void> {
 test('the menu items and where each appears, from the one list of actions', async ({ serviceWorker }) => {
   const menus = await createdMenus(serviceWorker);
   const where = (context: string) => menus.filter((m) => m.contexts.includes(context));
-  expect(where('page').map((m) => m.title)).toEqual(['Watch this page', 'Stop watching this page', 'Copy page link', 'Copy tiny link', 'Copy Markdown link']);
+  expect(where('page').map((m) => m.title)).toEqual([
+    'Watch this page',
+    'Stop watching this page',
+    'Copy page link',
+    'Copy tiny link',
+    'Copy Markdown link',
+    'Copy page as Markdown',
+    'Export this page…',
+    'Export this page and its children…',
+  ]);
   expect(where('page').every((m) => JSON.stringify(m.documentUrlPatterns) === '["https://*.atlassian.net/wiki/*"]')).toBe(true);
-  expect(where('link').map((m) => m.title)).toEqual(['Watch linked page', 'Copy tiny link of linked page', 'Copy Markdown link of linked page']);
+  expect(where('link').map((m) => m.title)).toEqual([
+    'Watch linked page',
+    'Copy tiny link of linked page',
+    'Copy Markdown link of linked page',
+    'Copy linked page as Markdown',
+    'Export linked page…',
+    'Export linked page and its children…',
+  ]);
   expect(where('link').every((m) => JSON.stringify(m.targetUrlPatterns) === '["https://*.atlassian.net/wiki/*"]' && m.documentUrlPatterns === undefined)).toBe(true);
   expect(where('action').map((m) => m.title)).toEqual(['Run health check', 'Options']);
 });

@@ -3,6 +3,7 @@ import { copyCurlAction, copyIdAction, copyLinkAction, copyMarkdownAction, copyR
 import type { PageAction } from './page-action';
 import { pageCardAction } from './page-card';
 import { spaceWatchStatusAction, unwatchSpaceAction, watchSpaceAction } from './space-watch';
+import { copyPageMarkdownAction, exportPageAction, exportTreeAction } from '../export/actions/export-actions';
 import { toggleWatchAction, unwatchAction, watchAction, watchStatusAction } from './watch';
 
 /** Every action's handler, by name. Popup buttons, context menus and keyboard shortcuts all run these. */
@@ -22,4 +23,7 @@ export const PAGE_ACTIONS: Readonly<Record<ActionName, PageAction>> = {
   'copy-rest-v1': copyRestV1Action,
   'copy-rest-v2': copyRestV2Action,
   'copy-curl': copyCurlAction,
+  'copy-page-markdown': copyPageMarkdownAction,
+  'export-page': exportPageAction,
+  'export-tree': exportTreeAction,
 };

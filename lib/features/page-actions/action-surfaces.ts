@@ -36,6 +36,12 @@ export const ACTION_SURFACES: Readonly<Record<ActionName, ActionSurfaces>> = {
   'copy-rest-v1': {},
   'copy-rest-v2': {},
   'copy-curl': {},
+  'copy-page-markdown': { menu: { page: 'Copy page as Markdown', link: 'Copy linked page as Markdown' } },
+  'export-page': {
+    menu: { page: 'Export this page…', link: 'Export linked page…' },
+    command: { suggestedKey: 'Alt+Shift+E', description: 'Export the Confluence page (Markdown, HTML, storage, ADF, zip)' },
+  },
+  'export-tree': { menu: { page: 'Export this page and its children…', link: 'Export linked page and its children…' } },
 };
 
 /** The toolbar button's own shortcut (`_execute_action` opens the popup). */

@@ -19,6 +19,7 @@ const COPIED: Record<CopyKind, string> = {
   'rest-v1': 'Copied the REST v1 URL',
   'rest-v2': 'Copied the REST v2 URL',
   curl: 'Copied the curl command',
+  'page-markdown': 'Copied the page as Markdown',
 };
 
 const done = (kind: CopyKind, text: string): ActionResult => ({ ok: true, copy: { kind, text }, sentence: `${COPIED[kind]}: ${text}` });

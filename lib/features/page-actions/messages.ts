@@ -5,6 +5,7 @@ import { RejectedMessageError } from '../../core/messaging/reply';
 import { contentIdSchema } from '../pages/page-context-schema';
 import { siteHostSchema } from '../../sites/site-host-schema';
 import { ACTION_NAMES, COPY_KINDS } from './action-names';
+import type { ActionResult } from './action-result';
 import type { ActionDispatcher } from './dispatcher';
 import type { TokenChoices } from './token-choices';
 
@@ -12,6 +13,8 @@ import type { TokenChoices } from './token-choices';
 
 export interface PageActionsDeps {
   actions: ActionDispatcher;
+  /** Opens the Export page an export action named, in a new tab (the background's, for every surface). */
+  openExport(address: NonNullable<Extract<ActionResult, { ok: true }>['export']>): Promise<void>;
   tokenChoices: Pick<TokenChoices, 'set'>;
 }
 
@@ -39,7 +42,11 @@ export const actionResultSchema = z.union([
     watching: z.boolean().optional(),
     spaceWatching: z.boolean().optional(),
     card: pageCardSchema.optional(),
-    copy: z.strictObject({ kind: z.enum(COPY_KINDS), text }).optional(),
+    // A page as Markdown can be long; the router's reply limit still bounds it.
+    copy: z.strictObject({ kind: z.enum(COPY_KINDS), text: z.string().max(3_000_000) }).optional(),
+    export: z
+      .strictObject({ host: z.string().max(253), contentId: z.string().max(100), scope: z.enum(['page', 'tree']), title: text.optional() })
+      .optional(),
   }),
   z.strictObject({ ok: z.literal(false), failure: actionFailureSchema }),
 ]);
@@ -58,7 +65,12 @@ export const actionRun = message({
     contentId: z.optional(contentIdSchema),
   }),
   output: actionResultSchema,
-  handle: (run, _sender, deps) => deps.actions.runOnTab(run.action, run.tabId, run.contentId),
+  async handle(run, _sender, deps) {
+    const result = await deps.actions.runOnTab(run.action, run.tabId, run.contentId);
+    // The background opens the Export page, as it does for menus: the popup stays small.
+    if (result.ok && result.export) await deps.openExport(result.export);
+    return result;
+  },
 });
 
 const tokenChoiceOutput = z.strictObject({

@@ -16,6 +16,7 @@ function fakes(result: ActionResult, toastShown = true) {
     flash: async (tone, title) => void calls.push(`flash ${tone} ${title}`),
     healthCheck: async (tabId) => (calls.push(`health ${tabId}`), { ok: false, sentence: 'Not authenticated.' }),
     openOptions: async () => void calls.push('options'),
+    openExport: async (address) => void calls.push(`export ${address.scope} ${address.host} ${address.contentId}`),
     onError: (what) => calls.push(`error ${what}`),
   };
   return { deps, calls };
@@ -30,8 +31,18 @@ describe('menus and shortcuts come from the one list of actions', () => {
       'Copy page link',
       'Copy tiny link',
       'Copy Markdown link',
+      'Copy page as Markdown',
+      'Export this page…',
+      'Export this page and its children…',
     ]);
-    expect(items.filter((i) => i.contexts.includes('link')).map((i) => i.title)).toEqual(['Watch linked page', 'Copy tiny link of linked page', 'Copy Markdown link of linked page']);
+    expect(items.filter((i) => i.contexts.includes('link')).map((i) => i.title)).toEqual([
+      'Watch linked page',
+      'Copy tiny link of linked page',
+      'Copy Markdown link of linked page',
+      'Copy linked page as Markdown',
+      'Export linked page…',
+      'Export linked page and its children…',
+    ]);
     for (const item of items.filter((i) => i.contexts.includes('page'))) expect(item.documentUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
     for (const item of items.filter((i) => i.contexts.includes('link'))) expect(item.targetUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
     expect(items.filter((i) => i.contexts.includes('action')).map((i) => i.title)).toEqual(['Run health check', 'Options']);
@@ -41,8 +52,8 @@ describe('menus and shortcuts come from the one list of actions', () => {
     expect(parseMenuItemId('someone-else')).toBeUndefined();
   });
 
-  it('the manifest commands: open the popup, toggle watch, copy Markdown link', () => {
-    expect(Object.keys(manifestCommands())).toEqual(['_execute_action', 'toggle-watch', 'copy-markdown']);
+  it('the manifest commands: open the popup, toggle watch, copy Markdown link, export (Chrome allows four suggested keys)', () => {
+    expect(Object.keys(manifestCommands())).toEqual(['_execute_action', 'toggle-watch', 'copy-markdown', 'export-page']);
     expect(commandAction('toggle-watch')).toBe('toggle-watch');
     expect(commandAction('copy-id')).toBeUndefined();
     expect(commandAction('_execute_action')).toBeUndefined();
@@ -54,6 +65,12 @@ describe('running them', () => {
     const { deps, calls } = fakes({ ok: true, sentence: 'Copied the Markdown link: [A](u)', copy: { kind: 'markdown', text: '[A](u)' } });
     await createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-page:copy-markdown' }, { id: 4 });
     expect(calls).toEqual(['tab copy-markdown 4', 'clipboard [A](u)', 'toast 4 ok Copied the Markdown link: [A](u)', 'flash ok Copied the Markdown link: [A](u)']);
+  });
+
+  it('an export item opens the Export page for the page it ran on, and writes no clipboard', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'Opening the export of the page.', export: { host: 'acme.atlassian.net', contentId: '42', scope: 'tree' } });
+    await createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-link:export-tree', linkUrl: 'https://acme.atlassian.net/wiki/spaces/A/pages/42' }, { id: 4 });
+    expect(calls).toEqual(['link export-tree https://acme.atlassian.net/wiki/spaces/A/pages/42 4', 'export tree acme.atlassian.net 42']);
   });
 
   it('a link menu runs on the link; a failure says what to do', async () => {

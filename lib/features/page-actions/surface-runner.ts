@@ -19,6 +19,8 @@ export interface SurfaceRunnerDeps {
   /** The toolbar menu's health check for the tab's site (a sentence for the person). */
   healthCheck(tabId: number): Promise<{ ok: boolean; sentence: string }>;
   openOptions(): Promise<void>;
+  /** Opens the Export page an export action named, in a new tab. */
+  openExport(address: NonNullable<Extract<ActionResult, { ok: true }>['export']>): Promise<void>;
   onError(what: string, error: unknown): void;
 }
 
@@ -46,6 +48,7 @@ export function createSurfaceRunner(deps: SurfaceRunnerDeps): SurfaceRunner {
 
   async function finish(tabId: number | undefined, result: ActionResult): Promise<void> {
     if (!result.ok) return tell(tabId, 'error', failureLine(result.failure));
+    if (result.export) return deps.openExport(result.export);
     if (result.copy) {
       try {
         await deps.clipboard.write(result.copy.text);
