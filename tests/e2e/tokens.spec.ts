@@ -551,7 +551,7 @@ test('edits a token without retyping its secret, exports and clears the activity
   const entries = JSON.parse(await streamText(await json.createReadStream())) as { tokenLabel: string; path: string }[];
   expect(entries.some((e) => e.path === '/wiki/rest/api/user/current')).toBe(true);
   const [csv] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-csv').click()]);
-  expect((await streamText(await csv.createReadStream())).split('\r\n')[0]).toBe('time,tokenLabel,site,operation,method,path,status,durationMs,outcome,retries');
+  expect((await streamText(await csv.createReadStream())).split('\r\n')[0]).toBe('time,tokenLabel,site,operation,method,path,status,durationMs,outcome,retries,note');
 
   // Every call so far succeeded: the failures filter shows none, "all" shows them again.
   await options.getByTestId('activity-filter').selectOption('failures');
