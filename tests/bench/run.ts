@@ -11,7 +11,12 @@
  * - a health report's wall time with 200 ms of latency per request, first report and refresh,
  *   beside the slowest single probe (health-timing.ts; alone: `node --import tsx tests/bench/health-timing.ts`);
  * - the popup's time to settled content in real Chromium, beside a blank extension page
- *   (popup-timing.ts; builds the extension into `.output-bench/`, skipped without Chromium).
+ *   (popup-timing.ts; builds the extension into `.output-bench/`, skipped without Chromium);
+ * - Markdown conversion throughput in real Chromium, ours beside Turndown + GFM, and ours in Node
+ *   (export-conversion.ts; alone: `node --expose-gc --import tsx tests/bench/export-conversion.ts`);
+ * - a tree export's wall time against the simulator (100 ms latency, a 429 every 50 calls) beside
+ *   the ideal, its 429s and the Export page's peak heap (export-tree.ts; builds into
+ *   `.output-bench/export-tree/`; alone: `node --import tsx tests/bench/export-tree.ts`).
  */
 import { performance } from 'node:perf_hooks';
 import { appendActivity, type ActivityEntry } from '../../lib/atlassian/activity-log';
@@ -23,6 +28,8 @@ import { decodeTinyLink } from '../../lib/features/pages/tiny-link';
 import { deriveVaultKey, PBKDF2_ITERATIONS } from '../../lib/features/tokens/vault-crypto';
 import { SIM_SITES, SIM_TOKENS, SIM_USERS } from '../simulator/fixtures';
 import { startSimulator } from '../simulator/index';
+import { benchExportConversion } from './export-conversion';
+import { benchExportTree } from './export-tree';
 import { benchHealthTiming } from './health-timing';
 import { benchPopupTiming } from './popup-timing';
 
@@ -131,3 +138,9 @@ await benchHealthTiming((name) => name.padEnd(52));
 
 console.log('');
 await benchPopupTiming((name) => name.padEnd(52));
+
+console.log('');
+await benchExportConversion((name) => name.padEnd(52));
+
+console.log('');
+await benchExportTree((name) => name.padEnd(52));

@@ -221,9 +221,15 @@ export async function runExport(host: string, rootId: string, choices: ExportCho
 
     /** One page of the tree into the zip; true when its documents were written. */
     const exportTreePage = async (item: { id: string; title: string }, signal: AbortSignal, mine: Tally): Promise<boolean> => {
+      // The attachment list needs only the id: asked beside the page read, not after it.
+      const listing = choices.attachments && !signal.aborted ? deps.source.attachments(item.id) : undefined;
+      listing?.catch(() => undefined);
       const page = item.id === rootPage.id ? rootPage : await readPage(item, deps, mine, signal);
       const pageLayout = layout.pages.get(item.id);
-      if (!page || !pageLayout || signal.aborted) return false;
+      if (!page || !pageLayout || signal.aborted) {
+        if (listing) count(mine, await listing.catch(() => ({ ok: false, failure: { class: 'cancelled', message: '', fix: '' }, stats: { calls: 1, rateLimited: 0 } }) as const));
+        return false;
+      }
       const fileFor = (id: string | undefined, format: 'markdown' | 'html') => {
         const target = id === undefined ? undefined : layout.pages.get(id);
         return target ? relativeLink(pageLayout.file, withFormat(target.file, primary, format)) : undefined;
@@ -236,7 +242,7 @@ export async function runExport(host: string, rootId: string, choices: ExportCho
         },
         htmlPage: (url) => fileFor(pageIdInUrl(url), 'html'),
       };
-      const outcome = await writePage(page, pageLayout, treeLinks, zip, choices, deps, mine, signal);
+      const outcome = await writePage(page, pageLayout, treeLinks, zip, choices, deps, mine, signal, listing);
       if (outcome.written) {
         manifestPages.push({
           id: page.id,
@@ -337,13 +343,15 @@ async function writePage(
   deps: ExportJobDeps,
   tally: Tally,
   signal: AbortSignal = deps.signal,
+  /** The attachment list, when the caller asked for it already. */
+  listing?: Promise<SourceAnswer<{ attachments: ExportAttachment[] }>>,
 ): Promise<{ written: boolean; attachments: number }> {
   const nothing = { written: false, attachments: 0 };
   const formats = orderedFormats(choices.formats);
   const primary = formats[0] ?? 'markdown';
   let attachments: ExportAttachment[] = [];
   if (choices.attachments) {
-    const listed = count(tally, await deps.source.attachments(page.id));
+    const listed = count(tally, await (listing ?? deps.source.attachments(page.id)));
     if (listed.ok) attachments = listed.attachments;
     else if (!signal.aborted) tally.failures.push({ stage: 'attachment', id: page.id, title: page.title, reason: `Its attachments could not be listed: ${listed.failure.message}`, fix: listed.failure.fix });
   }
@@ -376,46 +384,83 @@ async function writePage(
   if (signal.aborted) return nothing;
   for (const document of rendered.documents) await zip.addText(withFormat(layout.file, primary, document.format), document.text);
 
+  // Each file is a background call and a media fetch: a few at once, so a page with many
+  // attachments does not wait on them one round trip after another; written in list order.
+  const fetched = attachments.map(() => undefined as Promise<FetchedFile | undefined> | undefined);
+  let next = 0;
+  const startNext = () => {
+    if (next >= attachments.length || signal.aborted) return;
+    const at = next++;
+    fetched[at] = fetchAttachment(page, attachments[at]!, deps, tally, signal);
+  };
+  for (let i = 0; i < ATTACHMENTS_AT_ONCE; i++) startNext();
   let files = 0;
-  for (const attachment of attachments) {
+  for (let at = 0; at < attachments.length; at++) {
     if (signal.aborted) return nothing;
+    const attachment = attachments[at]!;
+    const file = await fetched[at];
+    startNext();
     const path = paths.get(attachment.title.normalize('NFC'));
-    if (!path) continue;
-    if (await writeAttachment(page, attachment, path, zip, deps, tally, signal)) files++;
+    if (!file || !path) continue;
+    if (await writeAttachment(page, attachment, path, file, zip, tally, signal)) files++;
   }
   countAttachments(tally, files);
   return { written: rendered.documents.length > 0, attachments: files };
 }
 
-async function writeAttachment(page: ExportPageData, attachment: ExportAttachment, path: string, zip: ZipTarget, deps: ExportJobDeps, tally: Tally, signal: AbortSignal): Promise<boolean> {
-  const fail = (reason: string, fix?: string) => {
-    if (!signal.aborted) tally.failures.push({ stage: 'attachment', id: page.id, title: page.title, attachment: attachment.title, reason, ...(fix ? { fix } : {}) });
-    return false;
-  };
-  const answer = count(tally, await deps.source.file(page.id, attachment.id));
+/** Attachments of one page fetched at once (the pool already runs several pages). */
+const ATTACHMENTS_AT_ONCE = 3;
+
+/** An attachment's bytes, read whole before they go into the zip (a Blob: Chrome keeps it out of the page's heap). */
+type FetchedFile = { bytes: Uint8Array; compress: boolean } | { blob: Blob; compress: boolean };
+
+function attachmentFailure(page: ExportPageData, attachment: ExportAttachment, tally: Tally, signal: AbortSignal, reason: string, fix?: string): undefined {
+  if (!signal.aborted) tally.failures.push({ stage: 'attachment', id: page.id, title: page.title, attachment: attachment.title, reason, ...(fix ? { fix } : {}) });
+  return undefined;
+}
+
+async function fetchAttachment(page: ExportPageData, attachment: ExportAttachment, deps: ExportJobDeps, tally: Tally, signal: AbortSignal): Promise<FetchedFile | undefined> {
+  const fail = (reason: string, fix?: string) => attachmentFailure(page, attachment, tally, signal, reason, fix);
+  let answer;
+  try {
+    answer = count(tally, await deps.source.file(page.id, attachment.id));
+  } catch (error) {
+    return fail(`It could not be asked for: ${errorText(error)}`);
+  }
   // Cancelled while the background answered: the media host is not asked.
-  if (signal.aborted) return false;
+  if (signal.aborted) return undefined;
   if (!answer.ok) return fail(answer.failure.message, answer.failure.fix);
   const compress = !isAlreadyCompressed(attachment.title, attachment.mediaType ?? answer.file.mediaType);
-  if (answer.file.kind === 'bytes') {
-    await zip.addBytes(path, decodeBase64(answer.file.base64), { compress });
-    return true;
-  }
+  if (answer.file.kind === 'bytes') return { bytes: decodeBase64(answer.file.base64), compress };
   let response: Response;
   try {
     response = await deps.source.fetchSigned(answer.file.url, signal);
   } catch {
     return fail('The media host could not be reached.', 'Check the connection and export again.');
   }
-  if (!response.ok || !response.body) {
+  if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     return fail(`The media host answered ${response.status}.`, 'Export again: the signed link may have expired.');
   }
   try {
-    await zip.addStream(path, response.body, { compress, signal });
+    return { blob: await response.blob(), compress };
+  } catch {
+    return fail('The download broke off; the file was left out.', 'Export again.');
+  }
+}
+
+async function writeAttachment(page: ExportPageData, attachment: ExportAttachment, path: string, file: FetchedFile, zip: ZipTarget, tally: Tally, signal: AbortSignal): Promise<boolean> {
+  if ('bytes' in file) {
+    await zip.addBytes(path, file.bytes, { compress: file.compress });
+    return true;
+  }
+  try {
+    await zip.addStream(path, file.blob.stream(), { compress: file.compress, signal });
   } catch (error) {
-    // The zip stays valid, with this entry cut short: say so, rather than stop the export.
-    if (error instanceof ZipEntryError) return fail(`The download broke off after ${error.bytesWritten} bytes; the file in the zip is incomplete.`, 'Export again.');
+    if (error instanceof ZipEntryError) {
+      attachmentFailure(page, attachment, tally, signal, `Writing it broke off after ${error.bytesWritten} bytes; the file in the zip is incomplete.`, 'Export again.');
+      return false;
+    }
     throw error;
   }
   return true;

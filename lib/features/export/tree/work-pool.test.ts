@@ -53,7 +53,7 @@ const flush = async () => {
 const items = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('adaptive limit', () => {
-  it('adds one after as many clean completions as it runs at once, up to max; halves on a 429, floor 1', () => {
+  it('adds one after as many clean completions as it runs at once, up to max; one less on a 429, half on another in the same round, floor 1', () => {
     const limit = createAdaptiveLimit(2, 4);
     const seen: number[] = [];
     for (let i = 0; i < 9; i++) {
@@ -63,7 +63,8 @@ describe('adaptive limit', () => {
     // 2 completions → 3, 3 more → 4, then stays at max.
     expect(seen).toEqual([2, 3, 3, 3, 4, 4, 4, 4, 4]);
     limit.completed(1);
-    expect(limit.current).toBe(2);
+    expect(limit.current).toBe(3);
+    // The next completion meets a 429 too: they keep coming at this pace.
     limit.completed(3);
     expect(limit.current).toBe(1);
     limit.completed(1);
@@ -79,11 +80,23 @@ describe('adaptive limit', () => {
     limit.completed(0);
     limit.completed(0);
     limit.completed(2);
-    expect(limit.current).toBe(2);
+    expect(limit.current).toBe(3);
     limit.completed(0);
-    expect(limit.current).toBe(2);
     limit.completed(0);
     expect(limit.current).toBe(3);
+    limit.completed(0);
+    expect(limit.current).toBe(4);
+  });
+
+  it('a 429 a round after the last one lowers by one again, not by half', () => {
+    const limit = createAdaptiveLimit(6, 6);
+    limit.completed(1);
+    expect(limit.current).toBe(5);
+    for (let i = 0; i < 6; i++) limit.completed(0);
+    expect(limit.current).toBe(6);
+    // Six clean completions (a whole round at 6) since the last 429.
+    limit.completed(1);
+    expect(limit.current).toBe(5);
   });
 
   it('initial is kept within 1 and max', () => {
@@ -113,30 +126,30 @@ describe('runPool', () => {
     expect(result.results).toEqual(items(30).map((i) => ({ state: 'settled', ok: true, value: `v${i}` })));
   });
 
-  it('halves on a completion that met a 429, and starts nothing until in flight is below the new limit', async () => {
+  it('lowers the limit on a completion that met a 429, and starts nothing until in flight is below it', async () => {
     const c = controllable();
     const run = runPool(items(20), c.work, { initial: 4, max: 4 });
     await flush();
     expect(c.running()).toHaveLength(4);
-    c.next((j) => j.succeed(2)); // limit 4 → 2; three still run
+    c.next((j) => j.succeed(2)); // limit 4 → 3; three still run: at the limit, nothing new
     await flush();
     expect(c.running()).toHaveLength(3);
     expect(c.jobs).toHaveLength(4);
-    c.next(); // two run: at the limit, still nothing new
+    c.next((j) => j.succeed(1)); // another 429 in the same round: 3 → 1
     await flush();
     expect(c.running()).toHaveLength(2);
     expect(c.jobs).toHaveLength(4);
-    c.next(); // two clean completions at limit 2 → 3: one runs, two start
+    c.next(); // one runs: still at the limit of 1… and one clean completion at 1 → 2
     await flush();
-    expect(c.running()).toHaveLength(3);
-    expect(c.jobs).toHaveLength(6);
+    expect(c.running()).toHaveLength(2);
+    expect(c.jobs).toHaveLength(5);
     while (c.running().length > 0) {
       c.next();
       await flush();
     }
     const result = await run;
-    expect(result.rateLimited).toBe(2);
-    expect(c.inFlightAtStart.slice(4, 6)).toEqual([2, 3]);
+    expect(result.rateLimited).toBe(3);
+    expect(c.inFlightAtStart[4]).toBe(2);
   });
 
   it('a rejected item is that item’s failure; the rest go on, in item order', async () => {
