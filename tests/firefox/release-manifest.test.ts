@@ -32,6 +32,6 @@ describe.each(['chrome', 'firefox'] as const)('the %s release build', (browser) 
 
 it('the e2e Firefox build is the one with the test switch (so the checks above mean something)', () => {
   const manifest = manifestOf(buildDir(firefoxSettings.outDir, 'firefox'));
-  expect(manifest.web_accessible_resources).toEqual([{ resources: ['popup.html', 'options.html'], matches: ['https://*.atlassian.net/*'] }]);
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['popup.html', 'options.html', 'export.html'], matches: ['https://*.atlassian.net/*'] }]);
   expect(manifest.permissions).toContain('scripting');
 });
