@@ -7,7 +7,7 @@
 import type { PageAction } from '../../page-actions/page-action';
 import { toActionFailure } from '../../../atlassian/failure-view';
 import { storageToMarkdown } from '../storage-to-markdown';
-import { frontMatter } from '../front-matter';
+import { pageFrontMatter, siteAttachmentUrl } from '../job/page-documents';
 import { toExportPage } from '../background/export-reads';
 import { exportContentSchema } from '../background/export-content-schema';
 
@@ -53,17 +53,9 @@ export const copyPageMarkdownAction: PageAction = {
       ...(page.spaceKey ? { spaceKey: page.spaceKey } : {}),
       pageUrl: page.webUrl,
       // Outside a bundle, attachments are links to the page's files on the site.
-      resolveAttachment: (ref) => `${page.siteUrl}${site.kind === 'cloud' ? '/wiki' : ''}/download/attachments/${encodeURIComponent(page.id)}/${encodeURIComponent(ref.filename)}`,
+      resolveAttachment: (ref) => siteAttachmentUrl(page, ref.filename),
     });
-    const meta = frontMatter({
-      title: page.title,
-      id: page.id,
-      ...(page.spaceKey ? { space: { key: page.spaceKey, ...(page.spaceName ? { name: page.spaceName } : {}) } } : {}),
-      version: page.version,
-      ...(page.updatedAt ? { updated: page.updatedAt } : {}),
-      labels: page.labels,
-      url: page.webUrl,
-    });
+    const meta = pageFrontMatter(page, converted.statuses);
     const placeholders = converted.unconverted.length;
     return {
       ok: true,

@@ -63,7 +63,13 @@ function markdownOf(page: ExportPageData, links: DocumentLinks, env: DocumentEnv
   } else if (page.bodies.adf !== undefined) {
     result = adfToMarkdown(page.bodies.adf, { pageUrl: page.webUrl, resolveUser });
   } else return undefined;
-  const meta = frontMatter({
+  const meta = pageFrontMatter(page, result.statuses);
+  return { text: `${meta}\n# ${page.title.replace(/([\\`*_[\]#<>])/g, '\\$1')}\n\n${result.markdown}`, unconverted: result.unconverted };
+}
+
+/** The YAML front matter of an exported page, from its v1 facts (the URL on the site, never the gateway). */
+export function pageFrontMatter(page: ExportPageData, statuses: ReadonlyArray<{ title: string; colour: string }> = []): string {
+  return frontMatter({
     title: page.title,
     id: page.id,
     ...(page.spaceKey ? { space: { key: page.spaceKey, ...(page.spaceName ? { name: page.spaceName } : {}) } } : {}),
@@ -73,9 +79,8 @@ function markdownOf(page: ExportPageData, links: DocumentLinks, env: DocumentEnv
     ...(page.updatedAt ? { updated: page.updatedAt } : {}),
     labels: page.labels,
     url: page.webUrl,
-    ...(result.statuses.length > 0 ? { statuses: result.statuses } : {}),
+    ...(statuses.length > 0 ? { statuses } : {}),
   });
-  return { text: `${meta}\n# ${page.title.replace(/([\\`*_[\]#<>])/g, '\\$1')}\n\n${result.markdown}`, unconverted: result.unconverted };
 }
 
 /** An attachment of another page: its page on the site (we don't know that page's id here). */
