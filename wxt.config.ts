@@ -41,11 +41,22 @@ export default defineConfig({
       'clipboardWrite',
       // Exports save their files through the browser's downloads (and its "ask where to save" setting).
       'downloads',
-      ...(process.env.CTC_E2E_BUILD === '1' ? ['scripting'] : []),
+      // Data Center sites (issue 10): their content script is registered at run time for the
+      // origins the person granted, and "Enable on this site" reads the page's Confluence tags.
+      'scripting',
+      // The toolbar menu's "Enable on this site": the clicked tab's URL, only for that click.
+      'activeTab',
     ],
     // Keyboard shortcuts, generated from the one list of actions (lib/features/page-actions/action-surfaces.ts).
     commands: manifestCommands(),
-    host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*', 'https://api.media.atlassian.com/*'],
+    host_permissions: [
+      'https://*.atlassian.net/*',
+      'https://api.atlassian.com/*',
+      'https://api.media.atlassian.com/*',
+      // Chromium e2e only (CTC_E2E_GRANTED_ORIGINS): automation cannot answer the browser's
+      // permission prompt, so the simulated Data Center servers are granted up front there.
+      ...(process.env.CTC_E2E_GRANTED_ORIGINS ? process.env.CTC_E2E_GRANTED_ORIGINS.split(',').map((origin) => `${origin}/*`) : []),
+    ],
     // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
     // Data Center token needs it (https only: a PAT never travels in clear text).
     optional_host_permissions: ['https://*/*'],

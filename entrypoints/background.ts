@@ -12,6 +12,10 @@ import { browserReminderSurface, type ReminderBrowser } from '../lib/features/re
 import { DAILY_ALARM, ensureDailyAlarm, scheduleDailyAlarm } from '../lib/features/reminders/daily-alarm';
 import { parseInvalidTokenNotificationId } from '../lib/features/token-checks/health/health-service';
 import { createMenus, type MenusApi } from '../lib/features/page-actions/create-menus';
+import type { ScriptingApi } from '../lib/core/content-scripts/dynamic-content-scripts';
+
+/** Where WXT puts entrypoints/content.ts in the build; registered again for Data Center sites. */
+const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 // Not `type: 'module'`: WXT would then build the background together with the popup and put
 // their shared code (zod, the polyfill) in one chunk, counted against the popup's budget.
@@ -42,6 +46,7 @@ export default defineBackground({
       onError: (what, error) => console.error(`${what} failed:`, error),
     });
     const toaster = createPageToaster(browser.tabs);
+    const menus = browser.contextMenus as unknown as MenusApi;
     const background = createBackground({
       local: browser.storage.local,
       session: browser.storage.session,
@@ -67,6 +72,25 @@ export default defineBackground({
       toaster,
       flashBadge: (flash) => badge.flash(flash),
       openOptions: () => browser.runtime.openOptionsPage(),
+      dataCenter: {
+        scripting: browser.scripting as unknown as ScriptingApi,
+        contentScriptFiles: [CONTENT_SCRIPT_FILE],
+        requestAccess: (pattern) => browser.permissions.request({ origins: [pattern] }),
+        removeAccess: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+        rebuildMenus: (dcSites) => createMenus(menus, dcSites),
+        async readPageTags(tabId) {
+          // An isolated world: the page's own scripts cannot answer for its meta tags.
+          const [frame] = await browser.scripting.executeScript({
+            target: { tabId },
+            func: () => {
+              const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null;
+              return { versionNumber: meta('ajs-version-number'), contextPath: meta('ajs-context-path') };
+            },
+          });
+          return (frame?.result as { versionNumber: string | null; contextPath: string | null } | undefined) ?? null;
+        },
+        injectContentScript: async (tabId) => void (await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] })),
+      },
     });
     // On the service worker's (event page's) global scope: only the extension's own code runs
     // there. The e2e suite drives these through it, and a developer can from its console.
@@ -76,8 +100,13 @@ export default defineBackground({
 
     // Menus outlive the worker: made on install and update. A click or a shortcut runs the same
     // dispatcher as the popup (lib/features/page-actions/surface-runner.ts).
-    const menus = browser.contextMenus as unknown as MenusApi;
-    browser.runtime.onInstalled.addListener(() => void createMenus(menus).catch(failed('Creating the menus')));
+    browser.runtime.onInstalled.addListener(
+      () => void background.dcSites.statuses().then((sites) => createMenus(menus, sites.map((s) => s.site.baseUrl))).catch(failed('Creating the menus')),
+    );
+    // Data Center sites' content scripts are not persisted by the browser: registered at every
+    // start (browser start included), and again when the person revokes an origin in the browser.
+    void background.dcSites.syncScripts().catch(failed('Registering the Data Center content scripts'));
+    browser.permissions.onRemoved.addListener(() => void background.dcSites.syncScripts().catch(failed('Registering the Data Center content scripts')));
     browser.contextMenus.onClicked.addListener((info, tab) => void surfaces.onMenuClicked(info, tab).catch(failed('A menu action')));
     browser.commands.onCommand.addListener((command, tab) => {
       const target = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active);

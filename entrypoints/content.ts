@@ -5,13 +5,16 @@ import { createAsk, type AskFields } from '../lib/core/messaging/ask';
 import { isBackgroundSender } from '../lib/core/messaging/sender-check';
 import { showToast } from '../lib/core/toast/show-toast';
 import { isToastMessage } from '../lib/core/toast/toast-message';
+import { dcBaseUrlOfPage, parseDcPageContext } from '../lib/features/pages/parse-dc-page-context';
 import { parsePageContext, type MetaReader } from '../lib/features/pages/parse-page-context';
 import { CLOUD_ID_BODY_MAX_CHARS } from '../lib/features/pages/tenant-info-limits';
 
 /*
  * Runs on every atlassian.net page, Jira included, so it stays small (budget 20 KiB built) and
  * imports no zod: the background validates everything sent from here. On pages outside /wiki it
- * does nothing but wait for a single-page navigation into /wiki.
+ * does nothing but wait for a single-page navigation into /wiki. The background also registers it
+ * at run time on the Data Center sites the person added (lib/features/dc-sites/), whose pages it
+ * recognises by their meta tags; they have no tenant_info.
  */
 
 type CloudIdResult = AskFields<BackgroundMessages, 'cloud-id-result'>;
@@ -74,13 +77,16 @@ export default defineContentScript({
     let readingTenantInfo = false;
 
     async function report(): Promise<void> {
-      const context = parsePageContext(location.href, readMeta);
+      const dcBase = dcBaseUrlOfPage(location.href, readMeta);
+      const context = parsePageContext(location.href, readMeta) ?? (dcBase ? parseDcPageContext(location.href, dcBase, readMeta) : null);
       // Once per URL (fragments aside): the background matches a tab's report to its current URL.
       const key = location.href.split('#')[0] + JSON.stringify(context);
       if (key === lastReport) return;
       lastReport = key;
       if (!context) return; // not Confluence (e.g. Jira): no message, no fetch
-      const { fetchCloudId } = await ask('page-seen', { host: context.host, context });
+      const version = readMeta('ajs-version-number');
+      const dc = context.host === dcBase;
+      const { fetchCloudId } = await ask('page-seen', { host: context.host, context, ...(dc && version ? { version: version.slice(0, 40) } : {}) });
       if (fetchCloudId !== true || readingTenantInfo) return;
       readingTenantInfo = true;
       try {

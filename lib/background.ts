@@ -43,6 +43,17 @@ import { sendRoute } from './features/token-checks/send-route';
 import { tokensMessages, type TokensDeps } from './features/tokens/messages';
 import { resetTokenStorage } from './features/tokens/reset-token-storage';
 import { createTokenVault } from './features/tokens/token-vault';
+import { createDcProbe } from './atlassian/client/dc-probe';
+import { createExecutor } from './atlassian/client/execute';
+import { DEFAULT_RETRY_POLICY } from './atlassian/retry';
+import { createDynamicContentScripts, type ScriptingApi } from './core/content-scripts/dynamic-content-scripts';
+import { DC_SCRIPT_ID_PREFIX } from './features/dc-sites/dc-site-scripts';
+import { createDcSiteService, type DcSiteService } from './features/dc-sites/dc-site-service';
+import { createDcSiteStore } from './features/dc-sites/dc-site-store';
+import { createDcSitesArea } from './features/dc-sites/dc-sites-area';
+import { enableOnTab, type EnableOnTabDeps } from './features/dc-sites/enable-on-tab';
+import { dcSitesMessages, type DcSitesDeps } from './features/dc-sites/messages';
+import { dcSiteKey } from './sites/site-key';
 
 /*
  * The composition root: builds the stores and the request client once, hands each feature the
@@ -58,10 +69,22 @@ export const backgroundMessages = [
   ...pageActionsMessages,
   ...activityMessages,
   ...remindersMessages,
+  ...dcSitesMessages,
 ] as const satisfies readonly AnyMessageDefinition[];
 export type BackgroundMessages = typeof backgroundMessages;
 
-export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps & RemindersDeps;
+export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps & RemindersDeps & DcSitesDeps;
+
+/** What Data Center sites need of the browser (none: a background that cannot add them, as in most tests). */
+export interface DataCenterPlatform extends Omit<EnableOnTabDeps, 'dcSites'> {
+  scripting: ScriptingApi;
+  /** The content script file as built (`content-scripts/content.js`). */
+  contentScriptFiles: string[];
+  /** `permissions.remove` for an origin's pattern; false when the browser refused. */
+  removeAccess(pattern: string): Promise<boolean>;
+  /** Makes the menus again, with the added sites' pages matched. */
+  rebuildMenus(dcSites: readonly string[]): Promise<void>;
+}
 
 /** What the browser (or a test) provides. */
 export interface BackgroundPlatform {
@@ -96,6 +119,7 @@ export interface BackgroundPlatform {
   flashBadge?: (flash: BadgeFlash) => Promise<void>;
   /** Opens the options page (the toolbar menu's "Options"). */
   openOptions?: () => Promise<void>;
+  dataCenter?: DataCenterPlatform;
 }
 
 export interface Background {
@@ -109,6 +133,8 @@ export interface Background {
   health: HealthService;
   /** Context menus and keyboard shortcuts: their listeners call these. */
   surfaces: SurfaceRunner;
+  /** Data Center sites: their content scripts are registered again at every start. */
+  dcSites: DcSiteService;
   /**
    * A page's long-lived port (`runtime.onConnect`): the export port is served, any other name is
    * closed at once.
@@ -174,11 +200,53 @@ export function createBackground(platform: BackgroundPlatform): Background {
     today,
   });
   const cloudIds = createCloudIdSource({ sites, client });
+  const dcSiteStore = createDcSiteStore(createDcSitesArea(watched(local, 'dc-sites')));
+  const dcSiteKeys = async () => (await dcSiteStore.list()).map((s) => s.baseUrl);
+  // The probe is sent by the client's own executor: attempts, classification and the activity log as for every call.
+  const probeExecutor = createExecutor({
+    fetch: platform.clientDeps.fetch,
+    now: platform.clientDeps.now,
+    sleep: platform.clientDeps.sleep,
+    random: platform.clientDeps.random,
+    policy: platform.clientDeps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    redirects: {},
+    onActivity: (entry) => {
+      activity.record(entry);
+      platform.onActivity?.(entry);
+    },
+  });
+  const dcPlatform = platform.dataCenter;
+  const noScripting: ScriptingApi = {
+    registerContentScripts: async () => {
+      throw new Error('This browser gives the extension no scripting API.');
+    },
+    unregisterContentScripts: async () => undefined,
+    getRegisteredContentScripts: async () => [],
+  };
+  const dcSites = createDcSiteService({
+    store: dcSiteStore,
+    permissions: {
+      contains: platform.hasHostPermission,
+      remove: (origin) => dcPlatform?.removeAccess(`${origin}/*`) ?? Promise.resolve(false),
+    },
+    probe: createDcProbe((call) => probeExecutor.execute(call)),
+    scripts: createDynamicContentScripts(dcPlatform?.scripting ?? noScripting, { idPrefix: DC_SCRIPT_ID_PREFIX, js: dcPlatform?.contentScriptFiles ?? [] }),
+    async tokenOrigins() {
+      const tokens = await vault.list().catch(() => []);
+      return tokens.flatMap((t) => {
+        const key = t.kind === 'dc-pat' && t.dcBaseUrl ? dcSiteKey(t.dcBaseUrl) : undefined;
+        return key ? [new URL(key).origin] : [];
+      });
+    },
+    onSitesChanged: async (list) => dcPlatform?.rebuildMenus(list.map((s) => s.baseUrl)),
+    now: platform.now,
+    onError: platform.onError,
+  });
   // Whose account a token signs in as, per site, for this service worker's life (page actions ask).
   const confirmations = createIdentityConfirmations({ client });
   const routeDeps = { vault, client, cloudIds, confirmations };
   const tokenChecks = createTokenChecker({ vault, client, cloudIds, hasHostPermission: platform.hasHostPermission, confirmations, today });
-  const tabPage = (tabId: number) => readTabPage({ tabContexts, getTab: platform.getTab }, tabId);
+  const tabPage = (tabId: number) => readTabPage({ tabContexts, getTab: platform.getTab, dcSiteKeys }, tabId);
   // Which token a person picked per site: a change is a `tokens` change for the pages that show it.
   const tokenChoices = createTokenChoices(watched(local, 'tokens'));
   const healthChecker = createHealthChecker({
@@ -216,6 +284,12 @@ export function createBackground(platform: BackgroundPlatform): Background {
     cloudIds,
     tabContexts,
     getTab: platform.getTab,
+    dataCenter: {
+      keys: dcSiteKeys,
+      get: (baseUrl) => dcSiteStore.get(baseUrl),
+      seen: (baseUrl, now, version) => dcSiteStore.seen(baseUrl, now, version),
+    },
+    dcSites,
     now: platform.now,
     vault,
     resetTokens: () => resetTokenStorage(watched(local, 'tokens')),
@@ -235,6 +309,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
       confirmIdentity: (token, revision, route) => confirmations.confirm(token, revision, route),
       onInvalidToken: (token, host, failure) => health.tokenRefused(token, host, failure.message),
       choices: tokenChoices,
+      dcSiteKeys,
     }),
     tokenChoices,
     openExport: (address) => surface.openTab(exportPageUrl(platform.extension.baseUrl, address)),
@@ -265,6 +340,8 @@ export function createBackground(platform: BackgroundPlatform): Background {
       return report ? { ok: report.healthy, sentence: report.headline } : { ok: false, sentence: 'The check gave no result.' };
     },
     openOptions: platform.openOptions ?? (async () => {}),
+    enableSite: (tab) =>
+      dcPlatform ? enableOnTab({ ...dcPlatform, dcSites }, tab) : Promise.resolve({ ok: false, sentence: 'This browser cannot enable the extension on other sites.' }),
     openExport: deps.openExport,
     onError: platform.onError,
   });
@@ -303,5 +380,5 @@ export function createBackground(platform: BackgroundPlatform): Background {
     });
   }
 
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces, connect };
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces, dcSites, connect };
 }

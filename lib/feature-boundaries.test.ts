@@ -12,6 +12,7 @@ const ALLOWED_CODE_IMPORTS: Record<string, readonly string[]> = {
   tokens: [],
   activity: [],
   export: [],
+  'dc-sites': [],
   // A check is about a saved token: its summary schema, kinds and which sites it is for.
   'token-checks': ['tokens'],
   // Which saved token covers the page's site; the page context's schemas (a content id); and the

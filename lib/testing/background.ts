@@ -4,7 +4,7 @@
  */
 import type { ActivityEntry } from '../atlassian/activity-log';
 import { scriptedFetch, type ScriptStep } from '../atlassian/testing/scripted-fetch';
-import { createBackground } from '../background';
+import { createBackground, type BackgroundPlatform } from '../background';
 import type { ChangeTopic } from '../core/messaging/change-notices';
 import type { SenderLike } from '../core/messaging/sender-check';
 import { createMemoryDeviceKeyStore } from '../core/storage/memory-device-key-store';
@@ -32,6 +32,8 @@ export interface TestBackgroundOptions {
   fetch?: FetchLike;
   /** The person's calendar date is taken in this time zone (default UTC, so tests are stable). */
   timeZone?: string;
+  /** Data Center sites' browser side (content-script registration, menus); none: they cannot be added. */
+  dataCenter?: BackgroundPlatform['dataCenter'];
 }
 
 /** Notifications shown and badges set, as the browser would have received them. */
@@ -76,6 +78,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     now: () => now,
     notify: (topic) => notices.push(topic),
     onError: (_what, error) => errors.push(error),
+    ...(options.dataCenter ? { dataCenter: options.dataCenter } : {}),
   });
   /** A tab showing `url`, and the sender its content script has. */
   const openTab = (tabId: number, url: string | undefined): SenderLike => {

@@ -61,6 +61,39 @@ describe('checkContentScriptSender', () => {
   });
 });
 
+describe('checkContentScriptSender on a Data Center site', () => {
+  const BASE = 'https://confluence.example.com/confluence';
+  const DC_PAGE = `${BASE}/display/DEV/Home`;
+  const dcSender = (patch: Partial<SenderLike> = {}): SenderLike => ({
+    id: 'ext-id',
+    url: DC_PAGE,
+    origin: 'https://confluence.example.com',
+    frameId: 0,
+    tab: { id: 7, url: DC_PAGE },
+    ...patch,
+  });
+
+  it('accepts a page of the named server under its context path', () => {
+    expect(checkContentScriptSender(dcSender(), extension, BASE)).toEqual({ ok: true, sender: { kind: 'content-script', tabId: 7, url: DC_PAGE } });
+  });
+
+  it.each<[string, Partial<SenderLike>]>([
+    ['a tab outside the context path', { tab: { id: 7, url: 'https://confluence.example.com/jira/browse/X' } }],
+    ['a tab on another server', { tab: { id: 7, url: 'https://evil.example.com/confluence/display/DEV' } }],
+    ['a document on another server', { url: 'https://evil.example.com/confluence/x' }],
+    ['another origin', { origin: 'https://evil.example.com' }],
+    ['a child frame', { frameId: 2 }],
+    ['a tab whose URL is withheld', { tab: { id: 7 } }],
+  ])('rejects %s', (_name, patch) => {
+    expect(checkContentScriptSender(dcSender(patch), extension, BASE).ok).toBe(false);
+  });
+
+  it('a Cloud page cannot claim to be a Data Center site, nor the reverse', () => {
+    expect(checkContentScriptSender(contentSender(), extension, BASE).ok).toBe(false);
+    expect(checkContentScriptSender(dcSender(), extension, HOST).ok).toBe(false);
+  });
+});
+
 describe('checkExtensionPageSender', () => {
   it('accepts the toolbar popup (no tab)', () => {
     expect(checkExtensionPageSender({ id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }, extension)).toEqual({

@@ -1,4 +1,5 @@
 import { cloudSiteHostOf } from '../../sites/site-host';
+import { isDcSiteKey, isUnderDcSite } from '../../sites/site-key';
 
 /*
  * Who sent a runtime message, decided from what the browser (not the message) says. Pure, so
@@ -53,6 +54,7 @@ export function checkContentScriptSender(
   const tab = sender.tab;
   if (!tab || typeof tab.id !== 'number' || tab.id < 0) return reject('The message did not come from a tab.');
   if (sender.frameId !== 0) return reject('The message did not come from the top-level frame.');
+  if (isDcSiteKey(reportedHost)) return checkDataCenterPage(sender, tab.id, tab.url, reportedHost);
   const tabHost = cloudSiteHostOf(tab.url);
   if (!tabHost) return reject("The sender's tab is not on an Atlassian Cloud site.");
   if (tabHost !== reportedHost) return reject(`The sender's tab is on ${tabHost}, not ${reportedHost}.`);
@@ -66,6 +68,18 @@ export function checkContentScriptSender(
   // with, so after single-page navigation (pushState) only the tab's URL is current. In the top
   // frame both name the same document.
   return { ok: true, sender: { kind: 'content-script', tabId: tab.id, url: tab.url! } };
+}
+
+/**
+ * The same for a Data Center site, named by its base URL: the tab, the document and the origin
+ * must all be that server's, under its context path. Whether the person added that site is the
+ * handler's to check (the router knows no sites).
+ */
+function checkDataCenterPage(sender: SenderLike, tabId: number, tabUrl: string | undefined, baseUrl: string): SenderCheck<VerifiedContentScript> {
+  if (!tabUrl || !isUnderDcSite(tabUrl, baseUrl)) return reject(`The sender's tab is not on ${baseUrl}.`);
+  if (sender.url !== undefined && !isUnderDcSite(sender.url, baseUrl)) return reject(`The sender's page is not on ${baseUrl}.`);
+  if (sender.origin !== undefined && sender.origin !== new URL(baseUrl).origin) return reject(`The sender's origin is not ${new URL(baseUrl).origin}.`);
+  return { ok: true, sender: { kind: 'content-script', tabId, url: tabUrl } };
 }
 
 /**

@@ -10,6 +10,11 @@ import { ACTION_SURFACES } from './action-surfaces';
 /** Confluence Cloud pages and the links to them: page detection knows no page outside `/wiki`. */
 export const CONFLUENCE_PAGE_PATTERNS = ['https://*.atlassian.net/wiki/*'];
 
+/** Cloud pages, and the pages of each Data Center site the person added (under its context path). */
+export function confluencePagePatterns(dcSites: readonly string[]): string[] {
+  return [...CONFLUENCE_PAGE_PATTERNS, ...dcSites.map((baseUrl) => `${baseUrl}/*`)];
+}
+
 export type MenuContext = 'page' | 'link' | 'action';
 
 export interface MenuItem {
@@ -24,25 +29,29 @@ export interface MenuItem {
 export type MenuCommand =
   | { kind: 'page'; action: ActionName }
   | { kind: 'link'; action: ActionName }
-  | { kind: 'toolbar'; what: 'health-check' | 'options' };
+  | { kind: 'toolbar'; what: 'health-check' | 'options' | 'enable-site' };
 
 const PAGE_PREFIX = 'ctc-page:';
 const LINK_PREFIX = 'ctc-link:';
-const TOOLBAR = { 'health-check': 'ctc-toolbar:health-check', options: 'ctc-toolbar:options' } as const;
+const TOOLBAR = { 'health-check': 'ctc-toolbar:health-check', options: 'ctc-toolbar:options', 'enable-site': 'ctc-toolbar:enable-site' } as const;
 
-export function menuItems(): MenuItem[] {
+/** `dcSites`: the base URLs of the Data Center sites the person added; their pages get the page items too. */
+export function menuItems(dcSites: readonly string[] = []): MenuItem[] {
+  const patterns = confluencePagePatterns(dcSites);
   const items: MenuItem[] = [];
   for (const [name, surfaces] of Object.entries(ACTION_SURFACES)) {
     if (surfaces.menu?.page) {
-      items.push({ id: `${PAGE_PREFIX}${name}`, title: surfaces.menu.page, contexts: ['page'], documentUrlPatterns: CONFLUENCE_PAGE_PATTERNS });
+      items.push({ id: `${PAGE_PREFIX}${name}`, title: surfaces.menu.page, contexts: ['page'], documentUrlPatterns: patterns });
     }
     if (surfaces.menu?.link) {
       // A link to a Confluence page may sit on any page (a chat, a ticket): only the target is matched.
-      items.push({ id: `${LINK_PREFIX}${name}`, title: surfaces.menu.link, contexts: ['link'], targetUrlPatterns: CONFLUENCE_PAGE_PATTERNS });
+      items.push({ id: `${LINK_PREFIX}${name}`, title: surfaces.menu.link, contexts: ['link'], targetUrlPatterns: patterns });
     }
   }
   items.push({ id: TOOLBAR['health-check'], title: 'Run health check', contexts: ['action'] });
   items.push({ id: TOOLBAR.options, title: 'Options', contexts: ['action'] });
+  // A Data Center server the extension may not reach yet: the browser asks, from this click.
+  items.push({ id: TOOLBAR['enable-site'], title: 'Enable on this site (Confluence Data Center)', contexts: ['action'] });
   return items;
 }
 
@@ -62,6 +71,7 @@ export function parseMenuItemId(id: string | number): MenuCommand | undefined {
   }
   if (text === TOOLBAR['health-check']) return { kind: 'toolbar', what: 'health-check' };
   if (text === TOOLBAR.options) return { kind: 'toolbar', what: 'options' };
+  if (text === TOOLBAR['enable-site']) return { kind: 'toolbar', what: 'enable-site' };
   return undefined;
 }
 

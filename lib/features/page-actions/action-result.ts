@@ -30,7 +30,7 @@ export type ActionResult =
       card?: PageCard;
       /** Copy actions: the text to put on the clipboard (the surface writes it). */
       copy?: { kind: CopyKind; text: string };
-      /** Export actions: the Export page to open for this page (the surface opens it). */
+      /** Export actions: the Export page to open for this page (the surface opens it); `host` is the site key. */
       export?: { host: string; contentId: string; scope: 'page' | 'tree'; title?: string };
     }
   | { ok: false; failure: ActionFailure };

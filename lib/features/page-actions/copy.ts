@@ -8,7 +8,7 @@ import { readPageCard } from './page-card';
 /*
  * Copy actions: each gives the text and the surface writes the clipboard (the popup itself; a
  * menu or shortcut through the background's clipboard). Links come from Confluence's own answer
- * (`_links`), on the site; ids and REST URLs need no call.
+ * (`_links`), on the site (a Data Center server under its context path); ids and REST URLs need no call.
  */
 
 const COPIED: Record<CopyKind, string> = {

@@ -10,18 +10,19 @@ let queue: Promise<void> = Promise.resolve();
 
 /**
  * Puts our menu items in place, replacing what an earlier version made: menus outlive the
- * service worker, so this runs on install and update, not at every start. One run at a time:
+ * service worker, so this runs on install and update (and when a Data Center site is added or
+ * removed, whose pages the page items then match), not at every start. One run at a time:
  * two overlapping runs would interleave their removeAll and creates into duplicate ids.
  */
-export function createMenus(menus: MenusApi): Promise<void> {
-  const run = queue.then(() => createMenusNow(menus));
+export function createMenus(menus: MenusApi, dcSites: readonly string[] = []): Promise<void> {
+  const run = queue.then(() => createMenusNow(menus, dcSites));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function createMenusNow(menus: MenusApi): Promise<void> {
+async function createMenusNow(menus: MenusApi, dcSites: readonly string[]): Promise<void> {
   await menus.removeAll();
-  for (const item of menuItems()) {
+  for (const item of menuItems(dcSites)) {
     menus.create({
       id: item.id,
       title: item.title,

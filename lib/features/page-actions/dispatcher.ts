@@ -14,6 +14,8 @@ import { linkPage } from './link-target';
 import type { TokenChoices } from './token-choices';
 import type { ContentPageContext } from '../pages/page-context';
 import { PAGE_ACTIONS } from './action-registry';
+import { siteLabel } from '../../sites/site';
+import { siteOfKey } from '../../sites/site-key';
 
 export { PAGE_ACTIONS };
 
@@ -40,6 +42,8 @@ export interface ActionDeps extends TargetDeps {
   onInvalidToken?(token: TokenSummary, host: string, failure: ActionFailure): void;
   /** The token a person picked for a site (none: the first saved one meant for it). */
   choices?: Pick<TokenChoices, 'get'>;
+  /** The Data Center sites the person added (base URLs): nothing is sent to any other server. */
+  dcSiteKeys?(): Promise<string[]>;
 }
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
@@ -106,16 +110,29 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
    * identity on the site confirmed. Page actions and exports both start here.
    */
   async function routeFor(host: string, operation?: OperationId): Promise<SiteRoute> {
-    const { chosen: token } = await tokensFor(host);
-    if (!token) {
+    const site = siteOfKey(host);
+    if (!site) return { ok: false, failure: { class: 'no-page', message: 'This is not a Confluence site the extension knows.', fix: 'Open a Confluence page, then try again.' } };
+    if (site.kind === 'dc' && !(await deps.dcSiteKeys?.())?.includes(host)) {
       return {
         ok: false,
-        failure: {
-          class: 'no-token',
-          message: `No saved token is meant for ${host}.`,
-          fix: `Add a token for ${host} (or one for every Cloud site) in the extension options.`,
-        },
+        failure: { class: 'no-page', message: `${siteLabel(site)} is not among your Data Center sites.`, fix: 'Add it in the extension options (Data Center sites), then try again.' },
       };
+    }
+    const { chosen: token } = await tokensFor(host);
+    if (!token) {
+      const failure: ActionFailure =
+        site.kind === 'dc'
+          ? {
+              class: 'no-token',
+              message: `No saved personal access token is meant for ${site.baseUrl}.`,
+              fix: `Add a Data Center personal access token for ${site.baseUrl} in the extension options.`,
+            }
+          : {
+              class: 'no-token',
+              message: `No saved token is meant for ${host}.`,
+              fix: `Add a token for ${host} (or one for every Cloud site) in the extension options.`,
+            };
+      return { ok: false, failure };
     }
     const expired = expiredRefusal(token, deps.today?.());
     if (expired) return { ok: false, failure: expired };
@@ -124,7 +141,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
       operation &&
       deps.client.refuseWrite({
         credential: { label: token.label, readOnly: token.readOnly },
-        site: { kind: 'cloud', host },
+        site,
         operation,
       });
     if (refusal) return { ok: false, failure: toActionFailure(refusal) };
@@ -168,7 +185,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     routeFor,
     tokensFor,
     async runOnLink(name, linkUrl, tabId) {
-      const page = linkPage(linkUrl);
+      const page = linkPage(linkUrl, (await deps.dcSiteKeys?.()) ?? []);
       if (!page.ok) return page;
       return dispatch(name, 'context' in page ? { tabId, host: page.host, context: page.context } : { tabId, host: page.host, byTitle: page.byTitle });
     },

@@ -1,5 +1,5 @@
 import type { ActionFailure } from '../../atlassian/failure-view';
-import { parsePageContext } from '../pages/parse-page-context';
+import { dcSiteOfUrl, pageContextOfUrl } from '../pages/page-of-url';
 import type { ContentPageContext } from '../pages/page-context';
 
 /*
@@ -18,9 +18,14 @@ const notAPage = (message: string): LinkPage => ({
   failure: { class: 'no-page', message, fix: 'Use the menu on a link to a Confluence page (or on the page itself).' },
 });
 
-/** `/wiki/display/KEY/Some+Title` → KEY and "Some Title" (Confluence writes spaces as `+`). */
-function displayTitle(url: URL): { spaceKey: string; title: string } | undefined {
-  const m = /^\/wiki\/display\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
+/**
+ * `/wiki/display/KEY/Some+Title` (Cloud) or `<context path>/display/KEY/Some+Title` (Data Center)
+ * → KEY and "Some Title" (Confluence writes spaces as `+`).
+ */
+function displayTitle(url: URL, dcSite: string | undefined): { spaceKey: string; title: string } | undefined {
+  const root = dcSite ? new URL(dcSite).pathname.replace(/\/$/, '') : '/wiki';
+  if (!url.pathname.startsWith(`${root}/display/`)) return undefined;
+  const m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname.slice(root.length));
   if (!m) return undefined;
   try {
     const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, ' ')).trim();
@@ -32,17 +37,18 @@ function displayTitle(url: URL): { spaceKey: string; title: string } | undefined
   }
 }
 
-export function linkPage(linkUrl: string): LinkPage {
+/** `dcSites`: the base URLs of the Data Center sites the person added. */
+export function linkPage(linkUrl: string, dcSites: readonly string[] = []): LinkPage {
   let url: URL;
   try {
     url = new URL(linkUrl);
   } catch {
     return notAPage('That link is not a web address.');
   }
-  const context = parsePageContext(url.href);
-  if (!context) return notAPage('That link does not point to a Confluence Cloud page.');
+  const context = pageContextOfUrl(url.href, dcSites);
+  if (!context) return notAPage('That link does not point to a page of a Confluence site the extension knows.');
   if (context.kind === 'content') return { ok: true, host: context.host, context };
-  const byTitle = displayTitle(url);
+  const byTitle = displayTitle(url, dcSiteOfUrl(url.href, dcSites));
   if (context.contentIdUnresolved && byTitle) return { ok: true, host: context.host, byTitle };
   return notAPage('That link points to Confluence, but not to one page.');
 }

@@ -8,7 +8,9 @@ import type { ActionTarget } from './target';
 export interface PageActionCall {
   client: Pick<AtlassianClient, 'request'>;
   credential: Credential;
+  /** Where the call goes and people's links point: a Cloud site, or a Data Center server with its context path. */
   site: Site;
+  /** `target.host` is the site key (lib/sites/site-key.ts): never build a URL from it, use `site`. */
   target: ActionTarget;
 }
 

@@ -1,5 +1,5 @@
-import type { ApiResult } from '../../atlassian/client';
-import { siteWebUrl } from '../../atlassian/endpoints';
+import type { ApiResult, Site } from '../../atlassian/client';
+import { siteWebUrl, type WebSite } from '../../atlassian/endpoints';
 import { toActionFailure } from '../../atlassian/failure-view';
 import type { Content } from '../../atlassian/schemas/content';
 import type { ActionResult, PageCard } from './action-result';
@@ -12,11 +12,16 @@ import { contentNoun, type PageAction, type PageActionCall } from './page-action
 
 const EXPAND = 'space,version,metadata.labels';
 
-function cardOf(content: Content, host: string): PageCard {
+/** Where people open the site's pages: the Cloud host, or the Data Center base URL with its context path. */
+function webSiteOf(site: Site): WebSite {
+  return site.kind === 'dc' ? { dcBaseUrl: site.baseUrl } : { host: site.host };
+}
+
+function cardOf(content: Content, site: Site): PageCard {
   const link = (relative: string | undefined) => {
     if (!relative) return undefined;
     // People's links always go to the site, never to the gateway the call may have used.
-    const url = siteWebUrl({ host }, relative);
+    const url = siteWebUrl(webSiteOf(site), relative);
     return url.ok ? url.value : undefined;
   };
   const webUrl = link(content._links?.webui);
@@ -48,7 +53,8 @@ export async function readPageCard({ client, credential, site, target }: PageAct
     query: { expand: EXPAND },
   });
   if (!result.ok) return { ok: false, result: { ok: false, failure: toActionFailure(result.failure) } };
-  return { ok: true, card: cardOf(result.data, target.host) };
+  // The action's site, not `target.host`: on Data Center the key is a base URL, not a host to prefix.
+  return { ok: true, card: cardOf(result.data, site) };
 }
 
 export const pageCardAction: PageAction = {

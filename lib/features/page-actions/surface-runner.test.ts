@@ -16,6 +16,7 @@ function fakes(result: ActionResult, toastShown = true) {
     flash: async (tone, title) => void calls.push(`flash ${tone} ${title}`),
     healthCheck: async (tabId) => (calls.push(`health ${tabId}`), { ok: false, sentence: 'Not authenticated.' }),
     openOptions: async () => void calls.push('options'),
+    enableSite: async (tab) => (calls.push(`enable ${tab.id} ${tab.url}`), { ok: true, sentence: 'Enabled on confluence.example.com.' }),
     openExport: async (address) => void calls.push(`export ${address.scope} ${address.host} ${address.contentId}`),
     onError: (what) => calls.push(`error ${what}`),
   };
@@ -45,11 +46,18 @@ describe('menus and shortcuts come from the one list of actions', () => {
     ]);
     for (const item of items.filter((i) => i.contexts.includes('page'))) expect(item.documentUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
     for (const item of items.filter((i) => i.contexts.includes('link'))) expect(item.targetUrlPatterns).toEqual(['https://*.atlassian.net/wiki/*']);
-    expect(items.filter((i) => i.contexts.includes('action')).map((i) => i.title)).toEqual(['Run health check', 'Options']);
+    expect(items.filter((i) => i.contexts.includes('action')).map((i) => i.title)).toEqual(['Run health check', 'Options', 'Enable on this site (Confluence Data Center)']);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     for (const item of items) expect(parseMenuItemId(item.id)).toBeDefined();
     expect(parseMenuItemId('ctc-page:no-such-action')).toBeUndefined();
     expect(parseMenuItemId('someone-else')).toBeUndefined();
+  });
+
+  it("the added Data Center sites' pages get the page items, and links to them the link items", () => {
+    const items = menuItems(['https://confluence.example.com/confluence']);
+    const patterns = ['https://*.atlassian.net/wiki/*', 'https://confluence.example.com/confluence/*'];
+    for (const item of items.filter((i) => i.contexts.includes('page'))) expect(item.documentUrlPatterns).toEqual(patterns);
+    for (const item of items.filter((i) => i.contexts.includes('link'))) expect(item.targetUrlPatterns).toEqual(patterns);
   });
 
   it('the manifest commands: open the popup, toggle watch, copy Markdown link, export (Chrome allows four suggested keys)', () => {
@@ -108,5 +116,14 @@ describe('running them', () => {
     await runner.onMenuClicked({ menuItemId: 'ctc-toolbar:health-check' }, { id: 3 });
     await runner.onMenuClicked({ menuItemId: 'ctc-toolbar:options' }, { id: 3 });
     expect(calls).toEqual(['tab toggle-watch 3', 'toast 3 ok Now watching.', 'flash ok Now watching.', 'health 3', 'toast 3 error Not authenticated.', 'flash error Not authenticated.', 'options']);
+  });
+
+  it('"Enable on this site" hands the clicked tab over at once, then says how it went', async () => {
+    const { deps, calls } = fakes({ ok: true, sentence: 'unused' });
+    const clicked = createSurfaceRunner(deps).onMenuClicked({ menuItemId: 'ctc-toolbar:enable-site' }, { id: 8, url: 'https://confluence.example.com/confluence/display/DEV' });
+    // Synchronously, before the first await: the browser asks for access only inside the click.
+    expect(calls).toEqual(['enable 8 https://confluence.example.com/confluence/display/DEV']);
+    await clicked;
+    expect(calls.slice(1)).toEqual(['toast 8 ok Enabled on confluence.example.com.', 'flash ok Enabled on confluence.example.com.']);
   });
 });

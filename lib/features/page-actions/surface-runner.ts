@@ -19,6 +19,11 @@ export interface SurfaceRunnerDeps {
   /** The toolbar menu's health check for the tab's site (a sentence for the person). */
   healthCheck(tabId: number): Promise<{ ok: boolean; sentence: string }>;
   openOptions(): Promise<void>;
+  /**
+   * The toolbar menu's "Enable on this site": called synchronously from the click (the browser
+   * asks for the origin only inside the person's gesture); a sentence for the person.
+   */
+  enableSite(tab: { id?: number; url?: string }): Promise<{ ok: boolean; sentence: string }>;
   /** Opens the Export page an export action named, in a new tab. */
   openExport(address: NonNullable<Extract<ActionResult, { ok: true }>['export']>): Promise<void>;
   onError(what: string, error: unknown): void;
@@ -30,7 +35,7 @@ export interface MenuClick {
 }
 
 export interface SurfaceRunner {
-  onMenuClicked(info: MenuClick, tab: { id?: number } | undefined): Promise<void>;
+  onMenuClicked(info: MenuClick, tab: { id?: number; url?: string } | undefined): Promise<void>;
   onCommand(command: string, tab: { id?: number } | undefined): Promise<void>;
 }
 
@@ -72,6 +77,11 @@ export function createSurfaceRunner(deps: SurfaceRunnerDeps): SurfaceRunner {
       if (!command) return;
       if (command.kind === 'toolbar') {
         if (command.what === 'options') return deps.openOptions();
+        if (command.what === 'enable-site') {
+          // No await before this call: it must run inside the click's gesture.
+          const enabled = await deps.enableSite(tab ?? {});
+          return tell(tab?.id, enabled.ok ? 'ok' : 'error', enabled.sentence);
+        }
         if (tab?.id === undefined) return tell(undefined, 'error', 'Open a Confluence page first.');
         const outcome = await deps.healthCheck(tab.id);
         return tell(tab.id, outcome.ok ? 'ok' : 'error', outcome.sentence);

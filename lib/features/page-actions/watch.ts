@@ -3,7 +3,9 @@ import { contentNoun, type PageAction } from './page-action';
 
 /*
  * Watching the page in a tab (v1 only: API-FACTS "Watching"). The token's account is the one
- * that watches, so sentences name the token.
+ * that watches, so sentences name the token. Data Center answers the status as a bare boolean
+ * (schemas/watch.ts) and a watch with 200 and a `ContentWatch` body, not 204: the operations'
+ * response kind 'none' takes any 2xx without reading the body, so both are "done".
  */
 
 export const watchStatusAction: PageAction = {

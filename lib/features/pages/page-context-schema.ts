@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CONTENT_TYPES, MAX_CONTENT_ID, type PageContext } from './page-context';
 import { siteHostSchema } from '../../sites/site-host-schema';
+import { siteKeySchema } from '../../sites/site-key-schema';
 
 /*
  * Validates page contexts that cross a trust boundary (sent by a content script, read back from
@@ -21,7 +22,7 @@ export const spaceKeySchema = z.string().check(z.regex(/^[^\s/?#]{1,255}$/, 'not
 export const pageContextSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('content'),
-    host: siteHostSchema,
+    host: siteKeySchema,
     contentId: contentIdSchema,
     contentType: z.enum(CONTENT_TYPES),
     view: z.enum(['view', 'edit']),
@@ -29,7 +30,7 @@ export const pageContextSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('confluence-other'),
-    host: siteHostSchema,
+    host: siteKeySchema,
     spaceKey: z.nullable(spaceKeySchema),
     contentIdUnresolved: z.boolean(),
   }),

@@ -13,7 +13,7 @@ export type PageView = 'view' | 'edit';
 /** One piece of content whose id is known. */
 export interface ContentPageContext {
   kind: 'content';
-  /** Site host, e.g. `acme.atlassian.net`. */
+  /** The site: a Cloud host (`acme.atlassian.net`) or a Data Center base URL (lib/sites/site-key.ts). */
   host: string;
   /** Decimal string: ids exceed 2^53, so they never pass through a JS number. */
   contentId: string;

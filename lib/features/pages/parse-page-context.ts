@@ -7,9 +7,11 @@ import { CONTENT_URL_SHAPES } from './url-shapes';
  * Reads a `<meta name="...">` tag's content, or null. The content script passes one backed by
  * the document; tests pass a plain lookup; the background (which has only a URL) passes none.
  */
-export type MetaReader = (name: 'ajs-page-id' | 'ajs-space-key' | 'ajs-content-type') => string | null | undefined;
+export type MetaReader = (
+  name: 'ajs-page-id' | 'ajs-space-key' | 'ajs-content-type' | 'ajs-version-number' | 'ajs-context-path',
+) => string | null | undefined;
 
-const noMeta: MetaReader = () => null;
+export const noMeta: MetaReader = () => null;
 
 /** A content id as a canonical decimal string, or null. */
 export function normaliseContentId(raw: string | null | undefined): string | null {
@@ -18,11 +20,11 @@ export function normaliseContentId(raw: string | null | undefined): string | nul
   return id > 0n && id <= MAX_CONTENT_ID ? id.toString() : null;
 }
 
-function validSpaceKey(key: string | null | undefined): string | null {
+export function validSpaceKey(key: string | null | undefined): string | null {
   return key && /^[^\s/?#]{1,255}$/.test(key) ? key : null;
 }
 
-function decodeSpaceKey(segment: string | undefined): string | null {
+export function decodeSpaceKey(segment: string | undefined): string | null {
   try {
     return validSpaceKey(segment && decodeURIComponent(segment));
   } catch {
@@ -30,7 +32,7 @@ function decodeSpaceKey(segment: string | undefined): string | null {
   }
 }
 
-function sameSpace(a: string, b: string): boolean {
+export function sameSpace(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 

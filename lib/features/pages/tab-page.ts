@@ -1,11 +1,13 @@
 import type { PageContext } from './page-context';
-import { parsePageContext } from './parse-page-context';
+import { pageContextOfUrl } from './page-of-url';
 import { currentTabContext, type TabContextStore } from './tab-contexts';
 
 export interface TabPageDeps {
   tabContexts: Pick<TabContextStore, 'get'>;
   /** The tab's current URL (undefined where the extension may not see it), or null: no such tab. */
   getTab(tabId: number): Promise<{ url: string | undefined } | null>;
+  /** The Data Center sites the person added (their base URLs); none: Cloud only. */
+  dcSiteKeys?(): Promise<string[]>;
 }
 
 /** What tab `tabId` shows: null when there is no such tab, else its URL and page (null: not Confluence). */
@@ -18,6 +20,7 @@ export type TabPage = { url: string | undefined; context: PageContext | null } |
 export async function readTabPage(deps: TabPageDeps, tabId: number): Promise<TabPage> {
   const tab = await deps.getTab(tabId);
   if (!tab) return null;
-  const context = currentTabContext(await deps.tabContexts.get(tabId), tab.url, (url) => parsePageContext(url));
+  const dcSites = (await deps.dcSiteKeys?.().catch(() => [])) ?? [];
+  const context = currentTabContext(await deps.tabContexts.get(tabId), tab.url, (url) => pageContextOfUrl(url, dcSites));
   return { url: tab.url, context };
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../tokens/iso-date';
+import { dcTokenSiteKey } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { ReminderEntry } from './reminder-entries-area';
 
@@ -24,7 +25,8 @@ export function tokenSubject(token: TokenSummary): ReminderSubject {
     id: token.id,
     label: token.label,
     ...(token.expiresOn !== undefined ? { expiresOn: token.expiresOn } : {}),
-    usedOn: token.kind === 'dc-pat' ? [token.dcBaseUrl ?? 'your Data Center server'] : [...token.sites],
+    // A Data Center PAT is for one server: named by its base URL, as its site is everywhere else.
+    usedOn: token.kind === 'dc-pat' ? [dcTokenSiteKey(token) ?? token.dcBaseUrl ?? 'your Data Center server'] : [...token.sites],
   };
 }
 

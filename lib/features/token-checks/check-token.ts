@@ -3,12 +3,12 @@ import type { Failure, FailureClass } from '../../atlassian/failure';
 import { classicSentence, REJECTED_SENTENCE, scopedSentence } from './detect-kind';
 import { mismatchWarning } from '../tokens/kind-mismatch';
 import { expiredRefusal } from '../tokens/expired-refusal';
-import { effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
+import { dcTokenSiteKey, effectiveKind, tokenCoversSite } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { TokenVault } from '../tokens/token-vault';
 import { lockedFailure, toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
 import type { CloudIdSource } from '../pages/cloud-id-source';
-import { cloudSite, siteLabel } from '../../sites/site';
+import { cloudSite, type DataCenterSite } from '../../sites/site';
 import { credentialFor, dcServer } from './credential';
 import { detectionFailure, detectOnSite, recordDetectionRun, type DetectionRun } from './detect-on-site';
 import { detectedIdentityFromUser, identityFromDetection, identityFromUser, type IdentityView } from './identity-view';
@@ -26,7 +26,7 @@ export interface TokenCheckDeps {
   cloudIds: Pick<CloudIdSource, 'get'>;
   /** Whether the extension may reach `origin` (an optional host permission for Data Center). */
   hasHostPermission(origin: string): Promise<boolean>;
-  /** Where a Cloud check's verdict on the token's identity goes, for page actions (none: not kept). */
+  /** Where a check's verdict on the token's identity goes, for page actions (none: not kept). */
   confirmations?: Pick<IdentityConfirmations, 'record' | 'forget'>;
 }
 
@@ -145,11 +145,19 @@ interface KindCheck {
   checkSite(deps: TokenCheckDeps, token: TokenSummary, secret: string, site: string, secretRevision: number): Promise<SiteCheckResult>;
 }
 
+/** A Data Center result is about the server's site key (its base URL), as pages and actions name it. */
+function dcResultSite(token: TokenSummary, server: DataCenterSite): string {
+  return dcTokenSiteKey(token) ?? server.baseUrl;
+}
+
 const dataCenterCheck: KindCheck = {
-  async plan(deps, token) {
+  async plan(deps, token, onlySite) {
+    if (onlySite !== undefined && !tokenCoversSite(token, onlySite)) {
+      return { ok: false, message: `The token “${token.label}” is not meant for ${onlySite}: it is for ${token.dcBaseUrl ?? 'no server yet'}.` };
+    }
     const server = dcServer(token);
     if (!server) return { ok: true, sites: [token.dcBaseUrl ?? ''] };
-    const site = siteLabel(server);
+    const site = dcResultSite(token, server);
     if (await deps.hasHostPermission(server.origin)) return { ok: true, sites: [site] };
     const message = `Allow access to ${server.origin} first.`;
     const failure: ActionFailure = {
@@ -160,7 +168,7 @@ const dataCenterCheck: KindCheck = {
     return { ok: true, sites: [site], blocked: [{ site, kind: 'dc-pat', ok: false, sentence: message, failure }] };
   },
   kindOn: () => 'dc-pat',
-  async checkSite(deps, token, secret) {
+  async checkSite(deps, token, secret, _site, secretRevision) {
     const server = dcServer(token);
     if (!server) {
       return {
@@ -170,9 +178,13 @@ const dataCenterCheck: KindCheck = {
         sentence: 'This Data Center token has no valid server address. Edit it and enter the address of your Confluence.',
       };
     }
-    const site = siteLabel(server);
+    const site = dcResultSite(token, server);
+    // This check decides afresh whether the PAT signs in as its account there (page actions ask).
+    deps.confirmations?.forget(token.id, site);
     const result = await deps.client.request({ credential: credentialFor(token, secret, 'dc-pat'), site: server, operation: 'getCurrentUser' });
     if (!result.ok) return failed(site, 'dc-pat', result.failure);
+    // The client answers a 200 from anyone but a known user (a username or userKey) as `anonymous-fallback`.
+    deps.confirmations?.record(token.id, site, 'dc-pat', secretRevision);
     const identity = identityFromUser(result.data);
     return { site, kind: 'dc-pat', ok: true, identity, sentence: `This Data Center personal access token works on ${server.baseUrl}.${who(identity)}` };
   },

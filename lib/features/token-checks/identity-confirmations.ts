@@ -1,6 +1,7 @@
 import type { AtlassianClient, Credential, Site } from '../../atlassian/client';
 import { toActionFailure, type ActionFailure } from '../../atlassian/failure-view';
-import { siteLabel } from '../../sites/site';
+import { siteKeyOf } from '../../sites/site-key';
+import { normalisedSiteKey } from '../tokens/token-site-match';
 import type { TokenSummary } from '../tokens/token-summary';
 import type { DetectionRun } from './detect-on-site';
 
@@ -26,7 +27,7 @@ export interface ConfirmRoute {
 }
 
 export interface IdentityConfirmations {
-  /** The credentials of token `tokenId`, sent as `kind`, were accepted on `site` as a real account. */
+  /** The credentials of token `tokenId`, sent as `kind`, were accepted on `site` (a site key) as a real account. */
   record(tokenId: string, site: string, kind: Credential['kind'], secretRevision: number): void;
   /** What was confirmed for `tokenId` on `site` no longer holds (a check is running again there). */
   forget(tokenId: string, site: string): void;
@@ -43,7 +44,9 @@ export interface IdentityConfirmationDeps {
   client: Pick<AtlassianClient, 'request'>;
 }
 
-const siteKey = (tokenId: string, site: string) => `${tokenId}\n${site.trim().toLowerCase()}\n`;
+// `site` is a site key (site-key.ts): a Cloud host, or a Data Center base URL, whose context path
+// tells two servers on one host apart.
+const siteKey = (tokenId: string, site: string) => `${tokenId}\n${normalisedSiteKey(site)}\n`;
 const keyOf = (tokenId: string, site: string, kind: Credential['kind']) => `${siteKey(tokenId, site)}${kind}`;
 
 export function createIdentityConfirmations(deps: IdentityConfirmationDeps): IdentityConfirmations {
@@ -64,7 +67,7 @@ export function createIdentityConfirmations(deps: IdentityConfirmationDeps): Ide
       return confirmed.get(keyOf(tokenId, site, kind)) === secretRevision;
     },
     async confirm(token, secretRevision, route) {
-      const site = siteLabel(route.site);
+      const site = siteKeyOf(route.site);
       const kind = route.credential.kind;
       if (confirmations.isConfirmed(token.id, site, kind, secretRevision)) return { ok: true };
       const key = `${keyOf(token.id, site, kind)}\n${secretRevision}`;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { actionFailureSchema } from '../../atlassian/failure-view-schema';
 import { defineMessages } from '../../core/messaging/define-message';
 import { RejectedMessageError } from '../../core/messaging/reply';
-import { siteHostSchema } from '../../sites/site-host-schema';
+import { siteKeySchema } from '../../sites/site-key-schema';
 import { tokenIdSchema } from '../tokens/messages';
 import { tokenSummarySchema } from '../tokens/token-summary';
 import type { TokenChecker } from './check-token';
@@ -32,8 +32,8 @@ const siteCheckResultSchema = z.strictObject({
 export const tokensCheck = message({
   type: 'tokens-check',
   from: 'extension-page',
-  /** `site`: check this Cloud site only (it must be one the token is for). */
-  input: z.strictObject({ type: z.literal('tokens-check'), id: tokenIdSchema, site: z.optional(siteHostSchema) }),
+  /** `site`: check this site only (a site key: a Cloud host or a Data Center base URL the token is for). */
+  input: z.strictObject({ type: z.literal('tokens-check'), id: tokenIdSchema, site: z.optional(siteKeySchema) }),
   output: z.strictObject({ token: tokenSummarySchema, results: z.array(siteCheckResultSchema) }),
   async handle(check, _sender, deps) {
     const outcome = await deps.tokenChecks.check(check.id, check.site);
@@ -52,7 +52,7 @@ export const healthReports = message({
   type: 'health-reports',
   from: 'extension-page',
   /** The last stored reports, of one token or one site (or all): shown at once, before a refresh. */
-  input: z.strictObject({ type: z.literal('health-reports'), tokenId: z.optional(tokenIdSchema), site: z.optional(siteHostSchema) }),
+  input: z.strictObject({ type: z.literal('health-reports'), tokenId: z.optional(tokenIdSchema), site: z.optional(siteKeySchema) }),
   output: reportsOutput,
   handle: async ({ tokenId, site }, _sender, deps) => ({
     reports: await deps.health.reports({ ...(tokenId ? { tokenId } : {}), ...(site ? { site } : {}) }),
@@ -63,11 +63,11 @@ export const healthReports = message({
 export const healthRun = message({
   type: 'health-run',
   from: 'extension-page',
-  /** `site`: that Cloud site only; `tabId`: read rows are tried on the page that tab shows. */
+  /** `site`: that site only (a site key); `tabId`: read rows are tried on the page that tab shows. */
   input: z.strictObject({
     type: z.literal('health-run'),
     id: tokenIdSchema,
-    site: z.optional(siteHostSchema),
+    site: z.optional(siteKeySchema),
     tabId: z.optional(z.number().int().nonnegative()),
   }),
   output: reportsOutput,

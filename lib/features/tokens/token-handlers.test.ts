@@ -278,7 +278,7 @@ describe('tokens-check', () => {
       ok: true,
       data: {
         results: [
-          { site: 'confluence.dc.test', kind: 'dc-pat', ok: false, sentence: 'Allow access to https://confluence.dc.test first.', failure: { class: 'permission-needed' } },
+          { site: DC_BASE, kind: 'dc-pat', ok: false, sentence: 'Allow access to https://confluence.dc.test first.', failure: { class: 'permission-needed' } },
         ],
       },
     });
@@ -286,7 +286,7 @@ describe('tokens-check', () => {
 
     bg.grant('https://confluence.dc.test');
     const reply = await send({ type: 'tokens-check', id });
-    expect(reply).toMatchObject({ ok: true, data: { results: [{ site: 'confluence.dc.test', kind: 'dc-pat', ok: true, identity: { displayName: 'Ada DC' } }] } });
+    expect(reply).toMatchObject({ ok: true, data: { results: [{ site: DC_BASE, kind: 'dc-pat', ok: true, identity: { displayName: 'Ada DC' } }] } });
     expect(bg.calls[0]).toMatchObject({ url: `${DC_BASE}/rest/api/user/current`, headers: { authorization: `Bearer ${PAT}` } });
     await expectNoSecretAnywhere();
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SITE_KEY_MAX_CHARS } from '../../../sites/site-key';
 import { CAPABILITIES, IDENTITY_STATES, ROW_STATES, type HealthReport } from './health-report';
 
 /** The stored and sent shape of a report: strict at every level, bounded strings. */
@@ -16,7 +17,7 @@ export const capabilityRowSchema = z.strictObject({
 export const healthReportSchema = z.strictObject({
   tokenId: z.string().max(100),
   tokenRevision: z.string().max(100),
-  site: z.string().max(300),
+  site: z.string().max(SITE_KEY_MAX_CHARS),
   checkedAt: z.number(),
   healthy: z.boolean(),
   headline: text,

@@ -3,6 +3,7 @@
  * one row per feature, rate-limit headroom and days to expiry. Plain data (no secret, no body):
  * it is kept in its own storage key and sent to extension pages as is.
  */
+import { normalisedSiteKey } from '../../tokens/token-site-match';
 
 /** One row per thing the extension does with a token, in the order a person reads them. */
 export const CAPABILITIES = [
@@ -70,7 +71,7 @@ export interface HealthReport {
   tokenId: string;
   /** The token's revision when checked: a report of an edited or replaced token is not shown as current. */
   tokenRevision: string;
-  /** Cloud site host, or the Data Center server's label. */
+  /** The site key: a Cloud site host, or the Data Center server's base URL (lib/sites/site-key.ts). */
   site: string;
   /** When the check finished (ms since the epoch). */
   checkedAt: number;
@@ -93,4 +94,4 @@ export interface HealthReport {
   expiry?: { expiresOn: string; daysLeft: number };
 }
 
-export const healthKey = (tokenId: string, site: string) => `${tokenId} ${site.trim().toLowerCase()}`;
+export const healthKey = (tokenId: string, site: string) => `${tokenId} ${normalisedSiteKey(site)}`;

@@ -1,4 +1,5 @@
 import type { TokenSummary } from '../../tokens/token-summary';
+import { normalisedSiteKey } from '../../tokens/token-site-match';
 import type { HealthChecker, HealthOutcome } from './run-health';
 import type { HealthReport } from './health-report';
 import type { HealthStore } from './health-store';
@@ -84,7 +85,7 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
     async reports(filter = {}, known?: readonly TokenSummary[]) {
       const tokens = known ?? (await deps.tokens());
       const revisions = new Map(tokens.map((t) => [t.id, t.revision]));
-      const site = filter.site?.trim().toLowerCase();
+      const site = filter.site === undefined ? undefined : normalisedSiteKey(filter.site);
       // A report of a token edited or replaced since is not its health now.
       return (await deps.store.list(new Set(revisions.keys()))).filter(
         (r) => revisions.get(r.tokenId) === r.tokenRevision && (!filter.tokenId || r.tokenId === filter.tokenId) && (!site || r.site === site),

@@ -4,13 +4,13 @@ import { resolveEndpoints } from '../../../atlassian/endpoints';
 import type { RateLimitInfo } from '../../../atlassian/rate-limit-headers';
 import type { OperationId } from '../../../atlassian/operations';
 import { siteLabel } from '../../../sites/site';
+import { isDcSiteKey } from '../../../sites/site-key';
 import { daysBetween, isIsoDate, type IsoDate } from '../../tokens/iso-date';
 import { expiredRefusal } from '../../tokens/expired-refusal';
-import { effectiveKind, tokenCoversSite } from '../../tokens/token-site-match';
+import { dcTokenSiteKey, effectiveKind, normalisedSiteKey, tokenCoversSite } from '../../tokens/token-site-match';
 import type { TokenSummary } from '../../tokens/token-summary';
 import type { TokenVault } from '../../tokens/token-vault';
-import type { TokenChecker } from '../check-token';
-import { dcServer } from '../credential';
+import type { TokenCheckOutcome, TokenChecker } from '../check-token';
 import type { IdentityConfirmations } from '../identity-confirmations';
 import type { SendRoute } from '../send-route';
 import { notCheckedRow, rowFromResult, writeRowFromLog } from './capability-rows';
@@ -26,7 +26,7 @@ export interface HealthCheckDeps {
   client: Pick<AtlassianClient, 'request'>;
   /** The token check, to explain a refusal (kind detection, the anonymous user, a wrong kind). */
   checker: Pick<TokenChecker, 'check'>;
-  /** How to send the token to a Cloud site (send-route.ts, through the root). */
+  /** How to send the token to a site, Cloud or Data Center (send-route.ts, through the root). */
   route(token: TokenSummary, secret: string, host: string, secretRevision: number): Promise<SendRoute>;
   confirmations: Pick<IdentityConfirmations, 'record' | 'forget'>;
   /** The activity log, oldest first: write rows are learned from it. */
@@ -39,7 +39,7 @@ export interface HealthCheckDeps {
 }
 
 export interface HealthRunOptions {
-  /** Check this Cloud site only (one the token is for). */
+  /** Check this site only (a site key, one the token is for: a Cloud host or its Data Center server). */
   site?: string;
   /** The page the person is on: read rows are tried there. */
   page?: { host: string; contentId: string };
@@ -53,6 +53,8 @@ export interface HealthChecker {
 
 const GONE = 'This token no longer exists; it may have been removed in another window.';
 const NOT_SIGNED_IN = 'Not checked: the token did not sign in on this site.';
+const DC_JIRA_ROW = notCheckedRow('jira', 'Not checked: a Data Center personal access token belongs to one product.');
+const DC_ATTACHMENTS_NOT_CHECKED = 'Not checked on Data Center: its attachments are read through their download links, which a check does not fetch.';
 
 type Timed<T> = { result: ApiResult<T>; latencyMs: number };
 
@@ -125,7 +127,10 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
 
   /** The token refused (or unknown): the check explains why, with detection where that helps. */
   async function refusedReport(token: TokenSummary, site: string, kind: HealthReport['kind'], baseUrl: string | undefined): Promise<HealthReport> {
-    const outcome = await deps.checker.check(token.id, site);
+    return reportFromCheck(token, site, kind, baseUrl, await deps.checker.check(token.id, site));
+  }
+
+  function reportFromCheck(token: TokenSummary, site: string, kind: HealthReport['kind'], baseUrl: string | undefined, outcome: TokenCheckOutcome): HealthReport {
     const result = outcome.ok ? outcome.report.results.find((r) => r.site === site) ?? outcome.report.results[0] : undefined;
     const identity: HealthIdentity = result ? identityFromCheck(result, token) : { state: 'unknown', sentence: outcome.ok ? 'The check gave no result.' : outcome.message };
     if (identity.failureClass === 'invalid-token') deps.onInvalidToken?.(token, site, identity.sentence);
@@ -135,7 +140,7 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       ...(baseUrl ? { baseUrl } : {}),
       identity,
       ...(result?.warning ? { warning: result.warning } : {}),
-      rows: allNotChecked(NOT_SIGNED_IN),
+      rows: allNotChecked(NOT_SIGNED_IN, kind === 'dc-pat' ? [DC_JIRA_ROW] : []),
     });
   }
 
@@ -150,6 +155,8 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       return { id: options.page.contentId, source: 'tab', ...(kept ? { attachmentId: kept } : {}) };
     }
     if (previous?.probePage) return { ...previous.probePage, source: 'previous' };
+    // Listing pages is v2, which Data Center does not have: there, the page open in the tab is tried.
+    if (route.site.kind === 'dc') return { none: 'No page to try on: open a page of this server and check again there.' };
     const listed = await deps.client.request({ credential: route.credential, site: route.site, operation: 'listPages', query: { limit: 1 } });
     if (!listed.ok) {
       if (listed.failure.class === 'missing-scope') return { none: 'No page to try on: the token may not list pages. Open a Confluence page and check again there.' };
@@ -160,8 +167,15 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     return { id: first.id, title: first.title, source: 'listed' };
   }
 
-  async function checkCloudSite(token: TokenSummary, secret: string, secretRevision: number, site: string, options: HealthRunOptions): Promise<HealthReport> {
+  /** One site's report: a Cloud host, or a Data Center server's key (its base URL). */
+  async function checkSite(token: TokenSummary, secret: string, secretRevision: number, site: string, options: HealthRunOptions): Promise<HealthReport> {
     const previous = await deps.store.get(token.id, site);
+    if (isDcSiteKey(site)) {
+      // The check sends nothing to a server the person has not allowed the extension to reach (an
+      // optional host permission; a health check has no way to ask itself), and says so.
+      const gate = await deps.checker.check(token.id, site);
+      if (!gate.ok || !gate.report.results.some((r) => r.ok)) return reportFromCheck(token, site, 'dc-pat', `${site}/rest/api/`, gate);
+    }
     deps.confirmations.forget(token.id, site);
     const route = await deps.route(token, secret, site, secretRevision);
     if (!route.ok) {
@@ -169,6 +183,7 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       return report(token, site, { kind: effectiveKind(token, site) ?? 'unknown', identity, rows: allNotChecked(NOT_SIGNED_IN) });
     }
     const { credential } = route;
+    const onDc = route.site.kind === 'dc';
     const baseUrl = baseUrlOf(credential, route.site);
     const identityCall = timed(() => deps.client.request({ credential, site: route.site, operation: 'getCurrentUser' }));
 
@@ -180,7 +195,8 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       if (!first.result.ok) return refusedReport(token, site, credential.kind, baseUrl);
     }
     const pageP = probePageFor(route, site, options, trusted ? previous : undefined);
-    const jiraP = timed(() => deps.client.request({ credential, site: route.site, operation: 'getJiraCurrentUser' }));
+    // A Data Center PAT belongs to one product: there is no Jira on its base URL to try.
+    const jiraP = onDc ? undefined : timed(() => deps.client.request({ credential, site: route.site, operation: 'getJiraCurrentUser' }));
     const page = await pageP;
 
     const id = 'id' in page ? page.id : undefined;
@@ -194,9 +210,14 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
           probe('watch-status', 'getContentWatchStatus', () =>
             deps.client.request({ credential, site: route.site, operation: 'getContentWatchStatus', pathParams: { contentId: id } }),
           ),
-          probe('export-body', 'getPageById', () =>
-            deps.client.request({ credential, site: route.site, operation: 'getPageById', pathParams: { id }, query: { 'body-format': 'storage' } }),
-          ),
+          // Data Center has no v2: its export reads the storage body through v1.
+          onDc
+            ? probe('export-body', 'getContentById', () =>
+                deps.client.request({ credential, site: route.site, operation: 'getContentById', pathParams: { id }, query: { expand: 'body.storage' } }),
+              )
+            : probe('export-body', 'getPageById', () =>
+                deps.client.request({ credential, site: route.site, operation: 'getPageById', pathParams: { id }, query: { 'body-format': 'storage' } }),
+              ),
           probe('page-tree', 'getDescendants', () =>
             deps.client.request({ credential, site: route.site, operation: 'getDescendants', pathParams: { id, type: 'page' }, query: { limit: 1 } }),
           ),
@@ -207,8 +228,9 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
         deps.client.request({ credential, site: route.site, operation: 'downloadAttachment', pathParams: { id: id!, attachmentId } }),
       );
     const knownAttachment = 'id' in page ? page.attachmentId : undefined;
-    const earlyDownload = knownAttachment ? download(knownAttachment) : undefined;
-    const listing = id
+    const earlyDownload = knownAttachment && !onDc ? download(knownAttachment) : undefined;
+    // Attachments are listed through v2 and downloaded through the REST path: neither exists on Data Center.
+    const listing = id && !onDc
       ? probe('attachments-list', 'getPageAttachments', () =>
           deps.client.request({ credential, site: route.site, operation: 'getPageAttachments', pathParams: { id }, query: { limit: 25 } }),
         )
@@ -246,11 +268,15 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
         if (!downloaded.result.ok && downloaded.result.failure.class === 'no-permission-or-not-found') attachmentId = undefined;
       }
     }
-    rows.set('watch-change', writeRowFromLog({ capability: 'watch-change', tokenLabel: token.label, readOnly: token.readOnly, site, log }));
-    rows.set('jira', rowFromResult('jira', 'getJiraCurrentUser', jira.result, jira.latencyMs));
+    if (onDc && id) {
+      for (const capability of ['attachments-list', 'attachments-download'] as const) rows.set(capability, notCheckedRow(capability, DC_ATTACHMENTS_NOT_CHECKED));
+    }
+    // The log names a site as the client labels it (a Data Center server by its host).
+    rows.set('watch-change', writeRowFromLog({ capability: 'watch-change', tokenLabel: token.label, readOnly: token.readOnly, site: siteLabel(route.site), log }));
+    rows.set('jira', jira ? rowFromResult('jira', 'getJiraCurrentUser', jira.result, jira.latencyMs) : DC_JIRA_ROW);
 
     const identityView = identityFromUser(identity.result.data, token);
-    const metas = [identity.result, jira.result, ...readResults.map((r) => r.result), ...(list ? [list.result] : [])].flatMap((r) =>
+    const metas = [identity.result, ...(jira ? [jira.result] : []), ...readResults.map((r) => r.result), ...(list ? [list.result] : [])].flatMap((r) =>
       r.ok ? [r.meta.rateLimit] : [],
     );
     const rateLimit = tightest(metas);
@@ -265,37 +291,32 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     });
   }
 
-  async function checkDataCenter(token: TokenSummary): Promise<HealthReport> {
-    const server = dcServer(token);
-    const site = server ? siteLabel(server) : (token.dcBaseUrl ?? '');
+  /** A Data Center token without a usable server address: the check says what to fix. */
+  async function checkDataCenterWithoutServer(token: TokenSummary): Promise<HealthReport> {
+    const site = token.dcBaseUrl ?? '';
     const outcome = await deps.checker.check(token.id);
     const result = outcome.ok ? outcome.report.results[0] : undefined;
     const identity: HealthIdentity = result ? identityFromCheck(result, token) : { state: 'unknown', sentence: outcome.ok ? 'The check gave no result.' : outcome.message };
-    if (identity.failureClass === 'invalid-token') deps.onInvalidToken?.(token, site, identity.sentence);
-    const later = 'Not checked on Data Center yet: the extension does not open Data Center pages so far.';
-    const jira = notCheckedRow('jira', 'Not checked: a Data Center personal access token belongs to one product.');
-    const baseUrl = server ? `${server.baseUrl}/rest/api/` : undefined;
-    return report(token, site, {
-      kind: 'dc-pat',
-      ...(baseUrl ? { baseUrl } : {}),
-      identity,
-      rows: allNotChecked(identity.state === 'confirmed' ? later : NOT_SIGNED_IN, [jira]),
-    });
+    return report(token, site, { kind: 'dc-pat', identity, rows: allNotChecked(NOT_SIGNED_IN, [DC_JIRA_ROW]) });
   }
 
   return {
     async run(tokenId, options = {}) {
       const token = await deps.vault.get(tokenId);
       if (!token) return { ok: false, message: GONE };
-      if (options.site !== undefined && token.kind !== 'dc-pat' && !tokenCoversSite(token, options.site)) {
-        return { ok: false, message: `The token “${token.label}” is not meant for ${options.site}. Add the site to its list first.` };
+      if (options.site !== undefined && !tokenCoversSite(token, options.site)) {
+        const fix = token.kind === 'dc-pat' ? `It is for ${token.dcBaseUrl ?? 'no server yet'}.` : 'Add the site to its list first.';
+        return { ok: false, message: `The token “${token.label}” is not meant for ${options.site}. ${fix}` };
       }
-      const sites = token.kind === 'dc-pat' ? [] : options.site !== undefined ? [options.site.trim().toLowerCase()] : [...token.sites];
+      // A Data Center token is for its one server, named by its key as its pages are.
+      const dcKey = token.kind === 'dc-pat' ? dcTokenSiteKey(token) : undefined;
+      const sites =
+        token.kind === 'dc-pat' ? (dcKey ? [dcKey] : []) : options.site !== undefined ? [normalisedSiteKey(options.site)] : [...token.sites];
       const expired = expiredRefusal(token, deps.today());
       if (expired) {
         // Refused before the network: the report says so, and nothing is sent.
         const identity: HealthIdentity = { state: 'unknown', sentence: expired.message, fix: expired.fix, failureClass: 'expired' };
-        const where = token.kind === 'dc-pat' ? [siteLabel(dcServer(token) ?? { kind: 'cloud', host: token.dcBaseUrl ?? '' })] : sites;
+        const where = token.kind === 'dc-pat' && !dcKey ? [token.dcBaseUrl ?? ''] : sites;
         const reports = where.map((site) => report(token, site, { kind: effectiveKind(token, site) ?? 'unknown', identity, rows: allNotChecked('Not checked: the token has expired.') }));
         for (const r of reports) await deps.store.put(r);
         return { ok: true, reports };
@@ -304,9 +325,9 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       if (!secret.ok) return { ok: false, message: secret.reason === 'not-found' ? GONE : 'Unlock your tokens first: they are locked with your passphrase.' };
 
       const reports: HealthReport[] = [];
-      if (token.kind === 'dc-pat') reports.push(await checkDataCenter(token));
+      if (token.kind === 'dc-pat' && !dcKey) reports.push(await checkDataCenterWithoutServer(token));
       // One site after another: the probes of a site run together, and sites share the token's rate limit.
-      for (const site of sites) reports.push(await checkCloudSite(token, secret.secret, secret.secretRevision, site, options));
+      for (const site of sites) reports.push(await checkSite(token, secret.secret, secret.secretRevision, site, options));
       for (const r of reports) await deps.store.put(r);
       return { ok: true, reports };
     },
