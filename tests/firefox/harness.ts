@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as ExtensionBrowser } from 'webextension-polyfill';
 import { expect, test as base } from 'vitest';
-import { SIM_DC } from '../simulator/fixtures';
-import { startSimulator, type Simulator } from '../simulator/index';
+import { isSimulatedHost as isSimulatorHost, startSimulator, type Simulator } from '../simulator/index';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy';
 import { buildDir } from '../support/extension-build';
 import { findFirefox } from '../support/find-firefox';
@@ -31,7 +30,7 @@ import { EXTENSION_BASE_URL, EXTENSION_UUID, firefoxSettings } from './settings'
 
 /** The simulated hosts (as in `hostResolverRules`): everything else is refused by the proxy. */
 export function isSimulatedHost(host: string): boolean {
-  return host.endsWith('.atlassian.net') || host.endsWith('.atlassian.com') || host === SIM_DC.host;
+  return isSimulatorHost(host);
 }
 
 /** A simulated page to open extension pages from: the content script leaves Jira pages alone. */
@@ -101,6 +100,8 @@ export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
         'network.proxy.allow_hijacking_localhost': true,
         'network.proxy.no_proxies_on': '',
         'network.proxy.share_proxy_settings': false,
+        // Optional permissions (Data Center servers) are granted without a prompt automation cannot answer.
+        'extensions.webextOptionalPermissionPrompts': false,
         // A fixed moz-extension://<uuid>/ for our add-on, so tests can name its pages.
         'extensions.webextensions.uuids': JSON.stringify({ [geckoIdOf(extensionDir)]: EXTENSION_UUID }),
       },

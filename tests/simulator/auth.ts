@@ -1,10 +1,10 @@
 // Who is calling, and may they: site URL (classic tokens, anonymous access), gateway (scoped
 // tokens, scope checks) and Data Center (PATs). Rules from API-FACTS.md; guesses in guesses.ts.
 import type { Principal } from './content-store';
+import { dcUnauthorized, tomcatUnauthorized } from './dc-unauthorized';
 import {
   BASIC_AUTH_DEPRECATED_BODY,
   BASIC_AUTH_DEPRECATED_CONTENT_TYPE,
-  DC_UNAUTHORIZED_MESSAGE,
   GATEWAY_AUTH_MISMATCH_BODY,
   GATEWAY_BEARER_STATUS,
   GATEWAY_NOT_FOUND_BODY,
@@ -217,14 +217,18 @@ function authenticateGatewayWith(req: SimRequest, state: SimState, host: string,
   return accepted(req, t);
 }
 
-/** Data Center: `Authorization: Bearer <PAT>`. */
+/**
+ * Data Center: `Authorization: Bearer <PAT>`. Basic (a Cloud `email:token` sent to DC) fails the
+ * Tomcat login filter: its HTML 401 (seen). Anything else refused is the DC 401.
+ */
 export function authenticateDc(req: SimRequest, state: SimState, host: string): AuthResult {
   const creds = readCredentials(req, state);
   if (creds.kind === 'none') {
     if (state.anonymous.get(host) === true) return ANONYMOUS;
-    return { ok: false, response: json(401, v1ErrorBody(401, DC_UNAUTHORIZED_MESSAGE)) };
+    return { ok: false, response: dcUnauthorized(state) };
   }
+  if (creds.kind === 'basic') return { ok: false, response: tomcatUnauthorized() };
   const t = creds.token;
   if (creds.kind === 'bearer' && t && t.kind === 'dc-pat' && state.isUsable(t) && t.sites.includes(host)) return accepted(req, t);
-  return { ok: false, response: json(401, v1ErrorBody(401, DC_UNAUTHORIZED_MESSAGE)) };
+  return { ok: false, response: dcUnauthorized(state) };
 }

@@ -8,6 +8,7 @@ import type { ContentStore } from './content-store';
 import { renderConfluenceView } from './export-view';
 import { builtinStorage, type SimContent } from './fixtures';
 import { ADF_SAMPLES_DIR, STORAGE_SAMPLES_DIR } from './paths';
+import { contextPathOf } from './urls';
 
 export const BODY_FORMATS = [
   'storage',
@@ -49,6 +50,8 @@ function escapeHtml(s: string): string {
 
 /** Storage (XHTML with ac:/ri: elements) to view HTML, roughly the way Confluence renders it. */
 export function storageToView(storage: string, c: SimContent): string {
+  // Site-relative links, under '/wiki' on Cloud and the context path on Data Center.
+  const context = contextPathOf(c.site);
   let html = storage
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
@@ -60,11 +63,11 @@ export function storageToView(storage: string, c: SimContent): string {
   html = html.replace(/<ac:image\b[^>]*>\s*<ri:attachment\b[^>]*ri:filename="([^"]*)"[^>]*\/>\s*<\/ac:image>/g, (_m, file: string) => {
     const att = c.attachments.find((a) => a.title === file);
     const version = att ? att.version : 1;
-    return `<img class="confluence-embedded-image" src="/wiki/download/attachments/${c.id}/${encodeURIComponent(file)}?version=${version}&amp;api=v2" alt="${escapeHtml(file)}">`;
+    return `<img class="confluence-embedded-image" src="${context}/download/attachments/${c.id}/${encodeURIComponent(file)}?version=${version}&amp;api=v2" alt="${escapeHtml(file)}">`;
   });
   html = html.replace(/<ac:link\b[^>]*>\s*<ri:page\b[^>]*ri:content-title="([^"]*)"[^>]*\/>([\s\S]*?)<\/ac:link>/g, (_m, title: string, inner: string) => {
     const text = inner.replace(/<[^>]+>/g, '').trim() || title;
-    return `<a href="/wiki/display/${c.spaceKey}/${encodeURIComponent(title).replace(/%20/g, '+')}">${text}</a>`;
+    return `<a href="${context}/display/${c.spaceKey}/${encodeURIComponent(title).replace(/%20/g, '+')}">${text}</a>`;
   });
   html = html.replace(/<ac:structured-macro\b[^>]*ac:name="([^"]*)"[^>]*\/>/g, (_m, name: string) => `<div class="conf-macro output-block" data-macro-name="${escapeHtml(name)}"></div>`);
   html = html.replace(/<ac:structured-macro\b[^>]*ac:name="([^"]*)"[^>]*>/g, (_m, name: string) => `<div class="conf-macro output-block" data-macro-name="${escapeHtml(name)}">`);

@@ -25,6 +25,7 @@ export class ContentStore {
   /** Parents whose child list needs sorting before it is read (sorted lazily: adds stay O(1)). */
   private readonly unsorted = new Set<string>();
   private readonly files = new Map<string, { c: SimContent; att: SimAttachment }>();
+  private readonly attachmentsById = new Map<string, { c: SimContent; att: SimAttachment }>();
 
   constructor(initial: readonly SimContent[]) {
     for (const c of initial) this.add(c);
@@ -42,7 +43,10 @@ export class ContentStore {
       else this.kids.set(pk, [c]);
       this.unsorted.add(pk);
     }
-    for (const att of c.attachments) this.files.set(att.fileId, { c, att });
+    for (const att of c.attachments) {
+      this.files.set(att.fileId, { c, att });
+      this.attachmentsById.set(key(c.site, att.id), { c, att });
+    }
   }
 
   /** Everything, in the order it was added (fixtures first). */
@@ -61,6 +65,11 @@ export class ContentStore {
   /** The attachment with this media file id, and its container. */
   findFile(fileId: string): { c: SimContent; att: SimAttachment } | undefined {
     return this.files.get(fileId);
+  }
+
+  /** The attachment with this id on `host` (`att4000011`; the bare `4000011` too), and its container. */
+  findAttachment(host: string, id: string): { c: SimContent; att: SimAttachment } | undefined {
+    return this.attachmentsById.get(key(host, id)) ?? this.attachmentsById.get(key(host, `att${id}`));
   }
 
   /** Direct children of any hierarchical type, in tree order. */

@@ -83,6 +83,13 @@ export function createControl(state: SimState): SimulatorControl {
     generateTree(spec) {
       return generateTree(state, spec);
     },
+    dcHtmlUnauthorized(on) {
+      state.dcHtmlUnauthorized = on;
+    },
+    dcLoginRequiredAfterRateLimit(count) {
+      state.dcLoginRequiredAfterRateLimit = positiveCount(count, 'dcLoginRequiredAfterRateLimit');
+      if (count === 0) state.dcLoginRequiredPending.clear();
+    },
     reset() {
       state.reset();
     },

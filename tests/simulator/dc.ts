@@ -1,16 +1,21 @@
 // The Data Center server: `https://confluence.dc.test/confluence` (context path), PAT Bearer
-// auth, v1 REST only, DC user shape, bare-boolean watch status, pages with ajs-version-number (in
+// auth, v1 REST only, DC user shape, bare-boolean watch status, the attachment download servlet
+// (dc-download.ts), a login page, and pages with ajs-version-number at every DC URL shape (in
 // Data Center's look: page-chrome.ts with the 'dc' flavour).
 import { authenticateDc } from './auth';
+import { DC_DOWNLOAD_PREFIX, dcSessionCookie, handleDcDownload } from './dc-download';
 import { slugToTitle, spaceOfContent, spacesOf, titleSlug, type ContentStore } from './content-store';
 import { SIM_DC, type SimContent } from './fixtures';
 import {
+  DC_DOWNLOAD_NOT_FOUND_STATUS,
+  DC_SPACES_PAGES_URL_TITLE_IGNORED,
   DC_VERSION_NUMBER,
   DC_WATCH_DELETE_STATUS,
   DC_WATCH_WRITE_NEEDS_XSRF_HEADER,
   dcContentWatchBody,
   dcSpaceWatchBody,
   pageDocumentTitle,
+  PAGE_URL_ID_WINS_OVER_SPACE_KEY,
 } from './guesses';
 import { escapeHtml, renderDocument } from './html-doc';
 import { empty, html, json, redirect, text, type SimRequest, type SimResponse } from './http';
@@ -53,13 +58,30 @@ function dcDocument(title: string, metas: Record<string, string>, sidebarHtml: s
   return renderDocument({ title, metas, bodyHtml: shell(dcNav(), sidebarHtml, mainHtml), styles: PAGE_CSS, bodyClass: 'ctc-dc' });
 }
 
+function notFoundPage(status = 404): SimResponse {
+  return html(
+    status,
+    dcDocument('Page Not Found - Confluence', baseMetas(), undefined, '<div class="ctc-empty"><h1>Page not found</h1><p>The page you were looking for was not found.</p></div>'),
+  );
+}
+
+/** The browser shown a page is logged in: its session cookie comes along (see DC_SESSION_COOKIE_NAME). */
+function withSession(r: SimResponse): SimResponse {
+  return { ...r, headers: { ...r.headers, 'set-cookie': dcSessionCookie() } };
+}
+
+function loginPage(req: SimRequest): SimResponse {
+  const destination = req.url.searchParams.get('os_destination') ?? '/';
+  const main = `<div class="ctc-content"><h1 id="title-text" class="ctc-title">Log in</h1>
+<form id="loginform" method="post" action="${SIM_DC.contextPath}/dologin.action">
+<p><label>Username <input id="os_username" name="os_username" autocomplete="username"></label></p>
+<p><label>Password <input id="os_password" name="os_password" type="password" autocomplete="current-password"></label></p>
+<input type="hidden" name="os_destination" value="${escapeHtml(destination)}"><button id="loginButton" type="submit">Log in</button></form></div>`;
+  return html(200, dcDocument('Log In - Confluence', baseMetas(), undefined, main));
+}
+
 function pageHtml(c: SimContent | undefined, content: ContentStore): SimResponse {
-  if (!c) {
-    return html(
-      404,
-      dcDocument('Page Not Found - Confluence', baseMetas(), undefined, '<div class="ctc-empty"><h1>Page not found</h1><p>The page you were looking for was not found.</p></div>'),
-    );
-  }
+  if (!c) return notFoundPage();
   const space = spaceOfContent(c);
   const home = content.find(SIM_DC.host, space.homepageId);
   const overviewHref = home ? dcHref(home) : `${SIM_DC.contextPath}/`;
@@ -108,12 +130,23 @@ function dashboard(content: ContentStore): SimResponse {
   return html(200, dcDocument('Dashboard - Confluence', baseMetas(), undefined, main));
 }
 
+/** `/spaces/KEY/pages/ID[/Title]` (newer DC versions): the id names the page (guesses.ts). */
+function spacesPagesHtml(content: ContentStore, spaceKey: string, id: string, slug: string | undefined): SimResponse {
+  const c = content.find(SIM_DC.host, id);
+  if (!c) return pageHtml(undefined, content);
+  const keyOk = PAGE_URL_ID_WINS_OVER_SPACE_KEY || c.spaceKey.toLowerCase() === spaceKey.toLowerCase();
+  const titleOk = DC_SPACES_PAGES_URL_TITLE_IGNORED || slug === undefined || slugToTitle(slug) === c.title;
+  return pageHtml(keyOk && titleOk ? c : undefined, content);
+}
+
 function dcHtml(req: SimRequest, rest: string, content: ContentStore): SimResponse {
   let m: RegExpExecArray | null;
-  if (rest === '' || rest === '/' || rest === '/index.action') return dashboard(content);
-  if (rest === '/pages/viewpage.action') return pageHtml(content.find(SIM_DC.host, req.url.searchParams.get('pageId') ?? ''), content);
-  if ((m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(rest))) return pageHtml(content.findByTitle(SIM_DC.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!)), content);
-  if ((m = /^\/x\/([A-Za-z0-9_-]+)\/?$/.exec(rest))) return pageHtml(content.find(SIM_DC.host, idForTinyCode(m[1]!) ?? ''), content);
+  if (rest === '/login.action') return loginPage(req);
+  if (rest === '' || rest === '/' || rest === '/index.action') return withSession(dashboard(content));
+  if (rest === '/pages/viewpage.action') return withSession(pageHtml(content.find(SIM_DC.host, req.url.searchParams.get('pageId') ?? ''), content));
+  if ((m = /^\/display\/([^/]+)\/([^/]+)\/?$/.exec(rest))) return withSession(pageHtml(content.findByTitle(SIM_DC.host, decodeURIComponent(m[1]!), slugToTitle(m[2]!)), content));
+  if ((m = /^\/spaces\/([^/]+)\/pages\/(\d+)(?:\/([^/]+))?\/?$/.exec(rest))) return withSession(spacesPagesHtml(content, decodeURIComponent(m[1]!), m[2]!, m[3]));
+  if ((m = /^\/x\/([A-Za-z0-9_-]+)\/?$/.exec(rest))) return withSession(pageHtml(content.find(SIM_DC.host, idForTinyCode(m[1]!) ?? ''), content));
   return pageHtml(undefined, content);
 }
 
@@ -133,5 +166,6 @@ export function handleDc(req: SimRequest, env: SimEnv): SimResponse {
       subPath: rest.slice('/rest/api'.length),
     });
   }
+  if (rest.startsWith(DC_DOWNLOAD_PREFIX)) return handleDcDownload(req, env, rest, () => notFoundPage(DC_DOWNLOAD_NOT_FOUND_STATUS));
   return dcHtml(req, rest, env.state.content);
 }

@@ -7,7 +7,8 @@ import type { ActiveFault, SimState } from './state';
 
 export function isApiRequest(host: string, path: string): boolean {
   if (host === MEDIA_HOST) return true;
-  return /^\/(?:wiki\/rest\/|wiki\/api\/|ex\/|_edge\/|rest\/|confluence\/rest\/)/.test(path);
+  // DC's download servlet is its only way to attachments: it counts as API like Cloud's REST download.
+  return /^\/(?:wiki\/rest\/|wiki\/api\/|ex\/|_edge\/|rest\/|confluence\/rest\/|confluence\/download\/)/.test(path);
 }
 
 export function requestMatches(rule: { host?: string; pathPrefix?: string }, host: string, path: string): boolean {

@@ -1,5 +1,6 @@
 // The simulator's world: sites, users, (fake) tokens, spaces, content. Tests import ids, hosts and
 // secrets from here. All people, e-mails, sites and secrets are invented; no secret starts with "ATATT".
+import { diagramPng } from './sample-files';
 import type { SimTokenSpec, SimUser } from './types';
 
 export interface SimSite {
@@ -26,6 +27,17 @@ export const SIM_DC = {
   baseUrl: 'https://confluence.dc.test/confluence',
   anonymousAccess: false,
 };
+
+/**
+ * Hosts the "Add a Data Center site" flow must refuse: an ordinary intranet home page on HTTPS
+ * that is not Confluence (served by the simulator: no `ajs-*` meta tags, 404 for `/rest/api/...`),
+ * and a name that does not resolve (`hostResolverRules` maps it to ~NOTFOUND, the Firefox proxy
+ * fails its CONNECTs, `sim.fetch` rejects it like a DNS failure).
+ */
+export const SIM_OTHER_HOSTS = {
+  notConfluence: 'www.example.test',
+  unreachable: 'down.example.test',
+} as const;
 
 export const SIM_USERS = {
   alice: {
@@ -166,6 +178,15 @@ export const SIM_TOKENS = {
     sites: [SIM_DC.host],
     expiresAt: '2025-01-31T00:00:00.000Z',
   },
+  /** Data Center PAT its owner revoked (no expiry date: DC allows tokens without one). */
+  carolPatRevoked: {
+    name: 'carolPatRevoked',
+    kind: 'dc-pat',
+    secret: 'SIMpat-carol-revoked-OTg3NjU0MzIx',
+    user: 'carol',
+    sites: [SIM_DC.host],
+    revoked: true,
+  },
 } satisfies Record<string, SimTokenSpec>;
 
 export type SimTokenName = keyof typeof SIM_TOKENS;
@@ -256,6 +277,39 @@ export interface SimContent {
 // A 1×1 transparent PNG.
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
+/** The attachments of "DC Home" (4000001), which its storage body shows and links to. */
+export const SIM_DC_ATTACHMENTS = {
+  diagram: {
+    id: 'att4000011',
+    title: 'dc-diagram.png',
+    mediaType: 'image/png',
+    // Data Center has no media service; the field is only the simulator's own index key.
+    fileId: '4d0c0001-0000-4000-8000-00000000d1a9',
+    comment: 'Deployment diagram',
+    // modificationDate=1712000000000 in `_links.download`.
+    createdAt: new Date(1712000000000).toISOString(),
+    version: 1,
+    base64: diagramPng().toString('base64'),
+  },
+  notes: {
+    id: 'att4000012',
+    title: 'dc-notes.txt',
+    mediaType: 'text/plain',
+    fileId: '4d0c0002-0000-4000-8000-0000000070e5',
+    comment: '',
+    createdAt: new Date(1712000060000).toISOString(),
+    version: 1,
+    text: 'Data Center notes: attachments come through the download servlet, with the PAT.\n',
+  },
+} satisfies Record<string, SimAttachment>;
+
+const DC_HOME_STORAGE =
+  '<p>This is <strong>DC Home</strong>, the home page of the Data Center space.</p>' +
+  '<ac:structured-macro ac:name="info" ac:schema-version="1"><ac:rich-text-body><p>Simulated Data Center content.</p></ac:rich-text-body></ac:structured-macro>' +
+  `<p><ac:image><ri:attachment ri:filename="${SIM_DC_ATTACHMENTS.diagram.title}"/></ac:image></p>` +
+  `<p>Notes: <ac:link><ri:attachment ri:filename="${SIM_DC_ATTACHMENTS.notes.title}"/><ac:plain-text-link-body><![CDATA[${SIM_DC_ATTACHMENTS.notes.title}]]></ac:plain-text-link-body></ac:link></p>` +
+  '<ul><li>First point</li><li>Second point</li></ul>';
+
 /** A page with the fixtures' defaults (alice's, version 3 by bob, no labels or attachments). */
 export function fixturePage(
   id: string,
@@ -339,7 +393,12 @@ export const SIM_PAGES = {
   pubStaffOnly: fixturePage('2000003', globex.host, 'PUB', 'Staff Only', { parentId: '2000001', position: 1, restrictedTo: ['alice'] }),
   privPlans: fixturePage('2000100', globex.host, 'PRIV', 'Internal Plans'),
   opsRunbook: fixturePage('3000001', initech.host, 'OPS', 'Runbook', { storageSample: 'kafka-cwiki-eclipse-setup-27835336.xml' }),
-  dcHome: fixturePage('4000001', SIM_DC.host, 'DEV', 'DC Home', { authorKey: 'carol', version: { number: 2, when: '2024-04-01T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
+  dcHome: fixturePage('4000001', SIM_DC.host, 'DEV', 'DC Home', {
+    authorKey: 'carol',
+    version: { number: 2, when: '2024-04-01T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false },
+    storage: DC_HOME_STORAGE,
+    attachments: [SIM_DC_ATTACHMENTS.diagram, SIM_DC_ATTACHMENTS.notes],
+  }),
   dcChild: fixturePage('4000002', SIM_DC.host, 'DEV', 'DC Child', { parentId: '4000001', authorKey: 'carol', version: { number: 1, when: '2024-04-02T10:00:00.000Z', byKey: 'carol', message: '', minorEdit: false } }),
 } satisfies Record<string, SimContent>;
 

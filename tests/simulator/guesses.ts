@@ -453,3 +453,101 @@ export function dcAnonymousUserBody(base: string): Record<string, unknown> {
     _links: { base, context: '/confluence' },
   };
 }
+
+/**
+ * DC's Tomcat HTML error page for a failed login (seen: "Basic Authentication Failure - Reason :
+ * AUTHENTICATED_FAILED", status 401, HTML instead of JSON). We answer it to every request with a
+ * Basic Authorization header (a Cloud `email:token` sent to DC; the simulator knows no DC
+ * passwords). The layout is Tomcat 9's default error report; the exact markup is a guess.
+ */
+export const DC_BASIC_AUTH_FAILURE_MESSAGE = 'Basic Authentication Failure - Reason : AUTHENTICATED_FAILED';
+export const DC_TOMCAT_HTML_CONTENT_TYPE = 'text/html;charset=utf-8';
+export function tomcatUnauthorizedPage(message: string): string {
+  return (
+    '<!doctype html><html lang="en"><head><title>HTTP Status 401 – Unauthorized</title>' +
+    '<style type="text/css">body {font-family:Tahoma,Arial,sans-serif;} h1 {color:white;background-color:#525D76;font-size:22px;}</style></head>' +
+    '<body><h1>HTTP Status 401 – Unauthorized</h1><hr class="line" /><p><b>Type</b> Status Report</p>' +
+    `<p><b>Message</b> ${message}</p>` +
+    '<p><b>Description</b> The request has not been applied to the target resource because it lacks valid authentication credentials for that resource.</p>' +
+    '<hr class="line" /><h3>Apache Tomcat/9.0.82</h3></body></html>'
+  );
+}
+
+/**
+ * With `control.dcHtmlUnauthorized(true)` every 401 of the DC server (no, wrong, expired or
+ * revoked PAT) is the Tomcat page with DC_BASIC_AUTH_FAILURE_MESSAGE: which of DC's 401s are HTML
+ * in the field is unknown, so tests choose. Whether the spurious "Login Required" 401 turns HTML
+ * too is a guess (yes: a client must cope with it either way).
+ */
+export const DC_HTML_UNAUTHORIZED_COVERS_LOGIN_REQUIRED = true;
+
+/**
+ * Over-limit DC requests have surfaced as a spurious 401 "Login Required" (seen). We answer it to
+ * the next `control.dcLoginRequiredAfterRateLimit(count)` DC requests carrying the token (any
+ * path) after each DC 429 of that token, before any 429 still queued. How many, whether it is per
+ * token, and the body (the v1 envelope with this message, no rate-limit headers) are guesses.
+ */
+export const DC_LOGIN_REQUIRED_MESSAGE = 'Login Required';
+export const DC_LOGIN_REQUIRED_AFTER_RATE_LIMIT_DEFAULT = 1;
+
+/**
+ * Newer DC versions also serve pages at `/spaces/KEY/pages/ID[/Title]` (issue 10); the id wins
+ * over the key and the title (PAGE_URL_ID_WINS_OVER_SPACE_KEY), and the title is not checked. Guess.
+ */
+export const DC_SPACES_PAGES_URL_TITLE_IGNORED = true;
+
+/**
+ * DC attachment `_links.download` is the servlet path relative to `_links.base` (which holds the
+ * context path), with the same query as Cloud (attachmentDownloadPath; seen for the path, the
+ * query values are a guess). `extensions` has no `fileId` (no media service on DC; guess).
+ */
+export const DC_ATTACHMENT_EXTENSIONS_WITHOUT_FILE_ID = true;
+
+/**
+ * `GET /rest/api/content/{id}` answers an attachment too (Confluence's content API covers every
+ * content type, doc), by its listed id (`att4000011`) or the bare number (`4000011`). That both
+ * forms work is a guess; on Cloud as on DC.
+ */
+export const CONTENT_BY_ID_ACCEPTS_ATTACHMENT_IDS = true;
+
+/**
+ * The DC download servlet (`/download/attachments/<pageId>/<file>`, query ignored): a valid PAT
+ * (Bearer) of a user who may see the page gets the bytes; no Authorization and no session cookie
+ * redirects to the login page (302, `os_destination` = the path after the context path, with its
+ * query); a wrong, expired or revoked PAT gets the DC 401; Basic the Tomcat 401; a file or page that
+ * does not exist, or one the user may not see, 404 with DC's HTML "not found" page. Guesses except
+ * "PAT on the servlet path works" (seen).
+ */
+export function dcLoginPath(contextPath: string, destination: string): string {
+  return `${contextPath}/login.action?os_destination=${encodeURIComponent(destination)}`;
+}
+export const DC_DOWNLOAD_NOT_FOUND_STATUS = 404;
+
+/**
+ * DC's HTML pages set a session cookie, as a logged-in browser has (the user is HTML_SESSION_USER's
+ * DC counterpart, carol); the download servlet accepts it without Authorization, so the page's
+ * images load in the browser. The REST API ignores it (a client under test must use its PAT).
+ * Cookie name is DC's (JSESSIONID); the value and its attributes are ours.
+ */
+export const DC_SESSION_COOKIE_NAME = 'JSESSIONID';
+export const DC_SESSION_COOKIE_VALUE = 'SIMdc-session-carol';
+export const DC_SESSION_USER = 'carol';
+
+// ---------------------------------------------------------------------------------------------
+// Hosts that are not Confluence (the "Add a Data Center site" refusals)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `www.example.test` is an ordinary intranet home page: `/` answers 200 HTML without `ajs-*` meta
+ * tags, anything else (`/rest/api/...` included) 404 with a small HTML page, like a plain web
+ * server. Ours, not Atlassian's.
+ */
+export const NOT_CONFLUENCE_NOT_FOUND_STATUS = 404;
+
+/**
+ * `down.example.test` does not resolve. Through the Firefox CONNECT proxy its CONNECT gets
+ * `502 Bad Gateway`, as a proxy answers when it cannot reach the name (Squid says 503, others
+ * 502; either is a network error for `fetch`). `sim.fetch` rejects it like Node's fetch on a DNS
+ * failure (TypeError "fetch failed", cause code ENOTFOUND) without connecting.
+ */
+export const UNREACHABLE_HOST_CONNECT_STATUS = 502;

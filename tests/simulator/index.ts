@@ -2,7 +2,7 @@
 // gateway, the media host, a Data Center server) in end-to-end tests and the demo.
 import https from 'node:https';
 import { createControl } from './control';
-import { SIM_DC } from './fixtures';
+import { SIM_DC, SIM_OTHER_HOSTS } from './fixtures';
 import { startServer } from './server';
 import { createSimFetch } from './sim-fetch';
 import { loadSpecIndex } from './spec-scopes';
@@ -36,9 +36,32 @@ export { GENERATED_ATTACHMENT_ID_BASE, GENERATED_PAGE_ID_BASE } from './generate
 export { idForTinyCode, tinyCodeForId } from './tiny-link';
 export { authorizationFor, basicAuthorization, bearerAuthorization } from './credentials';
 
-/** Chromium's `--host-resolver-rules` sending every simulated host to the simulator's port. */
+/** Hosts the simulator serves besides `*.atlassian.net` and `*.atlassian.com`. */
+const OTHER_SIMULATED_HOSTS: readonly string[] = [SIM_DC.host, SIM_OTHER_HOSTS.notConfluence];
+
+/**
+ * Chromium's `--host-resolver-rules` sending every simulated host to the simulator's port, and
+ * the unreachable host nowhere (its name does not resolve).
+ */
 export function hostResolverRules(port: number): string {
-  return `MAP *.atlassian.net 127.0.0.1:${port}, MAP *.atlassian.com 127.0.0.1:${port}, MAP ${SIM_DC.host} 127.0.0.1:${port}`;
+  const to = `127.0.0.1:${port}`;
+  return [
+    `MAP *.atlassian.net ${to}`,
+    `MAP *.atlassian.com ${to}`,
+    ...OTHER_SIMULATED_HOSTS.map((h) => `MAP ${h} ${to}`),
+    `MAP ${SIM_OTHER_HOSTS.unreachable} ~NOTFOUND`,
+  ].join(', ');
+}
+
+/** Whether the simulator serves `host` (what `hostResolverRules` maps to it): for proxies that tunnel only those. */
+export function isSimulatedHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return h.endsWith('.atlassian.net') || h.endsWith('.atlassian.com') || OTHER_SIMULATED_HOSTS.includes(h);
+}
+
+/** Whether `host` is the one that must look dead (DNS failure, failed CONNECT). */
+export function isUnreachableHost(host: string): boolean {
+  return host.toLowerCase() === SIM_OTHER_HOSTS.unreachable;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

@@ -143,7 +143,8 @@ describe('sim.fetch', () => {
 
   it('exposes the host resolver rules and site URLs', () => {
     expect(sim.hostResolverRules).toBe(
-      `MAP *.atlassian.net 127.0.0.1:${sim.port}, MAP *.atlassian.com 127.0.0.1:${sim.port}, MAP confluence.dc.test 127.0.0.1:${sim.port}`,
+      `MAP *.atlassian.net 127.0.0.1:${sim.port}, MAP *.atlassian.com 127.0.0.1:${sim.port}, MAP confluence.dc.test 127.0.0.1:${sim.port}, ` +
+        `MAP www.example.test 127.0.0.1:${sim.port}, MAP down.example.test ~NOTFOUND`,
     );
     expect(sim.siteUrl('acme.atlassian.net')).toBe('https://acme.atlassian.net');
   });

@@ -2,7 +2,7 @@
 import { bodyIn, isBodyFormat, type BodyFormat } from './bodies';
 import { attachmentSize, canView, spaceOfContent, userByKey, type ContentStore, type Principal } from './content-store';
 import type { SimContent, SimSpace } from './fixtures';
-import { attachmentDownloadPath, attachmentWebuiPath } from './guesses';
+import { DC_ATTACHMENT_EXTENSIONS_WITHOUT_FILE_ID, attachmentDownloadPath, attachmentWebuiPath } from './guesses';
 import { tinyuiPath, webuiPath, type Flavor } from './urls';
 import { isSelf, userJson, type UserEnv } from './users';
 
@@ -138,18 +138,38 @@ function visibleChildPages(c: SimContent, env: V1Env): SimContent[] {
   return env.content.childrenOf(c).filter((x) => x.type === 'page' && canView(env.principal, x));
 }
 
-function attachmentContent(c: SimContent, att: SimContent['attachments'][number], env: V1Env): Record<string, unknown> {
+/** A v1 attachment `Content`; `expand` may ask for its `container` (the page), `space` and `version`; `top` adds the envelope links. */
+function attachmentContent(c: SimContent, att: SimContent['attachments'][number], env: V1Env, expand: ExpandTree = NO_EXPAND, top = false): Record<string, unknown> {
   const download = attachmentDownloadPath(c.id, att.title, att.version, att.createdAt);
-  return {
+  const extensions: Record<string, unknown> = { mediaType: att.mediaType, fileSize: attachmentSize(att), comment: att.comment };
+  if (env.flavor === 'cloud' || !DC_ATTACHMENT_EXTENSIONS_WITHOUT_FILE_ID) extensions.fileId = att.fileId;
+  const out: Record<string, unknown> = {
     id: att.id,
     type: 'attachment',
     status: 'current',
     title: att.title,
     metadata: { mediaType: att.mediaType, comment: att.comment, _expandable: { currentuser: '', properties: '', frontend: '', labels: '' } },
-    extensions: { mediaType: att.mediaType, fileSize: attachmentSize(att), comment: att.comment, fileId: att.fileId },
-    _expandable: { container: `/rest/api/content/${c.id}`, operations: '', children: '', history: '', ancestors: '', body: '', version: '', space: `/rest/api/space/${c.spaceKey}` },
-    _links: { webui: attachmentWebuiPath(webuiPath(c, env.flavor), c.id, att.id, att.title), download, self: api(env, `/content/${att.id}`) },
+    extensions,
   };
+  const expandable: Record<string, string> = { container: `/rest/api/content/${c.id}`, operations: '', children: '', history: '', ancestors: '', body: '', version: '', space: `/rest/api/space/${c.spaceKey}` };
+  if (expand.has('container')) {
+    out.container = v1Content(c, expand.get('container') ?? NO_EXPAND, env, false);
+    delete expandable.container;
+  }
+  if (expand.has('space')) {
+    out.space = v1Space(spaceOfContent(c), env);
+    delete expandable.space;
+  }
+  if (expand.has('version')) {
+    const by = userByKey(c.authorKey);
+    out.version = { by: userJson(by, env, isSelf(env.principal, by)), when: att.createdAt, message: att.comment, number: att.version, minorEdit: false };
+    delete expandable.version;
+  }
+  out._expandable = expandable;
+  const links: Record<string, string> = { webui: attachmentWebuiPath(webuiPath(c, env.flavor), c.id, att.id, att.title), download, self: api(env, `/content/${att.id}`) };
+  if (top) Object.assign(links, { collection: '/rest/api/content', base: env.base, context: env.context });
+  out._links = links;
+  return out;
 }
 
 function childrenJson(c: SimContent, env: V1Env, expand: ExpandTree): Record<string, unknown> {

@@ -2,9 +2,10 @@
 // after authentication. The few Cloud/DC differences come in through `V1Flavor`.
 import { v1ContentFailure } from './content-failures';
 import { canView, canViewSpace, findSpace, type Principal } from './content-store';
-import type { SimContent, SimSpace } from './fixtures';
+import type { SimAttachment, SimContent, SimSpace } from './fixtures';
 import {
   ANONYMOUS_CANNOT_WATCH,
+  CONTENT_BY_ID_ACCEPTS_ATTACHMENT_IDS,
   NO_CONFLUENCE_ACCESS_AFFECTS_ONLY_CURRENT_USER,
   V1_MAX_EXPANSIONS,
   V1_TOO_MANY_EXPANSIONS_MESSAGE,
@@ -80,15 +81,25 @@ function viewable(ctx: V1Context, id: string): SimContent | undefined {
   return c && canView(ctx.env.principal, c) ? c : undefined;
 }
 
+/** An attachment asked for by its own id, when the caller may see its page. */
+function attachmentById(ctx: V1Context, id: string): { c: SimContent; att: SimAttachment } | undefined {
+  if (!CONTENT_BY_ID_ACCEPTS_ATTACHMENT_IDS) return undefined;
+  const found = ctx.env.content.findAttachment(ctx.env.host, id);
+  return found && canView(ctx.env.principal, found.c) ? found : undefined;
+}
+
 function getContent(ctx: V1Context, id: string): SimResponse {
-  if (!/^\d+$/.test(id)) return badRequest(`The content id is invalid: ${id}`);
+  const attachmentId = CONTENT_BY_ID_ACCEPTS_ATTACHMENT_IDS && /^att\d+$/.test(id);
+  if (!/^\d+$/.test(id) && !attachmentId) return badRequest(`The content id is invalid: ${id}`);
   const { tree, count } = parseExpand(ctx.req.url.searchParams.get('expand'));
   if (count > V1_MAX_EXPANSIONS) return badRequest(V1_TOO_MANY_EXPANSIONS_MESSAGE);
   const failure = v1ContentFailure(ctx.state, id);
   if (failure) return failure;
-  const c = viewable(ctx, id);
-  if (!c) return notFound(id);
-  return json(200, v1Content(c, tree, ctx.env, true));
+  const c = attachmentId ? undefined : viewable(ctx, id);
+  if (c) return json(200, v1Content(c, tree, ctx.env, true));
+  const file = attachmentById(ctx, id);
+  if (file) return json(200, v1Attachment(file.c, file.att, ctx.env, tree, true));
+  return notFound(id);
 }
 
 function listChildren(ctx: V1Context, id: string, kind: 'child' | 'descendant', type: string): SimResponse {
@@ -105,7 +116,7 @@ function listChildren(ctx: V1Context, id: string, kind: 'child' | 'descendant', 
     const mediaType = ctx.req.url.searchParams.get('mediaType');
     all = parent.attachments
       .filter((a) => (!filename || a.title === filename) && (!mediaType || a.mediaType === mediaType))
-      .map((a) => () => v1Attachment(parent, a, ctx.env));
+      .map((a) => () => v1Attachment(parent, a, ctx.env, tree));
   } else if (type === 'page') {
     if (parent.type === 'blogpost') return badRequest('Cannot find page children of a blogpost');
     const depthRaw = ctx.req.url.searchParams.get('depth');

@@ -1,10 +1,12 @@
 // A fetch for Node tests that sends every https URL to the simulator (127.0.0.1:port, SNI and
 // Host set to the URL's host), accepts its self-signed certificate, follows redirects like the
 // Fetch standard (dropping Authorization when the origin changes) or returns them ('manual').
+// The unreachable host (SIM_OTHER_HOSTS.unreachable) fails like a DNS failure, without connecting.
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
+import { SIM_OTHER_HOSTS } from './fixtures';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -70,11 +72,20 @@ function toResponse(res: IncomingMessage, url: URL, method: string, redirected: 
   return response;
 }
 
+const isUnreachable = (url: URL): boolean => url.hostname.toLowerCase() === SIM_OTHER_HOSTS.unreachable;
+
+/** What Node's fetch throws for a name that does not resolve (UNREACHABLE_HOST_CONNECT_STATUS's note). */
+function unreachable(url: URL): TypeError {
+  const cause = Object.assign(new Error(`getaddrinfo ENOTFOUND ${url.hostname}`), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: url.hostname });
+  return new TypeError('fetch failed', { cause });
+}
+
 export function createSimFetch(port: number, agent: https.Agent): typeof fetch {
   const simFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     let url = new URL(request.url);
     if (url.protocol !== 'https:') throw new TypeError(`sim.fetch: only https URLs are simulated, got ${url.protocol}`);
+    if (isUnreachable(url)) throw unreachable(url);
     let method = request.method;
     const headers = new Headers(request.headers);
     let body: Buffer | undefined = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
@@ -98,6 +109,7 @@ export function createSimFetch(port: number, agent: https.Agent): typeof fetch {
       }
       if (next.origin !== url.origin) for (const h of CROSS_ORIGIN_DROPPED) headers.delete(h);
       url = next;
+      if (isUnreachable(url)) throw unreachable(url);
       redirected = true;
     }
   };

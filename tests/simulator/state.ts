@@ -4,7 +4,7 @@ import { SIM_CONTENT } from './all-content';
 import type { ContentFailureStatus } from './content-failures';
 import { ContentStore } from './content-store';
 import { SIM_DC, SIM_INITIAL_WATCHES, SIM_NO_CONFLUENCE_ACCESS, SIM_NO_JIRA_ACCESS, SIM_SITES, SIM_TOKENS, SIM_USERS } from './fixtures';
-import { RATE_LIMIT_LIMIT } from './guesses';
+import { DC_LOGIN_REQUIRED_AFTER_RATE_LIMIT_DEFAULT, RATE_LIMIT_LIMIT } from './guesses';
 import { NEVER_GRANTED_TO_SCOPED_TOKENS } from './spec-scopes';
 import type { FaultSpec, RequestLogEntry, SimToken, SimTokenSpec, SimUser, TenantInfoMode } from './types';
 
@@ -82,6 +82,12 @@ export class SimState {
   failedContent = new Map<string, ContentFailureStatus>();
   /** How many pages and attachments `control.generateTree` made since the last reset (their ids follow on). */
   generated = { pages: 0, attachments: 0 };
+  /** `control.dcHtmlUnauthorized`: every DC 401 is Tomcat's HTML page. */
+  dcHtmlUnauthorized = false;
+  /** `control.dcLoginRequiredAfterRateLimit`: how many DC requests of a token answer 401 "Login Required" after its 429. */
+  dcLoginRequiredAfterRateLimit = DC_LOGIN_REQUIRED_AFTER_RATE_LIMIT_DEFAULT;
+  /** By token name: "Login Required" 401s still to answer. */
+  dcLoginRequiredPending = new Map<string, number>();
   /** Signs media URLs; new at every start so old URLs stop working. */
   readonly mediaSecret = randomBytes(32);
 
@@ -106,6 +112,9 @@ export class SimState {
     this.content = new ContentStore(SIM_CONTENT);
     this.failedContent = new Map();
     this.generated = { pages: 0, attachments: 0 };
+    this.dcHtmlUnauthorized = false;
+    this.dcLoginRequiredAfterRateLimit = DC_LOGIN_REQUIRED_AFTER_RATE_LIMIT_DEFAULT;
+    this.dcLoginRequiredPending = new Map();
   }
 
   hasJiraAccess(host: string, user: SimUser): boolean {

@@ -1,5 +1,7 @@
 // Rate limits per token (429 with Atlassian's headers), the per-token budget reported on
-// authenticated answers, and outages (503 with Retry-After).
+// authenticated answers, outages (503 with Retry-After), and Data Center's spurious 401 "Login
+// Required" after its 429s.
+import { dcLoginRequired } from './dc-unauthorized';
 import { SIM_DC } from './fixtures';
 import {
   DC_RATE_LIMIT_FILL_RATE,
@@ -71,6 +73,8 @@ export function throttle(state: SimState, host: string, path: string, token: Sim
     return json(503, SERVICE_UNAVAILABLE_BODY, outage.retryAfter !== undefined ? { 'retry-after': outage.retryAfter } : {});
   }
   if (!token) return undefined;
+  const loginRequired = takeDcLoginRequired(state, host, token);
+  if (loginRequired) return loginRequired;
   const periodic = state.periodicRateLimit;
   if (periodic && isApiRequest(host, path) && countsTowardRateLimitEvery(host, path, true)) {
     periodic.seen += 1;
@@ -83,8 +87,19 @@ export function throttle(state: SimState, host: string, path: string, token: Sim
   return tokenRateLimited(state, host, token, limit.retryAfter);
 }
 
+/** A "Login Required" 401 still owed to this token on Data Center (DC_LOGIN_REQUIRED_MESSAGE). */
+function takeDcLoginRequired(state: SimState, host: string, token: SimToken): SimResponse | undefined {
+  if (host !== SIM_DC.host) return undefined;
+  const pending = state.dcLoginRequiredPending.get(token.name) ?? 0;
+  if (pending <= 0) return undefined;
+  if (pending === 1) state.dcLoginRequiredPending.delete(token.name);
+  else state.dcLoginRequiredPending.set(token.name, pending - 1);
+  return dcLoginRequired(state);
+}
+
 /** The 429 of an API token: Retry-After, X-RateLimit-* (the token's budget limit), DC's extras. */
 function tokenRateLimited(state: SimState, host: string, token: SimToken, retryAfter: string): SimResponse {
+  if (host === SIM_DC.host && state.dcLoginRequiredAfterRateLimit > 0) state.dcLoginRequiredPending.set(token.name, state.dcLoginRequiredAfterRateLimit);
   const budgetLimit = state.rateLimitBudgets.get(token.name)?.limit;
   return json(429, RATE_LIMIT_BODY, {
     ...apiTokenRateLimitHeaders(retryAfter, budgetLimit === undefined ? RATE_LIMIT_LIMIT : String(budgetLimit)),

@@ -2,7 +2,7 @@
 import { generate } from 'selfsigned';
 
 /** DNS names the certificate covers (Chromium runs with --ignore-certificate-errors anyway). */
-export const CERT_DNS_NAMES = ['*.atlassian.net', 'api.atlassian.com', 'api.media.atlassian.com', 'confluence.dc.test', 'localhost'] as const;
+export const CERT_DNS_NAMES = ['*.atlassian.net', 'api.atlassian.com', 'api.media.atlassian.com', 'confluence.dc.test', 'www.example.test', 'localhost'] as const;
 export const CERT_IPS = ['127.0.0.1'] as const;
 
 export async function createCertificate(): Promise<{ key: string; cert: string }> {

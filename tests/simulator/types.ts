@@ -165,6 +165,16 @@ export interface SimulatorControl {
   rateLimitEvery(n: number, retryAfterSeconds: number): void;
   /** Adds pages under `parentId` (see GenerateTreeSpec); returns their ids, breadth-first. Gone at reset. */
   generateTree(spec: GenerateTreeSpec): string[];
+  /**
+   * Data Center: every 401 (no, wrong, expired or revoked PAT; also "Login Required") is Tomcat's
+   * HTML page instead of JSON. A Basic Authorization header always gets it. Off at reset.
+   */
+  dcHtmlUnauthorized(on: boolean): void;
+  /**
+   * Data Center: after each 429 of a token, its next `count` DC requests answer 401 "Login
+   * Required" (default 1; 0 turns it off), then normal answers resume. Reset restores the default.
+   */
+  dcLoginRequiredAfterRateLimit(count: number): void;
   /** Back to the fixtures and the start options; the log is kept (use `clearLog`). */
   reset(): void;
 }

@@ -1,5 +1,5 @@
 // Where content lives in the web UI, for both `_links.webui` (relative to the base) and HTML routes.
-import type { SimContent } from './fixtures';
+import { SIM_DC, type SimContent } from './fixtures';
 import { titleSlug } from './content-store';
 import { blogPostPath } from './guesses';
 import { tinyCodeForId } from './tiny-link';
@@ -32,4 +32,9 @@ export function tinyuiPath(c: SimContent): string {
 
 export function siteOrigin(host: string): string {
   return `https://${host}`;
+}
+
+/** Path of the web UI under the host: '/wiki' on Cloud, the context path on the Data Center server. */
+export function contextPathOf(host: string): string {
+  return host === SIM_DC.host ? SIM_DC.contextPath : '/wiki';
 }

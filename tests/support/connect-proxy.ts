@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { UNREACHABLE_HOST_CONNECT_STATUS } from '../simulator/guesses';
+import { isUnreachableHost } from '../simulator/index';
 
 /**
  * A local HTTP proxy that answers `CONNECT host:port` by piping the socket to one port on
@@ -12,6 +14,10 @@ import type { AddressInfo } from 'node:net';
  * `403` and are listed in `refused`: Firefox's own traffic (remote settings, which no pref stops
  * in a release build) then never reaches the simulator's log, nor the real network. Plain HTTP
  * requests (not CONNECT) are refused the same way: nothing under test travels in clear text.
+ *
+ * `unreachable(host)` names hosts that must look dead (by default the simulator's
+ * `down.example.test`): their CONNECT fails as a proxy's does when the name does not resolve
+ * (UNREACHABLE_HOST_CONNECT_STATUS), before `tunnels` is asked, and they are listed in `unreachable`.
  */
 export interface ConnectProxy {
   port: number;
@@ -19,16 +25,20 @@ export interface ConnectProxy {
   readonly connects: string[];
   /** `host:port` of every CONNECT refused, and `METHOD url` of every plain request. */
   readonly refused: string[];
+  /** `host:port` of every CONNECT to an unreachable host. */
+  readonly unreachable: string[];
   close(): Promise<void>;
 }
 
 export async function startConnectProxy(
   targetPort: number,
   tunnels: (host: string) => boolean = () => true,
+  isUnreachable: (host: string) => boolean = isUnreachableHost,
 ): Promise<ConnectProxy> {
   const sockets = new Set<Socket>();
   const connects: string[] = [];
   const refused: string[] = [];
+  const unreachable: string[] = [];
   const server: Server = createServer((request, response) => {
     refused.push(`${request.method} ${request.url}`);
     response.writeHead(403, { 'content-type': 'text/plain' });
@@ -41,6 +51,11 @@ export async function startConnectProxy(
   server.on('connect', (request, client: Socket, head: Buffer) => {
     const target = request.url ?? '';
     const host = target.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+    if (isUnreachable(host)) {
+      unreachable.push(target);
+      client.end(`HTTP/1.1 ${UNREACHABLE_HOST_CONNECT_STATUS} Bad Gateway\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
     if (!tunnels(host)) {
       refused.push(target);
       client.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
@@ -70,6 +85,7 @@ export async function startConnectProxy(
     port: (server.address() as AddressInfo).port,
     connects,
     refused,
+    unreachable,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
