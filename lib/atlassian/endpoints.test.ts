@@ -23,6 +23,7 @@ describe('resolveEndpoints', () => {
       v1: 'https://acme.atlassian.net/wiki/rest/api/',
       v2: 'https://acme.atlassian.net/wiki/api/v2/',
       jira: 'https://acme.atlassian.net/rest/api/3/',
+      'dc-servlet': null,
       authScheme: 'basic',
       baseKind: 'site',
     });
@@ -33,6 +34,7 @@ describe('resolveEndpoints', () => {
       v1: `https://api.atlassian.com/ex/confluence/${CLOUD_ID}/wiki/rest/api/`,
       v2: `https://api.atlassian.com/ex/confluence/${CLOUD_ID}/wiki/api/v2/`,
       jira: `https://api.atlassian.com/ex/jira/${CLOUD_ID}/rest/api/3/`,
+      'dc-servlet': null,
       authScheme: 'basic',
       baseKind: 'gateway',
     });
@@ -43,6 +45,8 @@ describe('resolveEndpoints', () => {
       v1: 'https://confluence.dc.test/confluence/rest/api/',
       v2: null,
       jira: null,
+      // The servlet paths lie below the base URL itself, outside /rest/api/.
+      'dc-servlet': 'https://confluence.dc.test/confluence',
       authScheme: 'bearer',
       baseKind: 'dc',
     });

@@ -24,6 +24,11 @@ export interface ResolvedEndpoints {
   v2: string | null;
   /** Jira's v3 REST base on the same Cloud site (`/rest/api/3/`); null on Data Center. */
   jira: string | null;
+  /**
+   * Data Center's base URL itself (context path included, no trailing slash), below which its
+   * servlet paths (`/download/attachments/…`) lie; null on Cloud, which sends no token there.
+   */
+  'dc-servlet': string | null;
   authScheme: AuthScheme;
   baseKind: BaseKind;
 }
@@ -141,7 +146,7 @@ export function resolveEndpoints(input: EndpointInput): EndpointResult<ResolvedE
     }
     const base = normaliseDcBaseUrl(input.dcBaseUrl);
     if (!base.ok) return base;
-    return { ok: true, value: { v1: `${base.value}/rest/api/`, v2: null, jira: null, authScheme: 'bearer', baseKind: 'dc' } };
+    return { ok: true, value: { v1: `${base.value}/rest/api/`, v2: null, jira: null, 'dc-servlet': base.value, authScheme: 'bearer', baseKind: 'dc' } };
   }
 
   const site = normaliseSiteHost(input.siteHost);
@@ -151,7 +156,7 @@ export function resolveEndpoints(input: EndpointInput): EndpointResult<ResolvedE
     const origin = `https://${site.value}`;
     return {
       ok: true,
-      value: { v1: `${origin}/wiki/rest/api/`, v2: `${origin}/wiki/api/v2/`, jira: `${origin}/rest/api/3/`, authScheme: 'basic', baseKind: 'site' },
+      value: { v1: `${origin}/wiki/rest/api/`, v2: `${origin}/wiki/api/v2/`, jira: `${origin}/rest/api/3/`, 'dc-servlet': null, authScheme: 'basic', baseKind: 'site' },
     };
   }
   const cloudId = validCloudId(input.cloudId);
@@ -161,7 +166,7 @@ export function resolveEndpoints(input: EndpointInput): EndpointResult<ResolvedE
   const jira = `${ATLASSIAN_GATEWAY_ORIGIN}/ex/jira/${cloudId.value}/rest/api/3/`;
   return {
     ok: true,
-    value: { v1: `${prefix}/wiki/rest/api/`, v2: `${prefix}/wiki/api/v2/`, jira, authScheme: 'basic', baseKind: 'gateway' },
+    value: { v1: `${prefix}/wiki/rest/api/`, v2: `${prefix}/wiki/api/v2/`, jira, 'dc-servlet': null, authScheme: 'basic', baseKind: 'gateway' },
   };
 }
 

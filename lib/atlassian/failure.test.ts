@@ -149,6 +149,17 @@ describe('classifyResponse', () => {
     expect(f?.message).not.toMatch(/deprecated/);
   });
 
+  it.each([
+    ['Tomcat’s HTML page', { 'Content-Type': 'text/html' }, '<html><body><h1>HTTP Status 401 – Unauthorized</h1><p>Basic Authentication Failure - Reason : AUTHENTICATED_FAILED</p></body></html>'],
+    ['"Login Required"', JSON_HEADERS, '{"statusCode":401,"message":"Login Required"}'],
+    ['an empty body', {}, ''],
+  ])('a Data Center 401 with %s is the PAT refused by that server, never a malformed answer', (_name, headers, bodyText) => {
+    const f = classifyResponse(facts({ status: 401, tokenKind: 'dc-pat', baseKind: 'dc', headers, bodyText, site: 'confluence.dc.test' }));
+    expect(f).toMatchObject({ class: 'invalid-token', status: 401 });
+    expect(f?.message).toMatch(/^confluence\.dc\.test refused the personal access token/);
+    expect(f?.fix).toMatch(/new personal access token.*this server/);
+  });
+
   it('invalid-token on Data Center talks about personal access tokens', () => {
     const f = classifyResponse(facts({ status: 401, tokenKind: 'dc-pat', baseKind: 'dc', bodyText: '' }));
     expect(f?.class).toBe('invalid-token');

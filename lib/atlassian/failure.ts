@@ -16,6 +16,7 @@ export {
 export { classifyResponse, inspectResponse, type Inspection } from './failure/inspect-response';
 export {
   cancelledFailure,
+  dataCenterOnlyFailure,
   endpointFailure,
   failureFromCause,
   invalidInputFailure,
@@ -23,6 +24,7 @@ export {
   offlineFailure,
   localClockTime,
   rateLimited,
+  rateLimitedAsLoginFailure,
   rateLimitedUntil,
   readOnlyFailure,
   redirectedFailure,

@@ -6,6 +6,8 @@
  * `specPath` is spelled exactly as in Atlassian's OpenAPI spec (v1 paths include `/wiki/rest/api`,
  * v2 paths are relative to `/wiki/api/v2`, Jira paths include `/rest/api/3`), so the generator can
  * look each Confluence one up. Jira's spec is not among ours: its scopes are in jira-scopes.ts.
+ * Data Center's attachment servlet is in no spec (`dc-servlet`: a path below the DC base URL,
+ * outside `/rest/api/`); PATs carry no scopes, so it has none.
  */
 
 export const FEATURES = ['identity / health check', 'watch', 'export', 'copy', 'browse', 'Jira, same token (health report)'] as const;
@@ -16,8 +18,11 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 /** What the success body is: parsed JSON, nothing to read, or file bytes. */
 export type ResponseKind = 'json' | 'none' | 'binary';
 
-/** Confluence's two REST APIs, and Jira's v3 (the same Atlassian token serves both products). */
-export type OperationApi = 'v1' | 'v2' | 'jira';
+/**
+ * Confluence's two REST APIs, Jira's v3 (the same Atlassian token serves both products), and
+ * Data Center's servlet paths below its base URL (only the attachment download: DC has no REST one).
+ */
+export type OperationApi = 'v1' | 'v2' | 'jira' | 'dc-servlet';
 
 export interface OperationDefinition {
   readonly id: string;
@@ -142,6 +147,29 @@ export const OPERATIONS = {
     idempotent: true,
     note: 'The download links in attachment bodies no longer accept API tokens; this one redirects to a signed URL.',
   },
+  getContentAttachments: {
+    id: 'getContentAttachments',
+    api: 'v1',
+    method: 'GET',
+    specPath: '/wiki/rest/api/content/{id}/child/attachment',
+    feature: 'export',
+    response: 'json',
+    idempotent: true,
+    note: "The attachment list on Data Center (no v2): each one's `_links.download` is its servlet path.",
+  },
+  downloadAttachmentDc: {
+    id: 'downloadAttachmentDc',
+    api: 'dc-servlet',
+    method: 'GET',
+    // `downloadLink` is the attachment's whole `_links.download` (path and query, with or without
+    // the context path): the chokepoint takes it only when it lies under the literal part of this
+    // path (client/servlet-link.ts), so it can never leave the DC site's origin.
+    specPath: '/download/attachments/{downloadLink}',
+    feature: 'export',
+    response: 'binary',
+    idempotent: true,
+    note: 'Data Center has no REST download: files come from the servlet path with the PAT, on the same origin only.',
+  },
   getDescendants: {
     id: 'getDescendants',
     api: 'v1',
@@ -217,11 +245,23 @@ export type Operation<Id extends OperationId = OperationId> = (typeof OPERATIONS
 
 export const OPERATION_IDS = Object.keys(OPERATIONS) as OperationId[];
 
-/** Operations of Confluence's own APIs: the ones its OpenAPI specs describe. */
-export type ConfluenceOperationId = { [Id in OperationId]: Operation<Id>['api'] extends 'jira' ? never : Id }[OperationId];
+/** Operations of Confluence's own REST APIs: the ones its OpenAPI specs describe (and the scope table covers). */
+export type ConfluenceOperationId = { [Id in OperationId]: Operation<Id>['api'] extends 'v1' | 'v2' ? Id : never }[OperationId];
+export type JiraOperationId = { [Id in OperationId]: Operation<Id>['api'] extends 'jira' ? Id : never }[OperationId];
+/** Operations only a Data Center site answers (refused on Cloud before the network). */
+export type DataCenterOnlyOperationId = { [Id in OperationId]: Operation<Id>['api'] extends 'dc-servlet' ? Id : never }[OperationId];
 
 export function isConfluenceOperation(id: OperationId): id is ConfluenceOperationId {
-  return OPERATIONS[id].api !== 'jira';
+  const { api } = OPERATIONS[id];
+  return api === 'v1' || api === 'v2';
+}
+
+export function isJiraOperation(id: OperationId): id is JiraOperationId {
+  return OPERATIONS[id].api === 'jira';
+}
+
+export function isDataCenterOnlyOperation(id: OperationId): id is DataCenterOnlyOperationId {
+  return OPERATIONS[id].api === 'dc-servlet';
 }
 
 export function isOperationId(value: unknown): value is OperationId {
@@ -247,7 +287,7 @@ export function pathParamNames(specPath: string): string[] {
 /**
  * The part of the spec path below the API base: v1 spec paths carry `/wiki/rest/api/` (which the
  * resolved base already ends with, also on DC where it is `/rest/api/`), Jira's `/rest/api/3/`,
- * v2 paths are relative.
+ * v2 paths are relative. (`dc-servlet` paths are checked links, not templates: servlet-link.ts.)
  */
 export function pathBelowBase(op: OperationDefinition): string {
   if (op.api === 'v1' || op.api === 'jira') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRateLimitInfo } from './rate-limit-headers';
+import { readRateLimitInfo, refillWaitMs } from './rate-limit-headers';
 
 describe('readRateLimitInfo', () => {
   it('an API token’s answer (no NearLimit, no reason) yields only what was sent', () => {
@@ -23,5 +23,25 @@ describe('readRateLimitInfo', () => {
 
   it('ignores numbers that are not whole numbers', () => {
     expect(readRateLimitInfo({ 'X-RateLimit-Limit': 'lots', 'X-RateLimit-Remaining': '-1' })).toEqual({});
+  });
+
+  it('reads Data Center’s interval and fill rate (a fill rate may be fractional)', () => {
+    expect(readRateLimitInfo({ 'X-RateLimit-Interval-Seconds': '60', 'X-RateLimit-FillRate': '0.5', 'X-RateLimit-Limit': '30' })).toEqual({
+      limit: 30,
+      intervalSeconds: 60,
+      fillRate: 0.5,
+    });
+    expect(readRateLimitInfo({ 'X-RateLimit-Interval-Seconds': '0', 'X-RateLimit-FillRate': 'fast' })).toEqual({});
+  });
+});
+
+describe('refillWaitMs', () => {
+  it('is ceil(IntervalSeconds / FillRate) seconds, at least one, or nothing without both headers', () => {
+    expect(refillWaitMs({ intervalSeconds: 6, fillRate: 2 })).toBe(3000);
+    expect(refillWaitMs({ intervalSeconds: 10, fillRate: 3 })).toBe(4000);
+    expect(refillWaitMs({ intervalSeconds: 60, fillRate: 0.5 })).toBe(120_000);
+    expect(refillWaitMs({ intervalSeconds: 1, fillRate: 10 })).toBe(1000);
+    expect(refillWaitMs({ intervalSeconds: 1 })).toBeUndefined();
+    expect(refillWaitMs({ fillRate: 1 })).toBeUndefined();
   });
 });

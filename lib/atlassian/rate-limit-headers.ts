@@ -6,8 +6,11 @@
  * `X-RateLimit-Limit/Remaining`, but no `X-RateLimit-NearLimit` or `RateLimit-Reason`, which
  * belong to the points-based quotas of Forge, Connect and OAuth apps (API-FACTS: doc). So those
  * two are read when present and never required: absent, they are left out, not read as "false".
+ * Data Center adds `X-RateLimit-Interval-Seconds` and `X-RateLimit-FillRate` (doc), from which a
+ * 429 without `Retry-After` gets its wait (refillWaitMs).
  */
-import { headerValue, type HeaderSource } from './retry-after';
+import { dcRefillSeconds } from './data-center-guesses';
+import { headerValue, type HeaderSource } from './header-value';
 
 export interface RateLimitInfo {
   limit?: number;
@@ -18,11 +21,22 @@ export interface RateLimitInfo {
   nearLimit?: boolean;
   /** `RateLimit-Reason` (app quotas only), as sent. */
   reason?: string;
+  /** `X-RateLimit-Interval-Seconds` (Data Center): how often the bucket refills. */
+  intervalSeconds?: number;
+  /** `X-RateLimit-FillRate` (Data Center): requests added per interval. */
+  fillRate?: number;
 }
 
 function int(value: string | undefined): number | undefined {
   if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** A positive decimal such as `10` or `0.5` (a fill rate may be fractional); else undefined. */
+function positive(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 && Number.isFinite(n) ? n : undefined;
 }
 
 export function readRateLimitInfo(headers: HeaderSource): RateLimitInfo {
@@ -37,5 +51,19 @@ export function readRateLimitInfo(headers: HeaderSource): RateLimitInfo {
   if (reset !== undefined) info.reset = reset;
   if (nearLimit !== undefined) info.nearLimit = nearLimit.trim().toLowerCase() === 'true';
   if (reason !== undefined) info.reason = reason;
+  const intervalSeconds = positive(headerValue(headers, 'x-ratelimit-interval-seconds'));
+  const fillRate = positive(headerValue(headers, 'x-ratelimit-fillrate'));
+  if (intervalSeconds !== undefined) info.intervalSeconds = intervalSeconds;
+  if (fillRate !== undefined) info.fillRate = fillRate;
   return info;
+}
+
+/**
+ * The wait until Data Center's bucket holds one more request, in ms (at least a second, so
+ * `FillRate: 10` per second still waits 1 s), or undefined without both headers. Callers cap it.
+ */
+export function refillWaitMs(info: RateLimitInfo): number | undefined {
+  if (info.fillRate === undefined || info.intervalSeconds === undefined) return undefined;
+  const seconds = dcRefillSeconds(info.fillRate, info.intervalSeconds);
+  return Number.isFinite(seconds) ? Math.max(1, seconds) * 1000 : undefined;
 }

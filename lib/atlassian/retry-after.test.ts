@@ -57,3 +57,14 @@ describe('waitRequestedMs', () => {
     expect(headerValue(undefined, 'retry-after')).toBeUndefined();
   });
 });
+
+describe('waitRequestedMs on Data Center', () => {
+  const dc = { 'X-RateLimit-Interval-Seconds': '6', 'X-RateLimit-FillRate': '2' };
+  it('a 429 without Retry-After waits one refill of the bucket', () => {
+    expect(waitRequestedMs(429, dc, NOW)).toBe(3000);
+  });
+  it('Retry-After still wins, and a 503 does not read the bucket', () => {
+    expect(waitRequestedMs(429, { ...dc, 'Retry-After': '7' }, NOW)).toBe(7000);
+    expect(waitRequestedMs(503, dc, NOW)).toBeUndefined();
+  });
+});

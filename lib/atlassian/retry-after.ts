@@ -4,18 +4,11 @@
  * number that callers cap.
  */
 
-export type HeaderSource = Headers | Record<string, string | undefined>;
+import { headerValue, type HeaderSource } from './header-value';
+import { readRateLimitInfo, refillWaitMs } from './rate-limit-headers';
 
-/** Case-insensitive header lookup over fetch `Headers` or a plain object. */
-export function headerValue(headers: HeaderSource | undefined, name: string): string | undefined {
-  if (headers === undefined) return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers as Record<string, string | undefined>)) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
-}
+// Re-exported for existing importers; the lookup lives apart so rate-limit-headers.ts can use it too.
+export { headerValue, type HeaderSource };
 
 /**
  * Milliseconds to wait from `nowMs`, or undefined when the value is absent or unreadable.
@@ -45,15 +38,16 @@ function requestedOrReset(status: number, headers: HeaderSource | undefined, now
   if (retryAfter !== undefined) return retryAfter;
   if (status !== 429) return undefined;
   const reset = headerValue(headers, 'x-ratelimit-reset');
-  if (reset === undefined) return undefined;
-  const at = Date.parse(reset);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+  const at = reset === undefined ? Number.NaN : Date.parse(reset);
+  if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
+  // Data Center sends no reset time, but says how fast its bucket refills.
+  return headers === undefined ? undefined : refillWaitMs(readRateLimitInfo(headers));
 }
 
 /**
  * The wait a response asks for, at least MIN_SERVER_WAIT_MS: `Retry-After` first; on 429
- * without it, `X-RateLimit-Reset` (an ISO 8601 time, per Atlassian's rate-limit docs). Callers
- * cap it (RetryPolicy). `Beta-Retry-After` is a pacing hint, not a wait, and is not read.
+ * without it, `X-RateLimit-Reset` (an ISO 8601 time, per Atlassian's rate-limit docs), else Data
+ * Center's refill rate (rate-limit-headers.ts). Callers cap it (RetryPolicy). `Beta-Retry-After` is a pacing hint, not a wait, and is not read.
  */
 export function waitRequestedMs(status: number, headers: HeaderSource | undefined, nowMs: number): number | undefined {
   const wait = requestedOrReset(status, headers, nowMs);

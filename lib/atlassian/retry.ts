@@ -95,6 +95,11 @@ export interface AttemptVerdict {
   transient: boolean;
   /** What the server asked for, in ms (uncapped), if it did. */
   retryAfterMs?: number | undefined;
+  /**
+   * The server refused before acting (a 401), so even a non-idempotent request may be repeated:
+   * only Data Center's 401 right after a 429 says this (client/execute.ts).
+   */
+  notProcessed?: boolean | undefined;
 }
 
 export function decideRetry(
@@ -107,7 +112,7 @@ export function decideRetry(
   waitedMs = 0,
 ): RetryDecision {
   if (!verdict.transient) return { retry: false, reason: 'not-transient' };
-  if (!idempotent) return { retry: false, reason: 'not-idempotent' };
+  if (!idempotent && verdict.notProcessed !== true) return { retry: false, reason: 'not-idempotent' };
   if (retriesSoFar >= policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
   const budget = policy.maxCallWaitMs ?? Number.POSITIVE_INFINITY;
   if (verdict.retryAfterMs !== undefined) {

@@ -21,6 +21,11 @@ export interface OutgoingRequest {
    * there and answer that URL instead of the bytes, so a page can fetch them without us.
    */
   handOff?: boolean;
+  /**
+   * For a download on the site's own origin (Data Center's servlet): its redirect is refused like
+   * any other call's, never followed, so whatever answers elsewhere is never saved as the file.
+   */
+  refuseRedirect?: boolean;
   /** The longest text answer read (schemas/bounds.ts); a longer 2xx is refused. */
   maxBodyBytes: number;
 }
@@ -141,9 +146,10 @@ export async function attemptOnce(env: AttemptEnv, request: OutgoingRequest, sig
   };
   const fail = (failure: Failure, status: number | null, transient: boolean): AttemptOutcome => ({ ok: false, failure, status, transient });
 
+  const follows = request.download && request.refuseRedirect !== true;
   let response: Response;
   try {
-    if (request.download) {
+    if (follows) {
       // The one redirect followed: to the signed media URL, without credentials (download-redirect.ts).
       const outcome = await fetchFollowingRedirectWithoutCredentials(env.fetch, url, init, env.redirects);
       if (outcome.kind === 'unsafe-redirect') return fail(malformedFailure('it redirected the download to an address that is not https'), null, false);
@@ -159,7 +165,7 @@ export async function attemptOnce(env: AttemptEnv, request: OutgoingRequest, sig
   }
 
   const status = response.status;
-  if (!request.download) {
+  if (!follows) {
     const redirect = redirectOf(response, requested);
     if (redirect !== undefined) {
       await response.body?.cancel().catch(() => undefined);

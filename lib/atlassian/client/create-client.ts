@@ -48,6 +48,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       idempotent: mayRetry(policy, p.op.method, p.op.idempotent),
       secrets: p.secrets,
       ...(input.activity ? { activity: input.activity } : {}),
+      ...(p.baseKind === 'dc' ? { dcOrigin: new URL(p.request.url).origin } : {}),
       read: (answer) => readOperationAnswer(context, answer),
     };
   }

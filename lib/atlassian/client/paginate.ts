@@ -30,7 +30,8 @@ export async function paginateCall<T>(
     pages.push(result.data);
     retries += result.meta.retries;
     rateLimited += result.meta.rateLimited;
-    if (result.meta.next === undefined) return { ok: true, pages, truncated: false, retries, rateLimited };
+    // A servlet download is one file: no API to page through, whatever a Link header says.
+    if (result.meta.next === undefined || prepared.op.api === 'dc-servlet') return { ok: true, pages, truncated: false, retries, rateLimited };
     // Only path and query come from the link; the base (gateway prefix included) stays ours.
     const next = rebaseNextLink(result.meta.next, prepared.apiBase, prepared.op.api);
     if (next === undefined) {

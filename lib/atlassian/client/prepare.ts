@@ -1,12 +1,16 @@
 /**
  * Everything decided before any network access: the read-only guard, whether the credential can
  * be sent at all, the base URL and auth header for its kind, and the operation's URL. Only
- * operations from operations.ts, filled with encoded path parameters, ever become a URL.
+ * operations from operations.ts, filled with encoded path parameters, ever become a URL (Data
+ * Center's servlet download: its one parameter is a link checked to stay under its prefix below
+ * the base URL, servlet-link.ts).
  */
 import type * as z from 'zod';
+import { DC_DOWNLOAD_FOLLOWS_REDIRECTS } from '../data-center-guesses';
 import { resolveEndpoints, type BaseKind } from '../endpoints';
 import {
   cancelledFailure,
+  dataCenterOnlyFailure,
   endpointFailure,
   invalidInputFailure,
   readOnlyFailure,
@@ -18,6 +22,7 @@ import { OPERATIONS, pathBelowBase, pathParamNames, type OperationDefinition, ty
 import { answerByteLimit } from '../schemas/bounds';
 import { defaultSchemaFor } from '../schemas/index';
 import type { OutgoingRequest } from './attempt';
+import { servletPathBelowBase } from './servlet-link';
 import type { AnyRequestInput, Credential, QueryValue } from './types';
 
 const READ_METHODS = ['GET', 'HEAD'];
@@ -81,6 +86,23 @@ function fillPath(op: OperationDefinition, params: Record<string, unknown> | und
   return path;
 }
 
+/**
+ * A servlet operation's URL: its one parameter is a link from an answer, checked (servlet-link.ts)
+ * and put below the DC base URL, then checked again as the URL it became, so the PAT can only go
+ * to that base URL's origin, under the operation's prefix.
+ */
+function servletUrl(op: OperationDefinition, base: string, params: Record<string, unknown> | undefined, query: string): string | { invalid: string } {
+  if (query !== '') return { invalid: 'it takes no query beside the link’s own' };
+  const [name] = pathParamNames(op.specPath);
+  const prefix = op.specPath.slice(0, op.specPath.indexOf('{'));
+  const contextPath = new URL(base).pathname.replace(/\/$/, '');
+  const checked = servletPathBelowBase(name === undefined ? undefined : params?.[name], prefix, contextPath);
+  if (!checked.ok) return { invalid: checked.invalid };
+  const url = new URL(`${base}${checked.path}`);
+  if (url.origin !== new URL(base).origin || !url.pathname.startsWith(`${contextPath}${prefix}`)) return { invalid: 'the download link leaves the server' };
+  return url.href;
+}
+
 /** The operation's path as the activity log shows a call that never went out. */
 export function displayPath(op: OperationDefinition): string {
   return op.api === 'v2' ? `/wiki/api/v2${op.specPath}` : op.specPath;
@@ -110,10 +132,15 @@ export function prepare(input: AnyRequestInput): Preparation {
   });
   if (!endpoints.ok) return { ok: false, failure: endpointFailure(endpoints.error) };
   const apiBase = endpoints.value[op.api];
-  if (apiBase === null) return { ok: false, failure: unsupportedOnDataCenter(input.operation) };
+  if (apiBase === null) {
+    return { ok: false, failure: op.api === 'dc-servlet' ? dataCenterOnlyFailure(input.operation) : unsupportedOnDataCenter(input.operation) };
+  }
 
-  const path = fillPath(op, input.pathParams as Record<string, unknown> | undefined);
-  if (typeof path !== 'string') return { ok: false, failure: invalidInputFailure(input.operation, path.invalid) };
+  const params = input.pathParams as Record<string, unknown> | undefined;
+  const query = buildQuery(input.query);
+  const servlet = op.api === 'dc-servlet';
+  const url = servlet ? servletUrl(op, apiBase, params, query) : fillPath(op, params);
+  if (typeof url !== 'string') return { ok: false, failure: invalidInputFailure(input.operation, url.invalid) };
 
   const secret = credential.secret;
   const authValue =
@@ -125,11 +152,13 @@ export function prepare(input: AnyRequestInput): Preparation {
   // Confluence's XSRF check refuses writes without it (403), even with a token.
   if (!READ_METHODS.includes(op.method)) headers['X-Atlassian-Token'] = 'no-check';
   const request: OutgoingRequest = {
-    url: `${apiBase}${path}${buildQuery(input.query)}`,
+    url: servlet ? url : `${apiBase}${url}${query}`,
     method: op.method,
     headers,
     download: op.response === 'binary',
     ...(op.response === 'binary' && input.download === 'hand-off' ? { handOff: true } : {}),
+    // Data Center files come from the site's own origin: nothing there to follow a redirect to.
+    ...(servlet && !DC_DOWNLOAD_FOLLOWS_REDIRECTS ? { refuseRedirect: true } : {}),
     maxBodyBytes: answerByteLimit(input.operation),
   };
   if (input.body !== undefined) {

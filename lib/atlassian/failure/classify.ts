@@ -42,7 +42,7 @@ export type FailureCause =
   | { class: 'missing-scope'; status: number; operation: OperationId }
   | { class: 'wrong-base-url'; status: number; why: 'scoped-on-site' | 'bearer-on-gateway' | 'identity-not-found'; baseKind: BaseKind }
   /** 'gateway-refused': api.atlassian.com refused the credentials, which alone does not tell why. */
-  | { class: 'invalid-token'; status: number; why: 'refused' | 'gateway-refused'; tokenKind: TokenKind }
+  | { class: 'invalid-token'; status: number; why: 'refused' | 'gateway-refused'; tokenKind: TokenKind; site?: string | undefined }
   | { class: 'no-confluence-access'; status: number; site: string | undefined }
   | { class: 'no-permission-or-not-found'; status: number }
   | { class: 'anonymous-fallback'; status: number; tokenKind: TokenKind }
@@ -92,7 +92,10 @@ function judgeUnauthorized(facts: ResponseFacts, category: string | undefined): 
     return { class: 'invalid-token', status, why: 'gateway-refused', tokenKind };
   }
   if (tokenKind === 'scoped' && baseKind === 'site') return { class: 'wrong-base-url', status, why: 'scoped-on-site', baseKind };
-  return { class: 'invalid-token', status, why: 'refused', tokenKind };
+  // Whatever the body: JSON, Tomcat's HTML "Basic Authentication Failure - Reason :
+  // AUTHENTICATED_FAILED" or "Login Required" from Data Center (API-FACTS: seen) all mean the
+  // token was refused, never a malformed answer. The status decides before any body is parsed.
+  return { class: 'invalid-token', status, why: 'refused', tokenKind, site: facts.site };
 }
 
 function judgeNotFound(facts: ResponseFacts): FailureCause {

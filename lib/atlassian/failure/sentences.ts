@@ -40,7 +40,8 @@ function duration(ms: number): string {
 
 const FIX_NEW_CLOUD_TOKEN =
   'Check the email address and the token, or create a new API token at id.atlassian.com (Security → API tokens) and paste it here.';
-const FIX_NEW_DC_TOKEN = 'Create a new personal access token in Confluence (your profile → Personal Access Tokens) and paste it here.';
+const FIX_NEW_DC_TOKEN =
+  'Create a new personal access token in Confluence (your profile → Personal Access Tokens) and paste it here, or check that this token was made on this server.';
 const FIX_MALFORMED =
   'Try again. If it repeats, check the site address: a proxy or a login page may be answering instead of Confluence.';
 
@@ -48,13 +49,18 @@ function fixNewToken(tokenKind: TokenKind): string {
   return tokenKind === 'dc-pat' ? FIX_NEW_DC_TOKEN : FIX_NEW_CLOUD_TOKEN;
 }
 
-function invalidToken(status: number, tokenKind: TokenKind): Failure {
+/**
+ * Data Center words every 401 alike for this (JSON, Tomcat's HTML "Basic Authentication Failure",
+ * "Login Required"), so the sentence does not depend on the body; a 401 right after rate limiting
+ * is retried first (client/execute.ts) and only a repeated one comes here.
+ */
+function invalidToken(status: number, tokenKind: TokenKind, site: string | undefined): Failure {
   const dc = tokenKind === 'dc-pat';
   return {
     class: 'invalid-token',
     status,
     message: dc
-      ? 'The personal access token was rejected: it is invalid, expired or revoked.'
+      ? `${site ?? 'The Data Center server'} refused the personal access token (HTTP ${status}): it is invalid, expired or revoked, or it was made on another server.`
       : 'The token was rejected: it is invalid, expired or revoked, or the email address is not the one of its account.',
     fix: fixNewToken(tokenKind),
   };
@@ -180,7 +186,7 @@ export function failureFromCause(cause: FailureCause): Failure {
       if (cause.why === 'bearer-on-gateway') return bearerOnGateway(cause.status);
       return identityNotFound(cause.status, cause.baseKind === 'dc');
     case 'invalid-token':
-      return cause.why === 'gateway-refused' ? refusedByGateway(cause.status) : invalidToken(cause.status, cause.tokenKind);
+      return cause.why === 'gateway-refused' ? refusedByGateway(cause.status) : invalidToken(cause.status, cause.tokenKind, cause.site);
     case 'no-confluence-access':
       return noConfluenceAccess(cause.status, cause.site);
     case 'no-permission-or-not-found':
@@ -260,6 +266,22 @@ export function rateLimited(facts: { status: number }, waitMs: number | undefine
   };
 }
 
+/**
+ * A Data Center 401 right after a 429: under load DC has answered "Login Required" for requests
+ * over its limit (API-FACTS: seen), so it is taken as rate limiting, not as a refused token.
+ * Reported as this only when the one retry it earns could not be made.
+ */
+export function rateLimitedAsLoginFailure(site: string, status: number, waitMs: number | undefined): Failure {
+  const wait = waitMs !== undefined ? seconds(waitMs) : 'a minute';
+  return {
+    class: 'rate-limited',
+    status,
+    ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}),
+    message: `${site} answered ${status} (login failed) right after limiting how fast this token may call it (HTTP 429). Data Center does that under load, so this is taken as rate limiting, not as a refused token.`,
+    fix: `Try again in ${wait}. If it is refused again, check the personal access token.`,
+  };
+}
+
 export function serverError(facts: { status: number }, waitMs: number | undefined): Failure {
   return {
     class: 'server-error',
@@ -313,6 +335,14 @@ export function unsupportedOnDataCenter(operation: OperationId): Failure {
     class: 'unsupported-operation',
     message: `${describeOperation(operation)} belongs to Confluence Cloud's v2 API, which Data Center does not have.`,
     fix: 'Use this action on a Confluence Cloud site; on Data Center the extension uses the v1 API where it can.',
+  };
+}
+
+export function dataCenterOnlyFailure(operation: OperationId): Failure {
+  return {
+    class: 'unsupported-operation',
+    message: `${describeOperation(operation)} is a Confluence Data Center path; Confluence Cloud does not take tokens there.`,
+    fix: 'Use this action on a Data Center site; on Cloud the extension uses the REST API instead.',
   };
 }
 

@@ -1,6 +1,6 @@
 /** v1 Content (`/content/{id}`) and the lists of it (`/child/{type}`, `/descendant/{type}`), Cloud and DC. */
 import * as z from 'zod';
-import { bodyRepresentationSchema, linksSchema, list, text } from './common';
+import { bodyRepresentationSchema, link, linksSchema, list, text } from './common';
 
 export const contentSchema = z.object({
   id: text(),
@@ -34,6 +34,11 @@ export const contentSchema = z.object({
       labels: z.object({ results: list(z.object({ name: text(), prefix: text().optional(), id: text().optional() })) }).optional(),
     })
     .optional(),
+  /** An attachment's page or blog post (`expand=container`): whose file it is. A page's is its space, whose id is a number. */
+  container: z.object({ id: z.union([text(), z.number()]), type: text().optional(), title: text().optional() }).optional(),
+  /** An attachment's file facts. */
+  extensions: z.object({ mediaType: text().optional(), fileSize: z.number().optional(), comment: link().optional() }).partial().optional(),
+  /** `_links.download` of an attachment is its servlet path on Data Center (downloadAttachmentDc). */
   _links: linksSchema.optional(),
 });
 export type Content = z.output<typeof contentSchema>;

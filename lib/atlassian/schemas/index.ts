@@ -19,6 +19,7 @@ export const RESPONSE_SCHEMAS = {
   getContentById: contentSchema,
   getPageById: pageSchema,
   getPageAttachments: attachmentsPageSchema,
+  getContentAttachments: contentListSchema,
   getDescendants: contentListSchema,
   getChildren: contentListSchema,
   findContentByTitle: contentListSchema,

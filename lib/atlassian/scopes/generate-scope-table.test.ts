@@ -99,6 +99,11 @@ describe('deriving scopes', () => {
     );
   });
 
+  it('refuses operations of APIs no Confluence spec describes (Jira, the Data Center servlet)', () => {
+    expect(() => deriveOperationScopes(specs, op({ api: 'dc-servlet', specPath: '/download/attachments/{downloadLink}' }))).toThrow(/in no Confluence spec/);
+    expect(() => deriveOperationScopes(specs, op({ api: 'jira', specPath: '/rest/api/3/myself' }))).toThrow(/in no Confluence spec/);
+  });
+
   it('reports missing spec files by name', () => {
     expect(() => readSpecs('/nonexistent/openapi')).toThrow(SpecsMissingError);
     expect(() => readSpecs('/nonexistent/openapi')).toThrow(/confluence-v1\.json, confluence-v2\.json/);

@@ -74,6 +74,7 @@ function sortedUnique(values: Iterable<string>): string[] {
  * scopes only, even though it labels them `Current`: a token with only classic scopes fails v2.
  */
 export function deriveOperationScopes(specs: Specs, op: OperationDefinition): DerivedScopes {
+  if (op.api !== 'v1' && op.api !== 'v2') throw new Error(`${op.id}: ${op.api} operations are in no Confluence spec`);
   const spec = op.api === 'v1' ? specs.v1 : specs.v2;
   const pathItem = spec.paths[op.specPath];
   if (!pathItem) throw new Error(`${op.id}: path ${op.specPath} is not in the ${op.api} spec`);
@@ -109,8 +110,9 @@ export function deriveScopeTable(
   operations: Record<string, OperationDefinition> = OPERATIONS,
 ): Record<string, DerivedScopes> {
   const table: Record<string, DerivedScopes> = {};
-  // Jira's operations are not in Confluence's specs; their scopes live in jira-scopes.ts.
-  for (const [id, op] of Object.entries(operations)) if (op.api !== 'jira') table[id] = deriveOperationScopes(specs, op);
+  // Only v1 and v2 are in Confluence's specs: Jira's scopes live in jira-scopes.ts, and Data
+  // Center's servlet download is in no spec (PATs have no scopes).
+  for (const [id, op] of Object.entries(operations)) if (op.api === 'v1' || op.api === 'v2') table[id] = deriveOperationScopes(specs, op);
   return table;
 }
 

@@ -1,4 +1,4 @@
-import type { ConfluenceOperationId, OperationId } from '../operations';
+import type { JiraOperationId } from '../operations';
 import type { GeneratedOperationScopes } from './scope-table.generated';
 
 /**
@@ -7,7 +7,7 @@ import type { GeneratedOperationScopes } from './scope-table.generated';
  * reference: a **guess** until that spec is added (then derive them like Confluence's). The
  * classic scope alone, or the whole granular set, covers the call.
  */
-export const JIRA_SCOPES: Readonly<Record<Exclude<OperationId, ConfluenceOperationId>, GeneratedOperationScopes>> = {
+export const JIRA_SCOPES: Readonly<Record<JiraOperationId, GeneratedOperationScopes>> = {
   getJiraCurrentUser: {
     specOperationId: 'getCurrentUser',
     classic: ['read:jira-user'],

@@ -72,6 +72,11 @@ export const SCOPE_TABLE: Readonly<Record<ConfluenceOperationId, GeneratedOperat
     classic: ['readonly:content.attachment:confluence'],
     granular: ['read:attachment:confluence'],
   },
+  getContentAttachments: {
+    specOperationId: 'getAttachments',
+    classic: ['read:confluence-content.summary'],
+    granular: ['read:content-details:confluence'],
+  },
   getDescendants: {
     specOperationId: 'getDescendantsOfType',
     classic: ['read:confluence-content.summary'],

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, isConfluenceOperation, OPERATION_IDS } from '../operations';
+import { FEATURES, isConfluenceOperation, isDataCenterOnlyOperation, isJiraOperation, OPERATION_IDS } from '../operations';
 import { JIRA_SCOPES } from './jira-scopes';
 import { SCOPE_TABLE } from './scope-table.generated';
 import { SCOPES_SCOPED_TOKENS_CANNOT_HOLD, allFeatureScopes, scopesForFeature, scopesForOperation } from './scopes';
 
 describe('scopesForOperation', () => {
-  it('has a row for every operation, each with granular scopes', () => {
+  it('has a row for every operation a Cloud token calls, each with granular scopes', () => {
     expect(Object.keys(SCOPE_TABLE).sort()).toEqual(OPERATION_IDS.filter(isConfluenceOperation).sort());
-    expect(Object.keys(JIRA_SCOPES).sort()).toEqual(OPERATION_IDS.filter((id) => !isConfluenceOperation(id)).sort());
-    for (const id of OPERATION_IDS) expect(scopesForOperation(id).granular.length, id).toBeGreaterThan(0);
+    expect(Object.keys(JIRA_SCOPES).sort()).toEqual(OPERATION_IDS.filter(isJiraOperation).sort());
+    for (const id of OPERATION_IDS.filter((id) => !isDataCenterOnlyOperation(id))) expect(scopesForOperation(id).granular.length, id).toBeGreaterThan(0);
+  });
+
+  it('Data Center-only operations (in no spec; PATs have no scopes) ask for none and stay out of the feature lists', () => {
+    const dcOnly = OPERATION_IDS.filter(isDataCenterOnlyOperation);
+    expect(dcOnly).toEqual(['downloadAttachmentDc']);
+    expect(scopesForOperation('downloadAttachmentDc')).toMatchObject({ classic: [], granular: [], unavailableToScoped: false });
+    expect(scopesForFeature('export').operations).not.toContain('downloadAttachmentDc');
+    expect(scopesForFeature('export').granularOnly).not.toContain('downloadAttachmentDc');
+  });
+
+  it('the v1 attachment list (Data Center’s) takes the content-details scopes the spec lists', () => {
+    expect(scopesForOperation('getContentAttachments')).toMatchObject({ classic: ['read:confluence-content.summary'], granular: ['read:content-details:confluence'] });
   });
 
   it('gives the identity check the scopes API-FACTS quotes from the v1 spec', () => {

@@ -2,9 +2,12 @@
  * Questions about scopes, answered from the generated table so that what the extension asks a
  * person to grant is what Atlassian's spec says each operation checks.
  */
-import { FEATURES, isConfluenceOperation, OPERATIONS, type Feature, type OperationId } from '../operations';
+import { FEATURES, isConfluenceOperation, isDataCenterOnlyOperation, isJiraOperation, OPERATIONS, type Feature, type OperationId } from '../operations';
 import { JIRA_SCOPES } from './jira-scopes';
-import { SCOPE_TABLE } from './scope-table.generated';
+import { SCOPE_TABLE, type GeneratedOperationScopes } from './scope-table.generated';
+
+/** Data Center-only operations: a PAT carries no scopes, so there is nothing to ask for. */
+const NO_SCOPES: GeneratedOperationScopes = { specOperationId: '', classic: [], granular: [] };
 
 /**
  * Scopes that the scoped-API-token creation screen does not offer, so operations needing them
@@ -29,7 +32,7 @@ export interface OperationScopes {
 
 /** `cannotHold` is injectable so the mechanism can be tested while the list is empty. */
 export function scopesForOperation(id: OperationId, cannotHold: readonly string[] = SCOPES_SCOPED_TOKENS_CANNOT_HOLD): OperationScopes {
-  const row = isConfluenceOperation(id) ? SCOPE_TABLE[id] : JIRA_SCOPES[id];
+  const row = isConfluenceOperation(id) ? SCOPE_TABLE[id] : isJiraOperation(id) ? JIRA_SCOPES[id] : NO_SCOPES;
   const ungrantable = row.granular.filter((s) => cannotHold.includes(s));
   return {
     operation: id,
@@ -56,7 +59,8 @@ export interface FeatureScopes {
 }
 
 export function scopesForFeature(feature: Feature, cannotHold: readonly string[] = SCOPES_SCOPED_TOKENS_CANNOT_HOLD): FeatureScopes {
-  const ids = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => OPERATIONS[id].feature === feature);
+  // What a Cloud token must be given: Data Center-only operations take PATs, which have no scopes.
+  const ids = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => OPERATIONS[id].feature === feature && !isDataCenterOnlyOperation(id));
   const granular = new Set<string>();
   const classic = new Set<string>();
   const granularOnly: OperationId[] = [];

@@ -10,6 +10,8 @@ import type { AtlassianClient } from '../../../atlassian/client';
 import { actionFailureSchema } from '../../../atlassian/failure-view-schema';
 import { toActionFailure as toFailureView } from '../../../atlassian/failure-view';
 import { defineMessages } from '../../../core/messaging/define-message';
+import { siteLabel } from '../../../sites/site';
+import { isSiteKey, SITE_KEY_MAX_CHARS, siteOfKey } from '../../../sites/site-key';
 import { listTree } from '../tree/list-tree';
 import type { ExportRoute } from './export-route';
 import { listExportAttachments, readExportFile, readExportPage, type ExportReadDeps } from './export-reads';
@@ -27,7 +29,8 @@ export interface ExportPortDeps {
 
 const message = defineMessages<ExportPortDeps>();
 
-const host = z.string().min(1).max(253);
+// A site key (lib/sites/site-key.ts): a Cloud host, or a Data Center base URL.
+const host = z.string().min(1).max(SITE_KEY_MAX_CHARS).refine(isSiteKey, 'not a Confluence site');
 const id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
 const stats = z.strictObject({ calls: z.number().int().nonnegative(), rateLimited: z.number().int().nonnegative() });
 const failed = z.strictObject({ ok: z.literal(false), failure: actionFailureSchema, stats });
@@ -158,13 +161,16 @@ export const exportDone = message({
       ...(m.failed > 0 ? [`${m.failed} failed`] : []),
       ...(m.rateLimited > 0 ? [plural(m.rateLimited, 'rate-limit wait')] : []),
     ];
+    // Named as every call's entry names its site: by host (a DC key is a whole base URL).
+    const site = siteOfKey(m.host);
+    const apiRoot = site?.kind === 'dc' ? `${new URL(site.baseUrl).pathname.replace(/\/$/, '')}/rest/api` : '/wiki/rest/api';
     deps.recordActivity({
       time: new Date(Math.max(0, deps.now() - m.durationMs)).toISOString(),
       tokenLabel: route.ok ? route.tokenLabel : '(none)',
-      site: m.host,
+      site: site ? siteLabel(site) : m.host,
       operation: 'export',
       method: 'GET',
-      path: `/wiki/rest/api/content/${m.rootId}`,
+      path: `${apiRoot}/content/${m.rootId}`,
       status: null,
       durationMs: m.durationMs,
       outcome: m.outcome === 'cancelled' ? 'cancelled' : 'ok',

@@ -52,7 +52,7 @@ export interface ExportManifest {
   manifestVersion: 1;
   /** ISO 8601. */
   exportedAt: string;
-  /** The site's host, e.g. `example.atlassian.net`. */
+  /** The site key: a Cloud host (`example.atlassian.net`) or a Data Center base URL. */
   site: string;
   root: { id: string; title: string };
   tree: TreeSource;
