@@ -17,20 +17,33 @@ export interface TabSectionProps {
   card?: PageCardState;
 }
 
-/** data-testids: tab-site, tab-cloud-id, tab-cloud-id-error, cloud-id-read-again, cloud-id-refresh-error (and PageCardView's). */
+/**
+ * data-testids: tab-site, tab-dc-site (data-version), tab-cloud-id, tab-cloud-id-error,
+ * cloud-id-read-again, cloud-id-refresh-error (and PageCardView's).
+ */
 export function TabSection({ tab, refresh, onReadCloudIdAgain, card }: TabSectionProps) {
+  const dc = tab.dataCenter;
   return (
     <section aria-labelledby="tab-heading">
       <h2 id="tab-heading">This tab</h2>
       {tab.host !== null && (
         <dl class="fields">
           <dt>Site</dt>
-          <dd data-testid="tab-site">{tab.host}</dd>
+          <dd data-testid="tab-site">{dc ? dc.host : tab.host}</dd>
+          {dc && (
+            <>
+              <dt>Kind</dt>
+              <dd data-testid="tab-dc-site" data-version={dc.version ?? ''}>
+                Confluence Data Center{dc.version ? ` ${dc.version}` : ''} at {dc.baseUrl}
+              </dd>
+            </>
+          )}
         </dl>
       )}
       {/* The page first, under its site; the cloudId (for the gateway) after it. */}
       {card && tab.context?.kind === 'content' ? <PageCardView context={tab.context} card={card} /> : <PageContextView context={tab.context} />}
-      {tab.host !== null && (
+      {/* Data Center has no cloudId: tokens go to the server itself. */}
+      {tab.host !== null && !dc && (
         <>
           <dl class="fields">
             <dt>Cloud ID</dt>

@@ -15,7 +15,7 @@ const text = (state: PopupState, id: string) => byTestId(render(state), id).map(
 function ready(tab: Partial<TabState>, sites: SiteView[] = []): PopupState {
   return {
     status: 'ready',
-    tab: { tabId: 1, host: HOST, context: null, site: null, cloudId: known, ...tab },
+    tab: { tabId: 1, host: HOST, context: null, site: null, cloudId: known, dataCenter: null, ...tab },
     sites,
     tokens: { tokens: [], lock: 'none', forSite: null, onContent: false },
   };

@@ -252,6 +252,7 @@ describe('Popup on a content page with a token', () => {
       context,
       site: null,
       cloudId: { state: 'known', sentence: 'Read just now.', cloudId: 'c1', fetchedAt: 0, retryAt: null },
+      dataCenter: null,
     },
     sites: [],
     tokens: { tokens: [token], lock: 'none', forSite: token, onContent: true, ...tokens },

@@ -16,6 +16,8 @@ import { listenForChanges, type ChangeTopic } from '../../lib/core/messaging/cha
 import { normaliseThresholds } from '../../lib/features/reminders/thresholds';
 import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
+import { DcSitesSection } from '../../components/dc-sites/DcSitesSection';
+import { useDcSites } from './dc-sites-controller';
 import '../popup/style.css';
 import './style.css';
 
@@ -106,6 +108,12 @@ function OptionsApp() {
   const [editingEntry, setEditingEntry] = useState<string | null>(null);
   const [entriesNotice, setEntriesNotice] = useState<string | null>(null);
   const today = localIsoDate(new Date());
+  // Bound late: `check` is defined below; a PAT saved with a site is checked like any new token.
+  const checkRef = useRef<(id: string) => void>(() => {});
+  const dcSites = useDcSites(ask, state.status === 'ready' ? state.tokens : [], (id) => {
+    void reload();
+    checkRef.current(id);
+  });
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
   // The activity filter outlives reloads; a ref lets the storage listener read its latest value.
@@ -257,8 +265,9 @@ function OptionsApp() {
     listenForChanges({
       addListener: (listener) => browser.runtime.onMessage.addListener(listener),
       extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-      topics: ['tokens', 'sites', 'activity', 'reminders', 'health'],
+      topics: ['tokens', 'sites', 'dc-sites', 'activity', 'reminders', 'health'],
       onChange: (topics) => {
+        if (topics.has('dc-sites')) dcSites.reload();
         void reload(topics);
         if (topics.has('sites')) checkSites();
         if (topics.has('reminders')) void loadEntries();
@@ -278,6 +287,7 @@ function OptionsApp() {
     }
     setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: view } } : s));
   };
+  checkRef.current = (id) => void check(id);
 
   const guard = async <T,>(action: () => Promise<T>): Promise<T> => {
     setNotice(null);
@@ -418,6 +428,7 @@ function OptionsApp() {
       )}
       <OptionsPage state={state} today={today} scopeRows={scopeRows} notice={notice} copied={copied} actions={actions} />
       <div class="options options-after">
+        {state.status === 'ready' && <DcSitesSection view={dcSites.view} actions={dcSites.actions} />}
         <RemindersSection view={reminders} onChange={setThresholds} entries={entryActions} />
         <ShortcutsSection shortcuts={shortcuts} where={SHORTCUTS_WHERE} />
       </div>

@@ -3,7 +3,7 @@ import { actionFailureSchema } from '../../atlassian/failure-view-schema';
 import { defineMessages } from '../../core/messaging/define-message';
 import { RejectedMessageError } from '../../core/messaging/reply';
 import { contentIdSchema } from '../pages/page-context-schema';
-import { siteHostSchema } from '../../sites/site-host-schema';
+import { siteKeySchema } from '../../sites/site-key-schema';
 import { ACTION_NAMES, COPY_KINDS } from './action-names';
 import type { ActionResult } from './action-result';
 import type { ActionDispatcher } from './dispatcher';
@@ -83,7 +83,7 @@ const tokenChoiceOutput = z.strictObject({
 export const actionTokens = message({
   type: 'action-tokens',
   from: 'extension-page',
-  input: z.strictObject({ type: z.literal('action-tokens'), site: siteHostSchema }),
+  input: z.strictObject({ type: z.literal('action-tokens'), site: siteKeySchema }),
   output: tokenChoiceOutput,
   async handle({ site }, _sender, deps) {
     const { tokens, chosen } = await deps.actions.tokensFor(site);
@@ -95,7 +95,7 @@ export const actionTokenChoose = message({
   type: 'action-token-choose',
   from: 'extension-page',
   /** Only a token meant for the site can be chosen for it. */
-  input: z.strictObject({ type: z.literal('action-token-choose'), site: siteHostSchema, tokenId: z.string().min(1).max(100) }),
+  input: z.strictObject({ type: z.literal('action-token-choose'), site: siteKeySchema, tokenId: z.string().min(1).max(100) }),
   output: tokenChoiceOutput,
   async handle({ site, tokenId }, _sender, deps) {
     const before = await deps.actions.tokensFor(site);
