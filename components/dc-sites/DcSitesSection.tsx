@@ -127,7 +127,7 @@ function SiteRow({ site, tokens, actions }: { site: DcSiteView; tokens: string[]
   );
 }
 
-function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSitesActions }) {
+export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSitesActions }) {
   const [draft, setDraft] = useState<DcSiteDraft>(EMPTY_DC_DRAFT);
   const set = <K extends keyof DcSiteDraft>(key: K) => (value: DcSiteDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const existing = draft.patSecret === '' ? actions.tokenFor(draft.baseUrl) : undefined;
