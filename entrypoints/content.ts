@@ -10,7 +10,7 @@ import { parsePageContext, type MetaReader } from '../lib/features/pages/parse-p
 import { CLOUD_ID_BODY_MAX_CHARS } from '../lib/features/pages/tenant-info-limits';
 
 /*
- * Runs on every atlassian.net page, Jira included, so it stays small (budget 20 KiB built) and
+ * Runs on every atlassian.net page, Jira included, so it stays small (budget 22 KiB built) and
  * imports no zod: the background validates everything sent from here. On pages outside /wiki it
  * does nothing but wait for a single-page navigation into /wiki. The background also registers it
  * at run time on the Data Center sites the person added (lib/features/dc-sites/), whose pages it

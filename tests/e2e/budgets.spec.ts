@@ -7,13 +7,15 @@ import { buildDir } from '../support/extension-build';
 
 // The content script runs on every atlassian.net page (Jira too), so it must stay small; the
 // popup must open instantly. Budgets are in bytes of the production build; the popup's counts
-// every chunk it can load, lazy ones too.
-const CONTENT_SCRIPT_BUDGET = 20 * 1024;
-const POPUP_JS_BUDGET = 48 * 1024;
+// every chunk it can load, lazy ones too. Raised in issue 10 (Data Center sites), content script
+// 20 → 22 KiB (it now also recognises Data Center pages by their tags and URL shapes) and popup
+// 48 → 49 KiB (site keys in the page-context schema, the Data Center site in the tab section).
+const CONTENT_SCRIPT_BUDGET = 22 * 1024;
+const POPUP_JS_BUDGET = 49 * 1024;
 
 const root = buildDir(e2eSettings.outDir);
 
-test('the content script fits its 20 KiB budget', async ({}, testInfo) => {
+test('the content script fits its 22 KiB budget', async ({}, testInfo) => {
   const bytes = statSync(join(root, 'content-scripts', 'content.js')).size;
   const line = `content script: ${formatKiB(bytes)} of ${formatKiB(CONTENT_SCRIPT_BUDGET)}`;
   console.log(line);
@@ -21,7 +23,7 @@ test('the content script fits its 20 KiB budget', async ({}, testInfo) => {
   expect(bytes, line).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
 });
 
-test('the popup loads at most 48 KiB of JavaScript, lazy chunks included', async ({}, testInfo) => {
+test('the popup loads at most 49 KiB of JavaScript, lazy chunks included', async ({}, testInfo) => {
   const scripts = scriptsLoadedByPage(root, 'popup.html');
   // popup.html without any script would mean the parser missed them, not a tiny popup.
   expect(scripts.length, 'scripts found in popup.html').toBeGreaterThan(0);

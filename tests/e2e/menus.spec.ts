@@ -76,7 +76,7 @@ test('the menu items and where each appears, from the one list of actions', asyn
     'Export linked page and its children…',
   ]);
   expect(where('link').every((m) => JSON.stringify(m.targetUrlPatterns) === '["https://*.atlassian.net/wiki/*"]' && m.documentUrlPatterns === undefined)).toBe(true);
-  expect(where('action').map((m) => m.title)).toEqual(['Run health check', 'Options']);
+  expect(where('action').map((m) => m.title)).toEqual(['Run health check', 'Options', 'Enable on this site (Confluence Data Center)']);
 });
 
 test('menus on a page: copy the Markdown link (read back from the clipboard, toast on the page), watch, and a link’s tiny link', async ({
