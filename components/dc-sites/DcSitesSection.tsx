@@ -127,26 +127,48 @@ function SiteRow({ site, tokens, actions }: { site: DcSiteView; tokens: string[]
   );
 }
 
+/** Holds what was typed, so that a refused add keeps all of it. */
 export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSitesActions }) {
   const [draft, setDraft] = useState<DcSiteDraft>(EMPTY_DC_DRAFT);
-  const set = <K extends keyof DcSiteDraft>(key: K) => (value: DcSiteDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  return <DcSiteFormView draft={draft} onField={(key, value) => setDraft((d) => ({ ...d, [key]: value }))} view={view} actions={actions} />;
+}
+
+// Refusals about the address (or reaching it) belong to the base URL field; the others to the token.
+const ADDRESS_PROBLEMS = ['address', 'permission', 'unreachable', 'not-confluence'];
+const TOKEN_PROBLEMS = ['token', 'locked'];
+
+export interface DcSiteFormViewProps {
+  draft: DcSiteDraft;
+  onField<K extends keyof DcSiteDraft>(key: K, value: DcSiteDraft[K]): void;
+  view: Pick<DcSitesView, 'adding' | 'error'>;
+  actions: Pick<DcSitesActions, 'onAdd' | 'onCancel' | 'tokenFor'>;
+}
+
+/** The form as a pure view of the draft (DcSiteForm holds it). */
+export function DcSiteFormView({ draft, onField, view, actions }: DcSiteFormViewProps) {
   const existing = draft.patSecret === '' ? actions.tokenFor(draft.baseUrl) : undefined;
+  const problem = view.error?.problem;
   const errorId = view.error ? 'dc-site-error' : undefined;
+  const addressWrong = problem !== undefined && ADDRESS_PROBLEMS.includes(problem);
+  const tokenWrong = problem !== undefined && TOKEN_PROBLEMS.includes(problem);
+  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
   return (
     <form
       class="token-form"
       data-testid="dc-site-form"
       noValidate
-      aria-label="Add a Data Center site"
+      aria-labelledby="dc-form-heading"
+      aria-busy={view.adding}
       onSubmit={(e) => {
         e.preventDefault();
-        actions.onAdd(draft);
+        // Straight from the submit, nothing awaited: the controller asks the browser for the origin first.
+        if (!view.adding) actions.onAdd(draft);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') actions.onCancel();
       }}
     >
-      <h4>Add a Data Center site</h4>
+      <h4 id="dc-form-heading">Add a Data Center site</h4>
       <label for="dc-base-url">Address of Confluence</label>
       <input
         id="dc-base-url"
@@ -154,12 +176,13 @@ export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSi
         type="url"
         inputMode="url"
         autoComplete="url"
+        spellcheck={false}
         placeholder="https://confluence.example.com/confluence"
         maxLength={2048}
         value={draft.baseUrl}
-        onInput={(e) => set('baseUrl')(e.currentTarget.value)}
-        aria-invalid={view.error?.problem === 'address' ? 'true' : undefined}
-        aria-describedby={['dc-base-url-help', errorId].filter(Boolean).join(' ')}
+        onInput={(e) => onField('baseUrl', e.currentTarget.value)}
+        aria-invalid={addressWrong ? 'true' : undefined}
+        aria-describedby={describedBy('dc-base-url-help', addressWrong && errorId, existing && 'dc-site-uses-token')}
       />
       <p class="help" id="dc-base-url-help">
         https only, with the context path if your Confluence has one. Nothing is sent with it but a check, without any credential, that it is Confluence.
@@ -167,12 +190,12 @@ export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSi
       <fieldset>
         <legend>Personal access token (optional)</legend>
         {existing && (
-          <p class="help" data-testid="dc-site-uses-token">
+          <p class="help" id="dc-site-uses-token" data-testid="dc-site-uses-token">
             Uses “{existing}”, already saved for this address.
           </p>
         )}
         <label for="dc-pat-label">Name</label>
-        <input id="dc-pat-label" data-testid="dc-field-pat-label" type="text" maxLength={200} value={draft.patLabel} onInput={(e) => set('patLabel')(e.currentTarget.value)} />
+        <input id="dc-pat-label" data-testid="dc-field-pat-label" type="text" maxLength={200} value={draft.patLabel} onInput={(e) => onField('patLabel', e.currentTarget.value)} />
         <label for="dc-pat-secret">Token</label>
         <input
           id="dc-pat-secret"
@@ -181,7 +204,9 @@ export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSi
           autoComplete="off"
           spellcheck={false}
           value={draft.patSecret}
-          onInput={(e) => set('patSecret')(e.currentTarget.value)}
+          onInput={(e) => onField('patSecret', e.currentTarget.value)}
+          aria-invalid={tokenWrong ? 'true' : undefined}
+          aria-describedby={describedBy(tokenWrong && errorId)}
         />
         <label for="dc-pat-expiry">Expiry date (optional)</label>
         <input
@@ -189,15 +214,15 @@ export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSi
           data-testid="dc-field-pat-expiry"
           type="date"
           value={draft.patExpiry}
-          onInput={(e) => set('patExpiry')(e.currentTarget.value)}
+          onInput={(e) => onField('patExpiry', e.currentTarget.value)}
           aria-describedby="dc-pat-expiry-help"
         />
         <p class="help" id="dc-pat-expiry-help">
           Data Center allows tokens without one. With a date, you are reminded before it.
         </p>
-        <label class="checkbox">
-          <input type="checkbox" data-testid="dc-field-pat-read-only" checked={draft.patReadOnly} onChange={(e) => set('patReadOnly')(e.currentTarget.checked)} /> Read-only: never
-          send a write with it
+        <label class="inline">
+          <input type="checkbox" data-testid="dc-field-pat-read-only" checked={draft.patReadOnly} onChange={(e) => onField('patReadOnly', e.currentTarget.checked)} /> Read-only:
+          never send a write with it
         </label>
       </fieldset>
       {view.error && (

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { DcSiteDraft, DcSitesActions, DcSitesView } from '../../components/dc-sites/DcSitesSection';
+import type { DcSitesActions, DcSitesView } from '../../components/dc-sites/DcSitesSection';
 import type { BackgroundMessages } from '../../lib/background';
 import type { Ask } from '../../lib/core/messaging/ask';
-import { originPattern, readDcAddress } from '../../lib/features/dc-sites/dc-site-address';
+import { addDcSite } from '../../components/dc-sites/dc-site-add-flow';
+import { originPattern } from '../../lib/features/dc-sites/dc-site-address';
 import { dcSiteSentences } from '../../lib/features/dc-sites/dc-site-sentences';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import { dcSiteKey } from '../../lib/sites/site-key';
@@ -25,7 +26,7 @@ export function tokensBySite(tokens: readonly TokenSummary[]): Record<string, st
   return bySite;
 }
 
-export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, tokens: readonly TokenSummary[], onTokenSaved: (id: string) => void) {
+export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, tokens: readonly TokenSummary[], locked: boolean, onTokenSaved: (id: string) => void) {
   const [sites, setSites] = useState<DcSitesView['sites']>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -44,49 +45,6 @@ export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, token
   }, [ask]);
   useEffect(load, [load]);
 
-  async function finishAdd(draft: DcSiteDraft, baseUrl: string, granted: Promise<boolean>, origin: string) {
-    try {
-      if (!(await granted)) {
-        setError({ problem: 'permission', sentence: dcSiteSentences.noPermission(origin) });
-        return;
-      }
-      const added = await ask('dc-site-add', { baseUrl });
-      if (!added.ok) {
-        setError({ problem: added.problem, sentence: added.sentence });
-        return;
-      }
-      let saved = '';
-      if (draft.patSecret.trim() !== '') {
-        const result = await ask('tokens-add', {
-          input: {
-            label: draft.patLabel.trim() || `${added.site.host} token`,
-            kind: 'dc-pat',
-            secret: draft.patSecret,
-            dcBaseUrl: added.site.baseUrl,
-            ...(draft.patExpiry ? { expiresOn: draft.patExpiry } : {}),
-            readOnly: draft.patReadOnly,
-          },
-        });
-        if (!result.ok) {
-          // The site is added; the token is not: say why, keep the form (and what was typed) open.
-          const why = result.reason === 'invalid' ? Object.values(result.errors).filter(Boolean).join(' ') : result.message;
-          setError({ problem: 'token', sentence: `${added.site.host} was added, but the token was not saved: ${why}` });
-          load();
-          return;
-        }
-        saved = ` and the token “${result.token.label}” saved`;
-        onTokenSaved(result.token.id);
-      }
-      setFormOpen(false);
-      setStatus(added.alreadyAdded ? `${added.site.host} was already added${saved}.` : `Added ${added.site.host}${added.site.version ? ` (Confluence ${added.site.version})` : ''}${saved}.`);
-      load();
-    } catch (e) {
-      setError({ problem: 'failed', sentence: message(e) });
-    } finally {
-      setAdding(false);
-    }
-  }
-
   const actions: DcSitesActions = {
     onOpenForm: () => {
       setFormOpen(true);
@@ -98,17 +56,25 @@ export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, token
       setError(null);
     },
     onAdd(draft) {
-      const address = readDcAddress(draft.baseUrl);
-      if (!address.ok) {
-        setError({ problem: 'address', sentence: address.sentence });
-        return;
-      }
       setError(null);
       setStatus(null);
       setAdding(true);
-      // Inside the click's gesture: every browser drops it at the first await.
-      const granted = browser.permissions.request({ origins: [originPattern(address.origin)] }).catch(() => false);
-      void finishAdd(draft, address.baseUrl, granted, address.origin);
+      // addDcSite asks the browser for the origin before anything is awaited (the click's gesture).
+      void addDcSite(draft, {
+        requestOrigins: (origins) => browser.permissions.request({ origins }),
+        addSite: (baseUrl) => ask('dc-site-add', { baseUrl }),
+        savePat: (input) => ask('tokens-add', { input }),
+        locked,
+      })
+        .then((outcome) => {
+          if (outcome.ok) {
+            setFormOpen(false);
+            setStatus(outcome.status);
+            if (outcome.tokenId !== null) onTokenSaved(outcome.tokenId);
+          } else setError({ problem: outcome.problem, sentence: outcome.sentence });
+          if (outcome.ok || outcome.siteAdded) load();
+        })
+        .finally(() => setAdding(false));
     },
     onRemove(site) {
       const kept = tokensBySite(tokens)[site.baseUrl] ?? [];
@@ -124,7 +90,12 @@ export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, token
     onGrant(site) {
       void browser.permissions
         .request({ origins: [originPattern(new URL(site.baseUrl).origin)] })
-        .then(() => ask('dc-site-add', { baseUrl: site.baseUrl }))
+        .then(async (granted) => {
+          if (!granted) return setStatus(dcSiteSentences.noPermission(new URL(site.baseUrl).origin));
+          // Adding a site already added registers its content script again.
+          const answer = await ask('dc-site-add', { baseUrl: site.baseUrl });
+          if (!answer.ok) setStatus(answer.sentence);
+        })
         .catch((e: unknown) => setStatus(message(e)))
         .finally(load);
     },

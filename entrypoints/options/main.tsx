@@ -110,7 +110,7 @@ function OptionsApp() {
   const today = localIsoDate(new Date());
   // Bound late: `check` is defined below; a PAT saved with a site is checked like any new token.
   const checkRef = useRef<(id: string) => void>(() => {});
-  const dcSites = useDcSites(ask, state.status === 'ready' ? state.tokens : [], (id) => {
+  const dcSites = useDcSites(ask, state.status === 'ready' ? state.tokens : [], state.status === 'ready' && state.lock === 'locked', (id) => {
     void reload();
     checkRef.current(id);
   });
