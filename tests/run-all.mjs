@@ -17,6 +17,11 @@ const playwrightJson = join(artifacts, 'playwright-results.json');
 const firefoxJson = join(artifacts, 'firefox-results.json');
 // The builds users load; the e2e tests run against this very build instead of making their own.
 const outDir = '.output';
+// The Chromium build of tests/e2e/dc-sites.spec.ts: the simulated Data Center servers granted up
+// front (automation cannot answer the permission prompt). The same origins as
+// e2eSettings.dcGrantedOrigins (tests/support/e2e-settings.ts), whose global setup checks them.
+const dcOutDir = `${outDir}/e2e-dc`;
+const dcGrantedOrigins = ['https://confluence.dc.test', 'https://www.example.test', 'https://down.example.test'].join(',');
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 /** @typedef {{ name: string, status: 'passed' | 'failed' | 'not run', seconds?: number, counts?: Counts, note?: string }} StageResult */
@@ -37,8 +42,9 @@ const stages = [
     name: 'build',
     commands: [
       // Release builds: never with the e2e switch of wxt.config.ts, whatever the environment says.
-      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '' } },
-      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '' } },
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '' } },
+      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '' } },
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: dcOutDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: dcGrantedOrigins } },
     ],
   },
   {
@@ -46,7 +52,7 @@ const stages = [
     commands: [
       {
         args: [bin('playwright'), 'test'],
-        env: { CTC_E2E_OUT_DIR: outDir, CTC_SKIP_BUILD: '1', CTC_PLAYWRIGHT_JSON: playwrightJson },
+        env: { CTC_E2E_OUT_DIR: outDir, CTC_E2E_DC_OUT_DIR: dcOutDir, CTC_SKIP_BUILD: '1', CTC_PLAYWRIGHT_JSON: playwrightJson },
       },
     ],
     report: { file: playwrightJson, read: readPlaywrightCounts },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The project root: tests/support/ is two levels below it. */
@@ -14,6 +14,12 @@ export function buildDir(outDir: string, browser: TargetBrowser = 'chrome'): str
 
 export function isBuilt(outDir: string, browser: TargetBrowser = 'chrome'): boolean {
   return existsSync(join(buildDir(outDir, browser), 'manifest.json'));
+}
+
+/** The host permissions a build's manifest lists (what the browser grants it at install). */
+export function builtHostPermissions(outDir: string, browser: TargetBrowser = 'chrome'): string[] {
+  const manifest = JSON.parse(readFileSync(join(buildDir(outDir, browser), 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  return manifest.host_permissions ?? [];
 }
 
 /**
