@@ -67,7 +67,8 @@ describe('the popup on a Data Center page', () => {
     };
     const nodes = expand(<TabSection tab={tab} />);
     expect(textOf([one(nodes, 'tab-site')])).toBe('confluence.example.com');
-    expect(textOf([one(nodes, 'tab-dc-site')])).toBe(`Confluence Data Center 8.5.4 at ${BASE}`);
+    expect(textOf([one(nodes, 'tab-dc-site')])).toBe('Confluence Data Center 8.5.4');
+    expect(textOf([one(nodes, 'tab-dc-base-url')])).toBe(BASE);
     expect(textOf(nodes)).not.toContain('Cloud ID');
   });
 });

@@ -34,7 +34,11 @@ export function TabSection({ tab, refresh, onReadCloudIdAgain, card }: TabSectio
             <>
               <dt>Kind</dt>
               <dd data-testid="tab-dc-site" data-version={dc.version ?? ''}>
-                Confluence Data Center{dc.version ? ` ${dc.version}` : ''} at {dc.baseUrl}
+                Confluence Data Center{dc.version ? ` ${dc.version}` : ''}
+              </dd>
+              <dt>Address</dt>
+              <dd class="break-anywhere" data-testid="tab-dc-base-url">
+                {dc.baseUrl}
               </dd>
             </>
           )}

@@ -39,6 +39,8 @@ export interface PageActionsView {
   copy?: CopyView;
   /** Locked tokens: nothing that needs a secret can run. */
   locked: boolean;
+  /** A Data Center page: no REST v2 there. */
+  dataCenter?: boolean;
 }
 
 export type WatchAction = 'watch' | 'unwatch';
@@ -129,7 +131,7 @@ function CopyFeedback({ copy }: { copy?: CopyView }) {
 }
 
 export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: PageActionsProps) {
-  const { watch, spaceWatch, copy, locked } = view;
+  const { watch, spaceWatch, copy, locked, dataCenter } = view;
   return (
     <section aria-labelledby="actions-heading" data-testid="page-actions">
       <h2 id="actions-heading">Actions</h2>
@@ -143,7 +145,7 @@ export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: P
       </div>
       <h3 id="copy-heading">Copy</h3>
       <div class="action-grid action-grid-3" role="group" aria-labelledby="copy-heading">
-        {COPY_KINDS.map((kind) => (
+        {COPY_KINDS.filter((kind) => !(dataCenter && kind === 'rest-v2')).map((kind) => (
           <button
             type="button"
             class="secondary"

@@ -71,7 +71,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
           <TabSection tab={state.tab} refresh={state.cloudIdRefresh} onReadCloudIdAgain={actions?.onReadCloudIdAgain} card={state.page?.card} />
           {state.tokens.onContent && state.tokens.forSite && (
             <PageActions
-              view={{ watch: state.page?.watch, spaceWatch: state.page?.spaceWatch, copy: state.page?.copy, locked: state.tokens.lock === 'locked' }}
+              view={{ watch: state.page?.watch, spaceWatch: state.page?.spaceWatch, copy: state.page?.copy, locked: state.tokens.lock === 'locked', dataCenter: state.tab.dataCenter !== null }}
               onWatch={actions?.onWatch ?? noop}
               onSpaceWatch={actions?.onSpaceWatch ?? noop}
               onCopy={actions?.onCopy ?? noop}

@@ -130,7 +130,11 @@ test('a Data Center page is recognised at every URL shape: the popup shows the s
     const page = await context.newPage();
     const popup = await openDcCard(page, url, openPopup);
     await expect(popup.getByTestId('tab-site'), shape).toHaveText(SIM_DC.host);
-    await expect(popup.getByTestId('tab-dc-site')).toHaveText(`Confluence Data Center 8.5.4 at ${SIM_DC.baseUrl}`);
+    await expect(popup.getByTestId('tab-dc-site')).toHaveText('Confluence Data Center 8.5.4');
+    await expect(popup.getByTestId('tab-dc-base-url')).toHaveText(SIM_DC.baseUrl);
+    // Data Center has no v2: no REST v2 button to offer (beside the v1 one).
+    await expect(popup.getByTestId('copy-rest-v1')).toBeVisible();
+    await expect(popup.getByTestId('copy-rest-v2')).toHaveCount(0);
     await expect(popup.getByTestId('page-title')).toHaveText(DC_HOME.title);
     await expect(popup.getByTestId('page-id')).toHaveText(DC_HOME.id);
     await expect(popup.getByTestId('page-space')).toContainText('(DEV)');

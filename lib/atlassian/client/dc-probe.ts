@@ -34,7 +34,9 @@ export function dcProbeCall(baseUrl: string, target: DcProbeTarget, signal: Abor
       maxBodyBytes: MAX_JSON_ANSWER_BYTES,
     },
     signal,
-    idempotent: true,
+    // Not repeated: a person waits on the form, and an address that does not answer at once is
+    // told as unreachable (the retries would make that about 7 s).
+    idempotent: false,
     secrets: [],
     read(answer) {
       const text = answer.body.kind === 'text' ? answer.body.text : '';
