@@ -5,13 +5,14 @@ import { DateTime } from '../shared/DateTime';
 export function KnownSites({ sites, error }: { sites: SiteView[]; error?: string }) {
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Known sites</h2>
+      {/* Cloud sites, found as their pages are opened; Data Center sites are listed in the options. */}
+      <h2 id="sites-heading">Known Cloud sites</h2>
       {error !== undefined && (
         <p class="notice notice-error" role="alert" data-testid="known-sites-error">
           {error}
         </p>
       )}
-      {error === undefined && sites.length === 0 && <p class="note">No Confluence site has been opened yet.</p>}
+      {error === undefined && sites.length === 0 && <p class="note">No Confluence Cloud site has been opened yet. Data Center sites are in the options.</p>}
       <ul class="sites" data-testid="known-sites">
         {sites.map((site) => (
           <li key={site.host} data-testid="known-site">

@@ -85,7 +85,7 @@ describe('Popup', () => {
   it('keeps a section for tokens and a heading per section', () => {
     const nodes = render(ready({}));
     expect(byTestId(nodes, 'tokens-section')).toHaveLength(1);
-    expect(findAll(nodes, (e) => e.tag === 'h2').map((e) => textOf(e.children))).toEqual(['This tab', 'Tokens', 'Known sites']);
+    expect(findAll(nodes, (e) => e.tag === 'h2').map((e) => textOf(e.children))).toEqual(['This tab', 'Tokens', 'Known Cloud sites']);
   });
 
   it('shows errors as an alert', () => {

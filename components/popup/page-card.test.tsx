@@ -261,7 +261,7 @@ describe('Popup on a content page with a token', () => {
 
   it('puts the page card first, then the actions, then the token and the known sites', () => {
     const nodes = expand(<Popup state={ready({ card: { status: 'ready', card } })} />);
-    expect(findAll(nodes, (e) => e.tag === 'h2').map((e) => textOf(e.children))).toEqual(['This tab', 'Actions', 'Tokens', 'Known sites']);
+    expect(findAll(nodes, (e) => e.tag === 'h2').map((e) => textOf(e.children))).toEqual(['This tab', 'Actions', 'Tokens', 'Known Cloud sites']);
     const order = findAll(nodes, (e) => ['page-card', 'page-actions', 'tokens-section'].includes(e.props['data-testid'] as string)).map((e) => e.props['data-testid']);
     expect(order).toEqual(['page-card', 'page-actions', 'tokens-section']);
     // One of each id, so tests and people find exactly one.
