@@ -13,6 +13,8 @@ const ALLOWED_CODE_IMPORTS: Record<string, readonly string[]> = {
   activity: [],
   export: [],
   'dc-sites': [],
+  // Managed policy (issue 12) is about tokens' kinds: their names from token-kind.ts.
+  policy: ['tokens'],
   // A check is about a saved token: its summary schema, kinds and which sites it is for.
   'token-checks': ['tokens'],
   // Which saved token covers the page's site; the page context's schemas (a content id); and the
