@@ -60,6 +60,9 @@ export default defineConfig({
     // Data Center servers can be anywhere: each origin is asked for, from a click, only when a
     // Data Center token needs it (https only: a PAT never travels in clear text).
     optional_host_permissions: ['https://*/*'],
+    // What an organisation may set through Chrome's managed storage (docs: issue 12, lib/features/policy/);
+    // Firefox reads the `3rdparty` section of policies.json without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // storage.local.setAccessLevel (closing the vault's key to content scripts) exists for every
     // storage area from Chrome 140 (MDN browser-compat-data); before that it failed open.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '140' }),

@@ -72,6 +72,7 @@ export default defineBackground({
       toaster,
       flashBadge: (flash) => badge.flash(flash),
       openOptions: () => browser.runtime.openOptionsPage(),
+      managedStorage: { read: () => browser.storage.managed.get() },
       dataCenter: {
         scripting: browser.scripting as unknown as ScriptingApi,
         contentScriptFiles: [CONTENT_SCRIPT_FILE],
@@ -113,6 +114,10 @@ export default defineBackground({
       void target.then((t) => surfaces.onCommand(command, t)).catch(failed('A keyboard shortcut'));
     });
 
+    // The organisation's policy is read again as soon as an administrator changes it.
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') void background.deps.policy.refresh().catch(failed('Reading the managed policy'));
+    });
     // Listeners are registered synchronously so a restarted service worker receives the message that woke it.
     browser.runtime.onMessage.addListener((message, sender) => background.route(message, sender));
     // Exports: the export page asks for each piece over a port; the router checks who connected.

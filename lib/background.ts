@@ -54,6 +54,10 @@ import { createDcSitesArea } from './features/dc-sites/dc-sites-area';
 import { enableOnTab, type EnableOnTabDeps } from './features/dc-sites/enable-on-tab';
 import { dcSitesMessages, type DcSitesDeps } from './features/dc-sites/messages';
 import { dcSiteKey } from './sites/site-key';
+import { siteAllowed } from './features/policy/merge-policy';
+import { policyMessages, type PolicyDeps } from './features/policy/messages';
+import { createPolicySource, type ManagedStorage } from './features/policy/policy-source';
+import { withPolicy } from './features/policy/policy-vault';
 
 /*
  * The composition root: builds the stores and the request client once, hands each feature the
@@ -70,10 +74,11 @@ export const backgroundMessages = [
   ...activityMessages,
   ...remindersMessages,
   ...dcSitesMessages,
+  ...policyMessages,
 ] as const satisfies readonly AnyMessageDefinition[];
 export type BackgroundMessages = typeof backgroundMessages;
 
-export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps & RemindersDeps & DcSitesDeps;
+export type BackgroundDeps = PagesDeps & TokensDeps & TokenChecksDeps & PageActionsDeps & ActivityDeps & RemindersDeps & DcSitesDeps & PolicyDeps;
 
 /** What Data Center sites need of the browser (none: a background that cannot add them, as in most tests). */
 export interface DataCenterPlatform extends Omit<EnableOnTabDeps, 'dcSites'> {
@@ -120,6 +125,8 @@ export interface BackgroundPlatform {
   /** Opens the options page (the toolbar menu's "Options"). */
   openOptions?: () => Promise<void>;
   dataCenter?: DataCenterPlatform;
+  /** `storage.managed`: the organisation's policy (none: no policy applies). */
+  managedStorage?: ManagedStorage;
 }
 
 export interface Background {
@@ -164,12 +171,15 @@ export function createBackground(platform: BackgroundPlatform): Background {
     notify('tokens');
     void reminders?.refreshBadge().catch((error: unknown) => platform.onError('Updating the badge', error));
   });
-  const vault = createTokenVault({
+  const policy = createPolicySource(platform.managedStorage);
+  const storedVault = createTokenVault({
     local: tokensArea,
     session: watched(session, 'tokens'),
     deviceKeys: platform.deviceKeys,
     ...(platform.vaultNow ? { now: platform.vaultNow } : {}),
   });
+  // Every feature reads tokens through the policy: forced read-only, allowed kinds (policy-vault.ts).
+  const vault = withPolicy(storedVault, policy);
   const client = createAtlassianClient({
     ...platform.clientDeps,
     onActivity: (entry) => {
@@ -290,6 +300,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
       seen: (baseUrl, now, version) => dcSiteStore.seen(baseUrl, now, version),
     },
     dcSites,
+    policy,
     now: platform.now,
     vault,
     resetTokens: () => resetTokenStorage(watched(local, 'tokens')),
@@ -310,6 +321,11 @@ export function createBackground(platform: BackgroundPlatform): Background {
       onInvalidToken: (token, host, failure) => health.tokenRefused(token, host, failure.message),
       choices: tokenChoices,
       dcSiteKeys,
+      async siteRefusal(site) {
+        const { policy: current } = await policy.get();
+        if (siteAllowed(site, current)) return undefined;
+        return { class: 'no-token', message: `${site} is not allowed by your organisation (policy “allowedSites”), so no token is used there.`, fix: 'Ask your administrator if you need it.' };
+      },
     }),
     tokenChoices,
     openExport: (address) => surface.openTab(exportPageUrl(platform.extension.baseUrl, address)),

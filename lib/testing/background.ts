@@ -34,6 +34,8 @@ export interface TestBackgroundOptions {
   timeZone?: string;
   /** Data Center sites' browser side (content-script registration, menus); none: they cannot be added. */
   dataCenter?: BackgroundPlatform['dataCenter'];
+  /** What managed storage holds (the organisation's policy); none: no policy. */
+  managedPolicy?: unknown;
 }
 
 /** Notifications shown and badges set, as the browser would have received them. */
@@ -79,6 +81,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     notify: (topic) => notices.push(topic),
     onError: (_what, error) => errors.push(error),
     ...(options.dataCenter ? { dataCenter: options.dataCenter } : {}),
+    ...(options.managedPolicy !== undefined ? { managedStorage: { read: async () => options.managedPolicy } } : {}),
   });
   /** A tab showing `url`, and the sender its content script has. */
   const openTab = (tabId: number, url: string | undefined): SenderLike => {

@@ -44,6 +44,8 @@ export interface ActionDeps extends TargetDeps {
   choices?: Pick<TokenChoices, 'get'>;
   /** The Data Center sites the person added (base URLs): nothing is sent to any other server. */
   dcSiteKeys?(): Promise<string[]>;
+  /** Why the organisation's policy does not allow the site (undefined: it does). */
+  siteRefusal?(site: string): Promise<ActionFailure | undefined>;
 }
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
@@ -118,6 +120,8 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
         failure: { class: 'no-page', message: `${siteLabel(site)} is not among your Data Center sites.`, fix: 'Add it in the extension options (Data Center sites), then try again.' },
       };
     }
+    const refused = await deps.siteRefusal?.(host);
+    if (refused) return { ok: false, failure: refused };
     const { chosen: token } = await tokensFor(host);
     if (!token) {
       const failure: ActionFailure =
