@@ -43,9 +43,6 @@ import { sendRoute } from './features/token-checks/send-route';
 import { tokensMessages, type TokensDeps } from './features/tokens/messages';
 import { resetTokenStorage } from './features/tokens/reset-token-storage';
 import { createTokenVault } from './features/tokens/token-vault';
-import { createDcProbe } from './atlassian/client/dc-probe';
-import { createExecutor } from './atlassian/client/execute';
-import { DEFAULT_RETRY_POLICY } from './atlassian/retry';
 import { createDynamicContentScripts, type ScriptingApi } from './core/content-scripts/dynamic-content-scripts';
 import { DC_SCRIPT_ID_PREFIX } from './features/dc-sites/dc-site-scripts';
 import { createDcSiteService, type DcSiteService } from './features/dc-sites/dc-site-service';
@@ -212,19 +209,6 @@ export function createBackground(platform: BackgroundPlatform): Background {
   const cloudIds = createCloudIdSource({ sites, client });
   const dcSiteStore = createDcSiteStore(createDcSitesArea(watched(local, 'dc-sites')));
   const dcSiteKeys = async () => (await dcSiteStore.list()).map((s) => s.baseUrl);
-  // The probe is sent by the client's own executor: attempts, classification and the activity log as for every call.
-  const probeExecutor = createExecutor({
-    fetch: platform.clientDeps.fetch,
-    now: platform.clientDeps.now,
-    sleep: platform.clientDeps.sleep,
-    random: platform.clientDeps.random,
-    policy: platform.clientDeps.retryPolicy ?? DEFAULT_RETRY_POLICY,
-    redirects: {},
-    onActivity: (entry) => {
-      activity.record(entry);
-      platform.onActivity?.(entry);
-    },
-  });
   const dcPlatform = platform.dataCenter;
   const noScripting: ScriptingApi = {
     registerContentScripts: async () => {
@@ -239,7 +223,8 @@ export function createBackground(platform: BackgroundPlatform): Background {
       contains: platform.hasHostPermission,
       remove: (origin) => dcPlatform?.removeAccess(`${origin}/*`) ?? Promise.resolve(false),
     },
-    probe: createDcProbe((call) => probeExecutor.execute(call)),
+    // The request client sends it: attempts, classification and the activity log as for every call.
+    probe: (baseUrl, target) => client.probeDataCenter(baseUrl, target),
     scripts: createDynamicContentScripts(dcPlatform?.scripting ?? noScripting, { idPrefix: DC_SCRIPT_ID_PREFIX, js: dcPlatform?.contentScriptFiles ?? [] }),
     async tokenOrigins() {
       const tokens = await vault.list().catch(() => []);

@@ -13,6 +13,7 @@ import { createExecutor, type Call, type CallLabel } from './execute';
 import { paginateCall } from './paginate';
 import { displayPath, prepare, readOnlyRefusal, type PreparedCall } from './prepare';
 import { readOperationAnswer } from './read-answer';
+import { dcProbeCall, type DcProbeAnswer, type DcProbeTarget } from './dc-probe';
 import { tenantInfoCall } from './tenant-info';
 import type { AnyRequestInput, ApiResult, AtlassianClient, AtlassianClientDeps, Credential, PaginatedResult } from './types';
 
@@ -86,7 +87,12 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     return executor.execute(prepared.call);
   }
 
+  function probeDataCenter(baseUrl: string, target: DcProbeTarget, signal?: AbortSignal): Promise<ApiResult<DcProbeAnswer>> {
+    return executor.execute(dcProbeCall(baseUrl, target, signal));
+  }
+
   return {
+    probeDataCenter,
     request: request as AtlassianClient['request'],
     paginate: paginate as AtlassianClient['paginate'],
     refuseWrite,

@@ -8,7 +8,6 @@
 import { MAX_JSON_ANSWER_BYTES } from '../schemas/bounds';
 import { NO_TOKEN_LABEL } from '../unauthenticated';
 import type { Call } from './execute';
-import type { ApiResult } from './types';
 
 /** What one probe answer said, cut to what judging it needs. */
 export interface DcProbeAnswer {
@@ -45,11 +44,3 @@ export function dcProbeCall(baseUrl: string, target: DcProbeTarget, signal: Abor
   };
 }
 
-/**
- * The probe as a function of the client's own parts (the same executor code every call goes
- * through: attempts, classification, the activity entry). Lives beside the client until the
- * client offers it itself.
- */
-export function createDcProbe(execute: (call: Call<DcProbeAnswer>) => Promise<ApiResult<DcProbeAnswer>>) {
-  return (baseUrl: string, target: DcProbeTarget, signal?: AbortSignal) => execute(dcProbeCall(baseUrl, target, signal));
-}

@@ -1,3 +1,4 @@
+import type { DcProbeAnswer, DcProbeTarget } from './dc-probe';
 /**
  * What callers of the request client see: the credential and call they pass, the results they
  * get, and the client's interface. Expected failures come back as `{ ok: false, failure }`.
@@ -104,4 +105,6 @@ export interface AtlassianClient {
   refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: Site; operation: OperationId }): Failure | undefined;
   /** `GET https://<site>/_edge/tenant_info` without any credentials: the site's cloudId. */
   readTenantInfo(siteHost: string, signal?: AbortSignal): Promise<ApiResult<{ cloudId: string }>>;
+  /** One unauthenticated probe of a Data Center base URL (client/dc-probe.ts): any HTTP answer is data. */
+  probeDataCenter(baseUrl: string, target: DcProbeTarget, signal?: AbortSignal): Promise<ApiResult<DcProbeAnswer>>;
 }
