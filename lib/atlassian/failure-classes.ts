@@ -15,6 +15,8 @@ export const FAILURE_CLASSES = [
   'server-error',
   'malformed-response',
   'read-only-refused',
+  /** The organisation's managed policy does not allow it (a site, an export): refused before the network. */
+  'policy-refused',
   'cancelled',
   'unsupported-operation',
   'request-rejected',

@@ -7,4 +7,5 @@ export const actionFailureSchema = z.strictObject({
   message: z.string(),
   fix: z.string(),
   scopes: z.optional(z.array(z.string())),
+  policyKey: z.optional(z.string().check(z.maxLength(40))),
 });

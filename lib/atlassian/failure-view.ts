@@ -35,6 +35,8 @@ export interface ActionFailure {
   fix: string;
   /** For `missing-scope`: the granular scopes to give a scoped token (what the spec lists). */
   scopes?: string[];
+  /** For `policy-refused`: the organisation's policy key that refused it. */
+  policyKey?: string;
 }
 
 /** The client's failure, without status or wait details the pages do not use. */
@@ -44,6 +46,7 @@ export function toActionFailure(failure: Failure): ActionFailure {
     message: failure.message,
     fix: failure.fix,
     ...(failure.class === 'missing-scope' && failure.scopes ? { scopes: [...failure.scopes.granular] } : {}),
+    ...(failure.policyKey !== undefined ? { policyKey: failure.policyKey } : {}),
   };
 }
 

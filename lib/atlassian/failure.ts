@@ -22,6 +22,7 @@ export {
   invalidInputFailure,
   malformedFailure,
   offlineFailure,
+  policyRefusedFailure,
   localClockTime,
   rateLimited,
   rateLimitedAsLoginFailure,

@@ -54,11 +54,22 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     };
   }
 
+  /** The policy's refusal of the site or kind for a prepared call (awaited only when there is a guard: no extra tick otherwise). */
+  async function guardSite(input: AnyRequestInput, prepared: ReturnType<typeof prepare>): Promise<ReturnType<typeof prepare>> {
+    const refused = await deps.policyGuard!(input.site, input.credential.kind);
+    return refused ? { ok: false, failure: refused } : prepared;
+  }
+  function prepareGuarded(input: AnyRequestInput): ReturnType<typeof prepare> | Promise<ReturnType<typeof prepare>> {
+    const prepared = prepare(input);
+    return prepared.ok && deps.policyGuard ? guardSite(input, prepared) : prepared;
+  }
+
   async function request(input: AnyRequestInput): Promise<ApiResult<unknown>> {
     // Only reachable from untyped callers; nothing to log against.
     if (!isOperationId(input.operation)) return { ok: false, failure: unknownOperationFailure() };
     const startedAt = deps.now();
-    const prepared = prepare(input);
+    const maybe = prepareGuarded(input);
+    const prepared = maybe instanceof Promise ? await maybe : maybe;
     if (!prepared.ok) return { ok: false, failure: refuse(input, prepared.failure, startedAt) };
     return executor.execute(operationCall(input, prepared.value));
   }
@@ -66,14 +77,15 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
   async function paginate(input: AnyRequestInput & { maxPages?: number }): Promise<PaginatedResult<unknown>> {
     if (!isOperationId(input.operation)) return { ok: false, failure: unknownOperationFailure(), pages: [] };
     const startedAt = deps.now();
-    const prepared = prepare(input);
+    const maybe = prepareGuarded(input);
+    const prepared = maybe instanceof Promise ? await maybe : maybe;
     if (!prepared.ok) return { ok: false, failure: refuse(input, prepared.failure, startedAt), pages: [] };
     return paginateCall((call) => executor.execute(call), operationCall(input, prepared.value), prepared.value, input.maxPages);
   }
 
-  function refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: Site; operation: OperationId }): Failure | undefined {
+  function refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly' | 'readOnlyBy'>; site: Site; operation: OperationId }): Failure | undefined {
     if (!isOperationId(input.operation)) return unknownOperationFailure();
-    const refusal = readOnlyRefusal(input.credential.readOnly, input.operation);
+    const refusal = readOnlyRefusal(input.credential.readOnly, input.operation, input.credential.readOnlyBy);
     if (!refusal) return undefined;
     // Logged like any refused call; no secret has been read, so there is none to scrub.
     const label = { ...labelOf(input.credential.label, input.site, input.operation), path: displayPath(OPERATIONS[input.operation]) };

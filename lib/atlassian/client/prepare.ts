@@ -109,15 +109,15 @@ export function displayPath(op: OperationDefinition): string {
 }
 
 /** The read-only guard: a write by a read-only token is refused before anything else. */
-export function readOnlyRefusal(readOnly: boolean, operation: OperationId): Failure | undefined {
-  return readOnly && !READ_METHODS.includes(OPERATIONS[operation].method) ? readOnlyFailure(operation) : undefined;
+export function readOnlyRefusal(readOnly: boolean, operation: OperationId, by?: 'organisation'): Failure | undefined {
+  return readOnly && !READ_METHODS.includes(OPERATIONS[operation].method) ? readOnlyFailure(operation, by) : undefined;
 }
 
 export function prepare(input: AnyRequestInput): Preparation {
   const op: OperationDefinition = OPERATIONS[input.operation];
   const { credential, site } = input;
   // The read-only guard comes first: nothing else may be consulted before refusing a write.
-  const refusal = readOnlyRefusal(credential.readOnly, input.operation);
+  const refusal = readOnlyRefusal(credential.readOnly, input.operation, credential.readOnlyBy);
   if (refusal) return { ok: false, failure: refusal };
   if (input.signal?.aborted) return { ok: false, failure: cancelledFailure() };
   const unusable = checkCredential(credential);

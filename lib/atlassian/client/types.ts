@@ -25,6 +25,8 @@ export interface Credential {
   secret: string;
   /** When true, only GET/HEAD leave the extension. */
   readOnly: boolean;
+  /** Who made it read-only when it is not the person's own switch (the refusal's fix says so). */
+  readOnlyBy?: 'organisation' | undefined;
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined;
@@ -87,6 +89,11 @@ export interface AtlassianClientDeps {
   random: () => number;
   onActivity: (entry: ActivityEntry) => void;
   retryPolicy?: RetryPolicy;
+  /**
+   * Whether a token of `kind` may be sent to `site` at all (the organisation's allowed sites and
+   * kinds): a refusal comes back as the call's failure, logged, before any header is built.
+   */
+  policyGuard?: (site: Site, kind: TokenKind) => Promise<Failure | undefined>;
 }
 
 export interface AtlassianClient {
@@ -102,7 +109,7 @@ export interface AtlassianClient {
    * read-only token is refused (and logged) here, so the vault need not even be opened for it.
    * `request` applies the same guard first; undefined means the guard lets it through.
    */
-  refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly'>; site: Site; operation: OperationId }): Failure | undefined;
+  refuseWrite(input: { credential: Pick<Credential, 'label' | 'readOnly' | 'readOnlyBy'>; site: Site; operation: OperationId }): Failure | undefined;
   /** `GET https://<site>/_edge/tenant_info` without any credentials: the site's cloudId. */
   readTenantInfo(siteHost: string, signal?: AbortSignal): Promise<ApiResult<{ cloudId: string }>>;
   /** One unauthenticated probe of a Data Center base URL (client/dc-probe.ts): any HTTP answer is data. */

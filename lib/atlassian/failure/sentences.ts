@@ -20,6 +20,8 @@ export interface Failure {
   scopes?: { classic: readonly string[]; granular: readonly string[] };
   /** For `rate-limited` (and 503s that say so): how long the server asked us to wait. */
   retryAfterMs?: number;
+  /** For `policy-refused`: the organisation's policy key (lib/features/policy/policy.ts). */
+  policyKey?: string;
 }
 
 function describeOperation(id: OperationId): string {
@@ -322,12 +324,21 @@ export function cancelledFailure(): Failure {
   return { class: 'cancelled', message: 'The request was cancelled.', fix: 'Nothing to fix; start it again when you want.' };
 }
 
-export function readOnlyFailure(operation: OperationId): Failure {
+export function readOnlyFailure(operation: OperationId, by?: 'organisation'): Failure {
   return {
     class: 'read-only-refused',
-    message: `This token is marked read-only, so the extension did not send ${describeOperation(operation)}, which would change something in Confluence.`,
-    fix: 'If this token should make changes, turn off "read-only" in its settings.',
+    message:
+      by === 'organisation'
+        ? `Your organisation makes every token read-only (policy “forceReadOnly”), so the extension did not send ${describeOperation(operation)}, which would change something in Confluence.`
+        : `This token is marked read-only, so the extension did not send ${describeOperation(operation)}, which would change something in Confluence.`,
+    fix: by === 'organisation' ? 'Ask your administrator if you need to make this change.' : 'If this token should make changes, turn off "read-only" in its settings.',
+    ...(by === 'organisation' ? { policyKey: 'forceReadOnly' } : {}),
   };
+}
+
+/** What the organisation's policy refused: `key` is the policy key; the sentences are the policy feature's. */
+export function policyRefusedFailure(key: string, message: string, fix: string): Failure {
+  return { class: 'policy-refused', message, fix, policyKey: key };
 }
 
 export function unsupportedOnDataCenter(operation: OperationId): Failure {

@@ -46,6 +46,8 @@ export interface ActionDeps extends TargetDeps {
   dcSiteKeys?(): Promise<string[]>;
   /** Why the organisation's policy does not allow the site (undefined: it does). */
   siteRefusal?(site: string): Promise<ActionFailure | undefined>;
+  /** Why the organisation's policy does not allow the action anywhere (undefined: it does). */
+  actionRefusal?(action: ActionName): Promise<ActionFailure | undefined>;
 }
 
 type ConfirmedRoute = Extract<SendRoute, { ok: true }>;
@@ -144,7 +146,7 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
     const refusal =
       operation &&
       deps.client.refuseWrite({
-        credential: { label: token.label, readOnly: token.readOnly },
+        credential: { label: token.label, readOnly: token.readOnly, readOnlyBy: token.readOnlyBy },
         site,
         operation,
       });
@@ -167,6 +169,8 @@ export function createActionDispatcher(deps: ActionDeps, actions: Readonly<Recor
 
   async function dispatch(name: ActionName, target: ActionTarget | (Omit<ActionTarget, 'context'> & { byTitle: { spaceKey: string; title: string } })): Promise<ActionResult> {
     const action = actions[name];
+    const refused = await deps.actionRefusal?.(name);
+    if (refused) return { ok: false, failure: refused };
     const routed = await routeFor(target.host, action.operation);
     if (!routed.ok) {
       if (routed.failure.class === 'invalid-token' && routed.refusedToken) deps.onInvalidToken?.(routed.refusedToken, target.host, routed.failure);

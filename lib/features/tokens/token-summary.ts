@@ -27,6 +27,8 @@ export const tokenSummarySchema = z.strictObject({
   sites: z.array(z.string()),
   dcBaseUrl: z.string().optional(),
   readOnly: z.boolean(),
+  /** Set when the organisation's policy makes it read-only whatever the person chose (lib/features/policy/). */
+  readOnlyBy: z.literal('organisation').optional(),
   /** Changes with every edit of the record (token-revision.ts); `tokens-update` sends it back. */
   revision: tokenRevisionSchema,
 });
