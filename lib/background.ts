@@ -51,7 +51,8 @@ import { createDcSitesArea } from './features/dc-sites/dc-sites-area';
 import { enableOnTab, type EnableOnTabDeps } from './features/dc-sites/enable-on-tab';
 import { dcSitesMessages, type DcSitesDeps } from './features/dc-sites/messages';
 import { dcSiteKey } from './sites/site-key';
-import { siteAllowed } from './features/policy/merge-policy';
+import { toActionFailure } from './atlassian/failure-view';
+import { actionRefusal, exportRefusedFailure, policyGuard, siteRefusal } from './features/policy/policy-refusals';
 import { policyMessages, type PolicyDeps } from './features/policy/messages';
 import { createPolicySource, type ManagedStorage } from './features/policy/policy-source';
 import { withPolicy } from './features/policy/policy-vault';
@@ -168,7 +169,12 @@ export function createBackground(platform: BackgroundPlatform): Background {
     notify('tokens');
     void reminders?.refreshBadge().catch((error: unknown) => platform.onError('Updating the badge', error));
   });
-  const policy = createPolicySource(platform.managedStorage);
+  // An administrator's change reaches open pages at once, and reminders follow its floor.
+  const policy = createPolicySource(platform.managedStorage, () => {
+    notify('policy');
+    notify('tokens');
+    void reminders?.evaluate().catch((error: unknown) => platform.onError('Sending reminders', error));
+  });
   const storedVault = createTokenVault({
     local: tokensArea,
     session: watched(session, 'tokens'),
@@ -179,6 +185,8 @@ export function createBackground(platform: BackgroundPlatform): Background {
   const vault = withPolicy(storedVault, policy);
   const client = createAtlassianClient({
     ...platform.clientDeps,
+    // No token goes to a site, or is sent as a kind, the organisation's policy leaves out, whichever feature asks.
+    policyGuard: policyGuard(policy),
     onActivity: (entry) => {
       activity.record(entry);
       platform.onActivity?.(entry);
@@ -200,6 +208,10 @@ export function createBackground(platform: BackgroundPlatform): Background {
   };
   reminders = createReminderService({
     area: createRemindersArea(local),
+    async thresholdRules() {
+      const { policy: current } = await policy.get();
+      return { defaults: current.reminderThresholdsDays, floor: current.minimumReminderDays };
+    },
     tokens: () => vault.list(),
     entries: () => reminderEntries.list(),
     onError: platform.onError,
@@ -234,6 +246,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
       });
     },
     onSitesChanged: async (list) => dcPlatform?.rebuildMenus(list.map((s) => s.baseUrl)),
+    policyRefusal: async (baseUrl) => siteRefusal(baseUrl, (await policy.get()).policy)?.message,
     now: platform.now,
     onError: platform.onError,
   });
@@ -306,11 +319,8 @@ export function createBackground(platform: BackgroundPlatform): Background {
       onInvalidToken: (token, host, failure) => health.tokenRefused(token, host, failure.message),
       choices: tokenChoices,
       dcSiteKeys,
-      async siteRefusal(site) {
-        const { policy: current } = await policy.get();
-        if (siteAllowed(site, current)) return undefined;
-        return { class: 'no-token', message: `${site} is not allowed by your organisation (policy “allowedSites”), so no token is used there.`, fix: 'Ask your administrator if you need it.' };
-      },
+      siteRefusal: async (site) => siteRefusal(site, (await policy.get()).policy),
+      actionRefusal: async (action) => actionRefusal(action, (await policy.get()).policy),
     }),
     tokenChoices,
     openExport: (address) => surface.openTab(exportPageUrl(platform.extension.baseUrl, address)),
@@ -352,6 +362,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
   );
 
   async function exportRoute(host: string): Promise<ExportRoute> {
+    if ((await policy.get()).policy.disableExport) return { ok: false, failure: toActionFailure(exportRefusedFailure()) };
     const routed = await deps.actions.routeFor(host);
     if (!routed.ok) {
       if (routed.failure.class === 'invalid-token' && routed.refusedToken) health.tokenRefused(routed.refusedToken, host, routed.failure.message);

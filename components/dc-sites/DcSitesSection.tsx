@@ -134,7 +134,7 @@ export function DcSiteForm({ view, actions }: { view: DcSitesView; actions: DcSi
 }
 
 // Refusals about the address (or reaching it) belong to the base URL field; the others to the token.
-const ADDRESS_PROBLEMS = ['address', 'permission', 'unreachable', 'not-confluence'];
+const ADDRESS_PROBLEMS = ['address', 'not-allowed', 'permission', 'unreachable', 'not-confluence'];
 const TOKEN_PROBLEMS = ['token', 'locked'];
 
 export interface DcSiteFormViewProps {

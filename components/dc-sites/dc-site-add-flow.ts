@@ -16,7 +16,7 @@ import type { DcSiteDraft } from './DcSitesSection';
 /** The background's `dc-site-add` answer. */
 export type DcSiteAddAnswer =
   | { ok: true; site: DcSiteView; alreadyAdded: boolean }
-  | { ok: false; problem: 'address' | 'permission' | 'unreachable' | 'not-confluence'; sentence: string };
+  | { ok: false; problem: 'address' | 'not-allowed' | 'permission' | 'unreachable' | 'not-confluence'; sentence: string };
 
 export interface DcSiteAddDeps {
   /** `browser.permissions.request({ origins })`. */
@@ -25,6 +25,8 @@ export interface DcSiteAddDeps {
   savePat(input: TokenFormInput): Promise<TokenWriteResult>;
   /** The tokens are locked: a PAT cannot be encrypted now. */
   locked: boolean;
+  /** The organisation's refusal of the base URL (policy “allowedSites”): nothing is asked then. */
+  policyRefusal?(baseUrl: string): string | undefined;
 }
 
 /**
@@ -64,6 +66,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function addDcSite(draft: DcSiteDraft, deps: DcSiteAddDeps): Promise<DcSiteAddOutcome> {
   const address = readDcAddress(draft.baseUrl);
   if (!address.ok) return Promise.resolve({ ok: false, problem: 'address', sentence: address.sentence, siteAdded: false });
+  const refused = deps.policyRefusal?.(address.baseUrl);
+  if (refused) return Promise.resolve({ ok: false, problem: 'not-allowed', sentence: refused, siteAdded: false });
   if (hasPat(draft) && deps.locked) return Promise.resolve({ ok: false, problem: 'locked', sentence: dcAddSentences.locked, siteAdded: false });
   let granted: Promise<boolean>;
   try {

@@ -34,7 +34,7 @@ export interface TestBackgroundOptions {
   timeZone?: string;
   /** Data Center sites' browser side (content-script registration, menus); none: they cannot be added. */
   dataCenter?: BackgroundPlatform['dataCenter'];
-  /** What managed storage holds (the organisation's policy); none: no policy. */
+  /** What managed storage holds (the organisation's policy); a function: read anew each time; none: no policy. */
   managedPolicy?: unknown;
 }
 
@@ -81,7 +81,9 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     notify: (topic) => notices.push(topic),
     onError: (_what, error) => errors.push(error),
     ...(options.dataCenter ? { dataCenter: options.dataCenter } : {}),
-    ...(options.managedPolicy !== undefined ? { managedStorage: { read: async () => options.managedPolicy } } : {}),
+    ...(options.managedPolicy !== undefined
+      ? { managedStorage: { read: async () => (typeof options.managedPolicy === 'function' ? (options.managedPolicy as () => unknown)() : options.managedPolicy) } }
+      : {}),
   });
   /** A tab showing `url`, and the sender its content script has. */
   const openTab = (tabId: number, url: string | undefined): SenderLike => {

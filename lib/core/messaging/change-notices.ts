@@ -6,7 +6,7 @@ import type { StorageAreaLike } from '../storage/storage-area';
  * on every activity write). A page re-asks for what it shows, debounced.
  */
 
-export const CHANGE_TOPICS = ['tokens', 'sites', 'dc-sites', 'tabs', 'activity', 'reminders', 'health'] as const;
+export const CHANGE_TOPICS = ['tokens', 'sites', 'dc-sites', 'tabs', 'activity', 'reminders', 'health', 'policy'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 /** The whole notice: no data, only what changed. */

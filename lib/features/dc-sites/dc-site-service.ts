@@ -32,9 +32,11 @@ export interface DcSiteServiceDeps {
   onSitesChanged(sites: readonly DcSiteRecord[]): Promise<void>;
   now(): number;
   onError(what: string, error: unknown): void;
+  /** The organisation's refusal of a base URL (policy “allowedSites”), or undefined when allowed. */
+  policyRefusal?(baseUrl: string): Promise<string | undefined>;
 }
 
-export type AddProblem = 'address' | 'permission' | 'unreachable' | 'not-confluence';
+export type AddProblem = 'address' | 'not-allowed' | 'permission' | 'unreachable' | 'not-confluence';
 export type AddOutcome = { ok: true; site: DcSiteRecord; alreadyAdded: boolean } | { ok: false; problem: AddProblem; sentence: string };
 
 export interface DcSiteStatus {
@@ -93,6 +95,12 @@ export function createDcSiteService(deps: DcSiteServiceDeps): DcSiteService {
       const address = readDcAddress(input);
       if (!address.ok) return { ok: false, problem: 'address', sentence: address.sentence };
       const { baseUrl, origin, host } = address;
+      const refused = await deps.policyRefusal?.(baseUrl);
+      if (refused) {
+        // Access the page asked for before it knew is given back: nothing may contact the server.
+        await releaseUnlessUsed(origin, baseUrl);
+        return { ok: false, problem: 'not-allowed', sentence: refused };
+      }
       if (!(await deps.permissions.contains(origin))) return { ok: false, problem: 'permission', sentence: dcSiteSentences.noPermission(origin) };
       const existing = await deps.store.get(baseUrl);
       if (existing) {

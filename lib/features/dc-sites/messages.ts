@@ -48,7 +48,7 @@ export const dcSiteAdd = message({
   input: z.strictObject({ type: z.literal('dc-site-add'), baseUrl: z.string().check(z.maxLength(2048)) }),
   output: z.union([
     z.strictObject({ ok: z.literal(true), site: dcSiteViewSchema, alreadyAdded: z.boolean() }),
-    z.strictObject({ ok: z.literal(false), problem: z.enum(['address', 'permission', 'unreachable', 'not-confluence']), sentence: z.string() }),
+    z.strictObject({ ok: z.literal(false), problem: z.enum(['address', 'not-allowed', 'permission', 'unreachable', 'not-confluence']), sentence: z.string() }),
   ]),
   async handle({ baseUrl }, _sender, deps) {
     const outcome = await deps.dcSites.add(baseUrl);

@@ -3,21 +3,32 @@ import type { Policy } from './policy';
 
 /* What a policy makes of a person's own settings: policy wins wherever it says something. */
 
-/** A token's read-only switch as it applies: locked on by `forceReadOnly`. */
-export function effectiveReadOnly(own: boolean, policy: Policy): { readOnly: boolean; setByOrganisation: boolean } {
-  return policy.forceReadOnly ? { readOnly: true, setByOrganisation: true } : { readOnly: own, setByOrganisation: false };
+/** The host a site key names: a Cloud key is its host; a Data Center base URL's host (with a port, if any). */
+function hostOfKey(key: string): string | undefined {
+  if (!key.startsWith('https://')) return key;
+  try {
+    return new URL(key).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Whether a site (a Cloud host or a Data Center base URL, lib/sites/site-key.ts) is allowed.
- * `*.acme.atlassian.net` matches hosts below it, never `acme.atlassian.net.evil.example`; a base
- * URL matches itself only.
+ * A base URL pattern matches that base URL only; a host pattern matches every site on that host
+ * (Cloud, or Data Center at any context path); `*.acme.atlassian.net` matches hosts below it,
+ * never `acme.atlassian.net.evil.example`. Patterns come normalised from read-policy.ts.
  */
 export function siteAllowed(siteKey: string, policy: Policy): boolean {
   const allowed = policy.allowedSites;
   if (!allowed) return true;
   const key = siteKey.trim().toLowerCase().replace(/\/+$/, '');
-  return allowed.some((pattern) => (pattern.startsWith('*.') ? key.endsWith(pattern.slice(1)) && !key.includes('/') : key === pattern));
+  const host = hostOfKey(key);
+  return allowed.some((pattern) => {
+    if (pattern.startsWith('https://')) return key === pattern;
+    if (host === undefined) return false;
+    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+  });
 }
 
 export function tokenKindAllowed(kind: TokenKind, policy: Policy): boolean {
@@ -25,13 +36,13 @@ export function tokenKindAllowed(kind: TokenKind, policy: Policy): boolean {
 }
 
 /**
- * The reminder thresholds that apply: the person's own (or the policy's defaults when they chose
- * none), and never without a reminder at least `minimumReminderDays` before expiry.
+ * Whether a call may send a token as `kind` (never `auto`: detection has found the kind by then).
+ * `auto` in the list allows detecting among the Cloud kinds listed with it, or both when it is
+ * listed without either: `['auto', 'scoped']` never sends a token as classic.
  */
-export function effectiveThresholds(own: readonly number[] | undefined, policy: Policy): { thresholds: number[]; floorAdded: boolean } {
-  const base = [...(own ?? policy.reminderThresholdsDays ?? [])];
-  const floor = policy.minimumReminderDays;
-  const floorAdded = floor !== undefined && !base.some((d) => d >= floor);
-  if (floorAdded) base.push(floor);
-  return { thresholds: [...new Set(base)].sort((a, b) => b - a), floorAdded };
+export function sentKindAllowed(kind: Exclude<TokenKind, 'auto'>, policy: Policy): boolean {
+  const allowed = policy.allowedTokenKinds;
+  if (!allowed || allowed.includes(kind)) return true;
+  const cloudListed = allowed.includes('classic') || allowed.includes('scoped');
+  return kind !== 'dc-pat' && allowed.includes('auto') && !cloudListed;
 }

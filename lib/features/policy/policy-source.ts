@@ -20,7 +20,8 @@ export interface PolicySource {
 /** Where the browser offers no managed storage (or refuses it), no policy applies. */
 const NONE: PolicyReading = { policy: {}, warnings: [] };
 
-export function createPolicySource(managed: ManagedStorage | undefined): PolicySource {
+/** `onChanged`: after a refresh has read the policy again (pages show it, reminders follow it). */
+export function createPolicySource(managed: ManagedStorage | undefined, onChanged?: () => void): PolicySource {
   const load = (): Promise<PolicyReading> =>
     managed
       ? managed.read().then(readPolicy, () => {
@@ -33,6 +34,7 @@ export function createPolicySource(managed: ManagedStorage | undefined): PolicyS
     get: () => current,
     refresh() {
       current = load();
+      void current.then(() => onChanged?.());
       return current;
     },
   };

@@ -1,15 +1,19 @@
 import type { TokenVault, TokenWriteResult } from '../tokens/token-vault';
-import type { TokenFormInput } from '../tokens/token-form-input';
+import type { TokenFieldErrors, TokenFormInput } from '../tokens/token-form-input';
 import { TOKEN_KIND_NAMES, type TokenKind } from '../tokens/token-kind';
 import type { TokenRevision } from '../tokens/token-revision';
 import type { TokenSummary } from '../tokens/token-summary';
-import { effectiveReadOnly, tokenKindAllowed } from './merge-policy';
+import { normalisedSiteKey } from '../tokens/token-site-match';
+import { siteAllowed, tokenKindAllowed } from './merge-policy';
+import type { Policy } from './policy';
 import type { PolicySource } from './policy-source';
 
 /*
  * The vault as every feature sees it under a policy: with `forceReadOnly` every token is
- * read-only wherever it is read (dispatcher, health, export all start from `list`), and a kind the
- * policy does not allow cannot be added or chosen, with a sentence naming the policy.
+ * read-only wherever it is read (dispatcher, health, export all start from `list` or `get`), and
+ * a kind or a site the policy does not allow cannot be saved, with a sentence naming the policy.
+ * The person's own read-only choice stays stored as they set it: it applies again when the
+ * policy goes.
  */
 
 const kindName = (kind: string) => TOKEN_KIND_NAMES[kind as TokenKind] ?? kind;
@@ -18,23 +22,54 @@ export function kindRefusal(kind: string, allowed: readonly string[]): string {
   return `Your organisation allows only these kinds of token: ${allowed.map(kindName).join(', ')} (policy “allowedTokenKinds”), so a ${kindName(kind)} cannot be saved.`;
 }
 
-export function withPolicy<V extends Pick<TokenVault, 'list' | 'add' | 'update'>>(vault: V, source: PolicySource): V {
-  async function refuseKind(input: TokenFormInput): Promise<TokenWriteResult | undefined> {
+export function siteRefusal(sites: readonly string[]): string {
+  return `Your organisation does not allow ${sites.join(', ')} (policy “allowedSites”), so no token can be saved for ${sites.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** Field errors for what the policy does not allow in `input` (none: it may be saved). */
+export function policyFieldErrors(input: TokenFormInput, policy: Policy): TokenFieldErrors {
+  const errors: TokenFieldErrors = {};
+  if (!tokenKindAllowed(input.kind as TokenKind, policy)) errors.kind = kindRefusal(input.kind, policy.allowedTokenKinds ?? []);
+  if (input.kind === 'dc-pat') {
+    const base = input.dcBaseUrl?.trim();
+    if (base && !siteAllowed(normalisedSiteKey(base), policy)) errors.dcBaseUrl = siteRefusal([base]);
+  } else {
+    const refused = (input.sites ?? []).map((s) => s.trim().toLowerCase()).filter((s) => s !== '' && !siteAllowed(s, policy));
+    if (refused.length > 0) errors.sites = siteRefusal(refused);
+  }
+  return errors;
+}
+
+function forced<T extends TokenSummary | undefined>(token: T, policy: Policy): T {
+  return token && policy.forceReadOnly ? { ...token, readOnly: true, readOnlyBy: 'organisation' as const } : token;
+}
+
+export function withPolicy<V extends Pick<TokenVault, 'list' | 'get' | 'add' | 'update'>>(vault: V, source: PolicySource): V {
+  async function refuse(input: TokenFormInput): Promise<TokenWriteResult | undefined> {
     const { policy } = await source.get();
-    if (tokenKindAllowed(input.kind as TokenKind, policy)) return undefined;
-    return { ok: false, reason: 'invalid', errors: { kind: kindRefusal(input.kind, policy.allowedTokenKinds ?? []) } };
+    const errors = policyFieldErrors(input, policy);
+    return Object.keys(errors).length > 0 ? { ok: false, reason: 'invalid', errors } : undefined;
   }
   return {
     ...vault,
     async list(): Promise<TokenSummary[]> {
       const [tokens, { policy }] = await Promise.all([vault.list(), source.get()]);
-      return policy.forceReadOnly ? tokens.map((t) => ({ ...t, readOnly: effectiveReadOnly(t.readOnly, policy).readOnly })) : tokens;
+      return tokens.map((t) => forced(t, policy));
+    },
+    async get(id: string) {
+      const [token, { policy }] = await Promise.all([vault.get(id), source.get()]);
+      return forced(token, policy);
     },
     async add(input: TokenFormInput) {
-      return (await refuseKind(input)) ?? vault.add(input);
+      return (await refuse(input)) ?? vault.add(input);
     },
     async update(id: string, input: TokenFormInput, revision?: TokenRevision) {
-      return (await refuseKind(input)) ?? vault.update(id, input, revision);
+      const refused = await refuse(input);
+      if (refused) return refused;
+      // A form filled under `forceReadOnly` shows the switch locked on: the stored choice is kept.
+      const { policy } = await source.get();
+      const stored = policy.forceReadOnly ? await vault.get(id) : undefined;
+      return vault.update(id, stored ? { ...input, readOnly: stored.readOnly } : input, revision);
     },
   };
 }

@@ -55,4 +55,96 @@ describe('a managed policy', () => {
     const none = createTestBackground({ fetch: (url, init) => sim.fetch(url, init) });
     expect(((await none.route({ type: 'policy-get' }, OPTIONS_PAGE)) as Reply).data).toEqual({ policy: {}, warnings: [] });
   });
+
+  it('forceReadOnly: the refusal says the organisation did it; an edit keeps the person’s own switch for later', async () => {
+    let current: unknown = { forceReadOnly: true };
+    const { send, run, added, bg } = await setUp(() => current);
+    const token = (await send({ type: 'tokens-list' })).data.tokens[0];
+    expect(token).toMatchObject({ readOnly: true, readOnlyBy: 'organisation' });
+    expect(await run('watch')).toMatchObject({
+      ok: false,
+      failure: { class: 'read-only-refused', policyKey: 'forceReadOnly', message: expect.stringContaining('policy “forceReadOnly”'), fix: 'Ask your administrator if you need to make this change.' },
+    });
+    // The form shows the switch locked on and sends it back so: the stored choice (off) stays.
+    const edited = await send({
+      type: 'tokens-update',
+      id: added.data.token.id,
+      revision: token.revision,
+      input: { label: 'Renamed', kind: 'classic', email: SIM_USERS.alice.email, expiresOn: '2025-06-08', sites: [acme.host], readOnly: true },
+    });
+    expect(edited.data, JSON.stringify(edited.data)).toMatchObject({ ok: true });
+    current = {};
+    await bg.deps.policy.refresh();
+    expect((await send({ type: 'tokens-list' })).data.tokens[0]).toMatchObject({ label: 'Renamed', readOnly: false });
+    expect((await send({ type: 'tokens-list' })).data.tokens[0].readOnlyBy).toBeUndefined();
+  });
+
+  it('allowedSites: a token check, a health report and an export read never reach a site left out', async () => {
+    const { send, bg, added } = await setUp({ allowedSites: ['globex.atlassian.net'] });
+    // Saved before: the token names acme, which the policy leaves out (a new one could not be saved).
+    expect(added.data).toMatchObject({ ok: false, errors: { sites: expect.stringContaining('allowedSites') } });
+    const other = await send({
+      type: 'tokens-add',
+      input: { label: 'Both', kind: 'classic', email: SIM_USERS.alice.email, secret: SIM_TOKENS.aliceClassic.secret, expiresOn: '2025-06-08', sites: [SIM_SITES.globex.host] },
+    });
+    expect(other.data, JSON.stringify(other.data)).toMatchObject({ ok: true });
+    sim.clearLog();
+    const checked = await send({ type: 'tokens-check', id: other.data.token.id });
+    expect(checked.data.results).toEqual([expect.objectContaining({ site: SIM_SITES.globex.host, ok: true })]);
+    expect(sim.log.length).toBeGreaterThan(0);
+    expect(sim.log.filter((entry) => entry.host === acme.host)).toEqual([]);
+    // A health report of every site the token is for: globex only, acme never asked.
+    sim.clearLog();
+    await send({ type: 'health-run', id: other.data.token.id });
+    expect(sim.log.filter((entry) => entry.host === acme.host)).toEqual([]);
+    void bg;
+  });
+
+  it('allowedSites: the request client refuses a credentialed call to a site left out, logged, with nothing sent', async () => {
+    const { bg } = await setUp({ allowedSites: ['globex.atlassian.net'] });
+    sim.clearLog();
+    const result = await bg.deps.actions.routeFor(acme.host);
+    expect(result).toMatchObject({ ok: false, failure: { class: 'policy-refused', policyKey: 'allowedSites' } });
+    expect(sim.log).toEqual([]);
+  });
+
+  it('allowedTokenKinds with auto: an auto token is detected among the kinds allowed, never sent as classic', async () => {
+    const { send } = await setUp({ allowedTokenKinds: ['auto', 'scoped'] }, { kind: 'auto' });
+    const token = (await send({ type: 'tokens-list' })).data.tokens[0];
+    sim.clearLog();
+    const checked = await send({ type: 'tokens-check', id: token.id });
+    expect(checked.data.results[0]).toMatchObject({ ok: false });
+    // The classic probe (Basic auth on the site itself) was refused before the network.
+    expect(sim.log.filter((entry) => entry.host === acme.host && entry.authKind !== 'none')).toEqual([]);
+  });
+
+  it('disableExport: the export actions and the export port refuse, naming the policy; other actions still run', async () => {
+    const { run, bg } = await setUp({ disableExport: true });
+    for (const action of ['export-page', 'export-tree', 'copy-page-markdown']) {
+      expect(await run(action), action).toMatchObject({ ok: false, failure: { class: 'policy-refused', policyKey: 'disableExport' } });
+    }
+    expect(await run('watch-status')).toMatchObject({ ok: true });
+    void bg;
+  });
+
+  it('reminders: the policy’s defaults until the person chooses, and a floor that cannot be unticked', async () => {
+    const { send } = await setUp({ reminderThresholdsDays: [60, 7], minimumReminderDays: 21 });
+    const first = (await send({ type: 'reminders-settings' })).data;
+    expect(first).toEqual({ thresholds: [60, 7], choices: [60, 30, 21, 14, 7, 3, 1, 0], locked: [], defaultsFromOrganisation: true });
+    const mine = (await send({ type: 'reminders-set-thresholds', thresholds: [3] })).data;
+    // Nothing the person chose reaches 21 days before expiry: the floor comes with it, locked.
+    expect(mine).toEqual({ thresholds: [21, 3], choices: [60, 30, 21, 14, 7, 3, 1, 0], locked: [21], defaultsFromOrganisation: false });
+    expect((await send({ type: 'reminders-set-thresholds', thresholds: [30, 3] })).data).toMatchObject({ thresholds: [30, 3], locked: [] });
+  });
+
+  it('a changed policy is read again and pages are told (the policy topic)', async () => {
+    let current: unknown = {};
+    const bg = createTestBackground({ fetch: (url, init) => sim.fetch(url, init), managedPolicy: () => current });
+    expect(((await bg.route({ type: 'policy-get' }, OPTIONS_PAGE)) as Reply).data.policy).toEqual({});
+    current = { disableExport: true };
+    await bg.deps.policy.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bg.notices).toContain('policy');
+    expect(((await bg.route({ type: 'policy-get' }, OPTIONS_PAGE)) as Reply).data.policy).toEqual({ disableExport: true });
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from './read-policy';
-import { effectiveReadOnly, effectiveThresholds, siteAllowed, tokenKindAllowed } from './merge-policy';
+import { sentKindAllowed, siteAllowed, tokenKindAllowed } from './merge-policy';
+import { thresholdSettings } from '../reminders/thresholds';
+import { policyFieldErrors } from './policy-vault';
 
 describe('reading a managed policy', () => {
   it('takes every well-formed key, normalised', () => {
@@ -56,12 +58,6 @@ describe('reading a managed policy', () => {
 });
 
 describe('the policy over what a person set', () => {
-  it('forceReadOnly locks every token read-only', () => {
-    expect(effectiveReadOnly(false, { forceReadOnly: true })).toEqual({ readOnly: true, setByOrganisation: true });
-    expect(effectiveReadOnly(false, {})).toEqual({ readOnly: false, setByOrganisation: false });
-    expect(effectiveReadOnly(true, { forceReadOnly: false })).toEqual({ readOnly: true, setByOrganisation: false });
-  });
-
   it('allowedSites: hosts, wildcards of Cloud hosts, exact base URLs', () => {
     const policy = readPolicy({ allowedSites: ['*.atlassian.net', 'https://confluence.example.com/confluence'] }).policy;
     expect(siteAllowed('acme.atlassian.net', policy)).toBe(true);
@@ -72,6 +68,37 @@ describe('the policy over what a person set', () => {
     expect(siteAllowed('anything.example', {})).toBe(true);
   });
 
+  it('allowedSites: a host pattern covers Data Center base URLs on that host; base URLs are read as site keys', () => {
+    const policy = readPolicy({ allowedSites: ['wiki.example.com', '*.corp.example', 'https://Confluence.example.com:443/ctx/'] }).policy;
+    expect(policy.allowedSites).toEqual(['wiki.example.com', '*.corp.example', 'https://confluence.example.com/ctx']);
+    expect(siteAllowed('https://wiki.example.com/confluence', policy)).toBe(true);
+    expect(siteAllowed('https://wiki.example.com', policy)).toBe(true);
+    expect(siteAllowed('https://eu.corp.example/wiki', policy)).toBe(true);
+    expect(siteAllowed('https://confluence.example.com/ctx', policy)).toBe(true);
+    expect(siteAllowed('https://confluence.example.com/other', policy)).toBe(false);
+    expect(siteAllowed('https://wiki.example.com.evil.test/confluence', policy)).toBe(false);
+    expect(siteAllowed('acme.atlassian.net', policy)).toBe(false);
+  });
+
+  it('the kinds a call may send: auto detects only among the Cloud kinds listed with it', () => {
+    expect(sentKindAllowed('classic', { allowedTokenKinds: ['auto', 'scoped'] })).toBe(false);
+    expect(sentKindAllowed('scoped', { allowedTokenKinds: ['auto', 'scoped'] })).toBe(true);
+    expect(sentKindAllowed('classic', { allowedTokenKinds: ['auto'] })).toBe(true);
+    expect(sentKindAllowed('dc-pat', { allowedTokenKinds: ['auto'] })).toBe(false);
+    expect(sentKindAllowed('classic', {})).toBe(true);
+  });
+
+  it('the token form’s policy errors: the kind, the Cloud sites and the Data Center base URL, each on its field', () => {
+    const policy = { allowedTokenKinds: ['scoped' as const, 'dc-pat' as const], allowedSites: ['acme.atlassian.net', 'https://wiki.example.com/confluence'] };
+    expect(policyFieldErrors({ label: 'a', kind: 'classic', sites: ['acme.atlassian.net', 'Globex.atlassian.net'] }, policy)).toEqual({
+      kind: expect.stringContaining('“allowedTokenKinds”'),
+      sites: expect.stringContaining('globex.atlassian.net (policy “allowedSites”)'),
+    });
+    expect(policyFieldErrors({ label: 'a', kind: 'dc-pat', dcBaseUrl: 'https://other.example.com' }, policy)).toEqual({ dcBaseUrl: expect.stringContaining('allowedSites') });
+    expect(policyFieldErrors({ label: 'a', kind: 'dc-pat', dcBaseUrl: 'https://wiki.example.com/confluence/' }, policy)).toEqual({});
+    expect(policyFieldErrors({ label: 'a', kind: 'classic', sites: ['anything.atlassian.net'] }, {})).toEqual({});
+  });
+
   it('allowedTokenKinds', () => {
     expect(tokenKindAllowed('classic', { allowedTokenKinds: ['scoped', 'dc-pat'] })).toBe(false);
     expect(tokenKindAllowed('dc-pat', { allowedTokenKinds: ['scoped', 'dc-pat'] })).toBe(true);
@@ -79,9 +106,11 @@ describe('the policy over what a person set', () => {
   });
 
   it('reminder thresholds: the defaults people start from, and a floor they cannot go under', () => {
-    expect(effectiveThresholds(undefined, { reminderThresholdsDays: [30, 7] })).toEqual({ thresholds: [30, 7], floorAdded: false });
-    expect(effectiveThresholds([3, 1], { minimumReminderDays: 14 })).toEqual({ thresholds: [14, 3, 1], floorAdded: true });
-    expect(effectiveThresholds([30, 1], { minimumReminderDays: 14 })).toEqual({ thresholds: [30, 1], floorAdded: false });
-    expect(effectiveThresholds([7], {})).toEqual({ thresholds: [7], floorAdded: false });
+    const usual = [30, 14, 7, 3, 1, 0];
+    expect(thresholdSettings(usual, false, { defaults: [30, 7] })).toEqual({ thresholds: [30, 7], choices: usual, locked: [], defaultsFromOrganisation: true });
+    expect(thresholdSettings([3, 1], true, { defaults: [30, 7] })).toMatchObject({ thresholds: [3, 1], defaultsFromOrganisation: false });
+    expect(thresholdSettings([3, 1], true, { floor: 10 })).toEqual({ thresholds: [10, 3, 1], choices: [30, 14, 10, 7, 3, 1, 0], locked: [10], defaultsFromOrganisation: false });
+    expect(thresholdSettings([30, 1], true, { floor: 14 })).toMatchObject({ thresholds: [30, 1], locked: [] });
+    expect(thresholdSettings([7], true, {})).toEqual({ thresholds: [7], choices: usual, locked: [], defaultsFromOrganisation: false });
   });
 });

@@ -1,5 +1,6 @@
 import { TOKEN_KINDS, type TokenKind } from '../tokens/token-kind';
 import { POLICY_KEYS, type Policy, type PolicyKey } from './policy';
+import { dcSiteKey } from '../../sites/site-key';
 
 /*
  * Managed storage as the browser hands it over, judged key by key: a malformed value is ignored
@@ -32,7 +33,8 @@ function sites(value: unknown): Judged<string[]> {
   for (const item of value) {
     const text = typeof item === 'string' ? item.trim().toLowerCase().replace(/\/+$/, '') : '';
     if (!SITE_PATTERN.test(text)) return { ok: false, why: `${JSON.stringify(item).slice(0, 80)} is not a host pattern or an https base URL` };
-    out.push(text);
+    // A base URL as site keys have it (`https://host:443/ctx` is `https://host/ctx`).
+    out.push(text.startsWith('https://') ? (dcSiteKey(text)?.toLowerCase() ?? text) : text);
   }
   return { ok: true, value: out };
 }

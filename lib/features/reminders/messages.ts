@@ -4,7 +4,7 @@ import { RejectedMessageError } from '../../core/messaging/reply';
 import { ReminderEntriesUnreadableError, type ReminderEntries } from './reminder-entries';
 import { entryIdSchema } from './reminder-entries-area';
 import type { ReminderService } from './reminder-service';
-import { REMINDER_THRESHOLD_CHOICES } from './thresholds';
+import { MAX_THRESHOLD_DAYS } from './thresholds';
 
 /* Expiry reminder settings and reminder-only entries, for extension pages. docs/messages.md describes each. */
 
@@ -16,12 +16,16 @@ export interface RemindersDeps {
 
 const message = defineMessages<RemindersDeps>();
 
-const thresholdSchema = z.union(REMINDER_THRESHOLD_CHOICES.map((n) => z.literal(n)));
+const thresholdSchema = z.number().int().min(0).max(MAX_THRESHOLD_DAYS);
 const settingsSchema = z.strictObject({
   /** Days before expiry a reminder is sent at, largest first; 0 is the expiry day. */
   thresholds: z.array(thresholdSchema),
-  /** Every threshold that may be chosen. */
+  /** Every threshold that may be chosen (the usual ones and any the organisation's policy names). */
   choices: z.array(thresholdSchema),
+  /** The organisation's floor, ticked and not to be unticked. */
+  locked: z.array(thresholdSchema),
+  /** The thresholds are the organisation's defaults: the person has not chosen their own. */
+  defaultsFromOrganisation: z.boolean(),
 });
 
 export const remindersSettings = message({
@@ -29,19 +33,20 @@ export const remindersSettings = message({
   from: 'extension-page',
   input: z.strictObject({ type: z.literal('reminders-settings') }),
   output: settingsSchema,
-  handle: async (_message, _sender, deps) => ({ thresholds: await deps.reminders.thresholds(), choices: [...REMINDER_THRESHOLD_CHOICES] }),
+  handle: (_message, _sender, deps) => deps.reminders.settings(),
 });
 
 export const remindersSetThresholds = message({
   type: 'reminders-set-thresholds',
   from: 'extension-page',
-  input: z.strictObject({ type: z.literal('reminders-set-thresholds'), thresholds: z.array(thresholdSchema).max(REMINDER_THRESHOLD_CHOICES.length) }),
+  input: z.strictObject({ type: z.literal('reminders-set-thresholds'), thresholds: z.array(thresholdSchema).max(40) }),
   output: settingsSchema,
   async handle({ thresholds }, _sender, deps) {
     const saved = await deps.reminders.setThresholds(thresholds);
+    if (!saved) throw new RejectedMessageError('Only the offered reminder days can be chosen.');
     // Settings changed: what is now due (a newly chosen threshold) is sent at once.
     await deps.reminders.evaluate().catch(() => undefined); // the daily alarm tries again
-    return { thresholds: saved, choices: [...REMINDER_THRESHOLD_CHOICES] };
+    return saved;
   },
 });
 

@@ -9,7 +9,7 @@ import { ENTRY_SUBJECT_PREFIX, entryIdOf, entrySubject, tokenSubject, type Remin
 import type { ReminderSurface } from './reminder-surface';
 import { reminderMessage, reminderTitle } from './reminder-text';
 import type { RemindersData } from './reminders-area';
-import { normaliseThresholds, type ReminderThreshold } from './thresholds';
+import { DEFAULT_REMINDER_THRESHOLDS, normaliseThresholds, thresholdSettings, type ReminderThreshold, type ThresholdRules, type ThresholdSettings } from './thresholds';
 import type { VersionedArea } from '../../core/storage/versioned-area';
 
 export { API_TOKENS_URL };
@@ -28,19 +28,33 @@ export interface ReminderServiceDeps {
   surface: ReminderSurface;
   /** The person's local calendar date now. */
   today(): IsoDate;
+  /** The organisation's defaults and floor (none: the person's own thresholds only). */
+  thresholdRules?(): Promise<ThresholdRules>;
 }
 
 export interface ReminderService {
   /** Sends the reminders due today (each once) and updates the badge. */
   evaluate(): Promise<void>;
   refreshBadge(): Promise<void>;
+  /** The thresholds that apply (the person's or the organisation's defaults, with its floor). */
   thresholds(): Promise<ReminderThreshold[]>;
-  setThresholds(thresholds: readonly number[]): Promise<ReminderThreshold[]>;
+  settings(): Promise<ThresholdSettings>;
+  /** Saves the person's own choice; a threshold not offered is refused (undefined). */
+  setThresholds(thresholds: readonly number[]): Promise<ThresholdSettings | undefined>;
   onNotificationClicked(notificationId: string): Promise<void>;
   onNotificationButton(notificationId: string, buttonIndex: number): Promise<void>;
 }
 
+/** Data from before `thresholdsChosen` existed: thresholds other than the defaults were chosen. */
+function chosenBefore(data: RemindersData): boolean {
+  return data.thresholdsChosen ?? normaliseThresholds(data.thresholds).join() !== DEFAULT_REMINDER_THRESHOLDS.join();
+}
+
 export function createReminderService(deps: ReminderServiceDeps): ReminderService {
+  async function settingsOf(data: RemindersData): Promise<ThresholdSettings> {
+    return thresholdSettings(data.thresholds, chosenBefore(data), (await deps.thresholdRules?.()) ?? {});
+  }
+
   // One evaluation at a time: start-up and an alarm firing together must not both send.
   let evaluating: Promise<void> = Promise.resolve();
 
@@ -63,7 +77,8 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   async function evaluateOnce(): Promise<void> {
     const today = deps.today();
     const { subjects: all, entriesRead } = await subjects();
-    const state = await deps.area.read();
+    const stored = await deps.area.read();
+    const state = { ...stored, thresholds: (await settingsOf(stored)).thresholds };
     for (const reminder of dueReminders(all, state, today)) {
       await deps.surface.showNotification(reminderNotificationId({ id: reminder.subject.id, expiresOn: reminder.expiresOn }), {
         title: reminderTitle(reminder.subject, reminder.daysLeft),
@@ -108,11 +123,15 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       return run;
     },
     refreshBadge,
-    thresholds: async () => (await deps.area.read()).thresholds,
+    thresholds: async () => (await settingsOf(await deps.area.read())).thresholds,
+    settings: async () => settingsOf(await deps.area.read()),
     async setThresholds(thresholds) {
-      const next = normaliseThresholds(thresholds);
-      await deps.area.update((current) => ({ ...current, thresholds: next }));
-      return next;
+      const { choices, locked } = await settingsOf(await deps.area.read());
+      if (!thresholds.every((t) => choices.includes(t))) return undefined;
+      // The floor is the organisation's, not the person's: it is not stored as their choice.
+      const next = normaliseThresholds(thresholds.filter((t) => !locked.includes(t)), choices);
+      const saved = await deps.area.update((current) => ({ ...current, thresholds: next, thresholdsChosen: true }));
+      return settingsOf(saved);
     },
     async onNotificationClicked(notificationId) {
       if (!parseReminderNotificationId(notificationId)) return;
