@@ -1,4 +1,5 @@
 import type { ActivityEntry, ActivityFilter } from '../../lib/atlassian/activity-log';
+import { PolicyMark, shownPolicy } from '../policy/OrganisationPolicy';
 
 /*
  * Every call the extension made to Atlassian (newest first), without secrets.
@@ -29,6 +30,7 @@ function time(iso: string): string {
 }
 
 export function ActivityLog({ entries, filter, onFilter, onRefresh, onExport, onClear }: ActivityLogProps) {
+  const exportOff = shownPolicy().disableActivityExport === true;
   return (
     <div class="activity">
       <div class="buttons">
@@ -43,12 +45,20 @@ export function ActivityLog({ entries, filter, onFilter, onRefresh, onExport, on
         <button type="button" class="secondary" data-testid="activity-refresh" onClick={onRefresh}>
           Refresh
         </button>
-        <button type="button" class="secondary" data-testid="export-json" onClick={() => onExport('json')}>
-          Export JSON
-        </button>
-        <button type="button" class="secondary" data-testid="export-csv" onClick={() => onExport('csv')}>
-          Export CSV
-        </button>
+        {exportOff ? (
+          <span class="note" data-testid="activity-export-off">
+            Exporting the log is turned off. <PolicyMark policyKey="disableActivityExport" />
+          </span>
+        ) : (
+          <>
+            <button type="button" class="secondary" data-testid="export-json" onClick={() => onExport('json')}>
+              Export JSON
+            </button>
+            <button type="button" class="secondary" data-testid="export-csv" onClick={() => onExport('csv')}>
+              Export CSV
+            </button>
+          </>
+        )}
         <button type="button" class="secondary danger" data-testid="clear-activity" onClick={onClear}>
           Clear
         </button>

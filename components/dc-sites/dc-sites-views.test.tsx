@@ -198,6 +198,15 @@ describe('adding a site (the flow, with the browser and background faked)', () =
     }
   });
 
+  it('refuses a base URL the organisation leaves out before asking the browser anything', async () => {
+    const f = fakes({ granted: true });
+    const seen: string[] = [];
+    const refusal = (baseUrl: string) => (seen.push(baseUrl), 'Not allowed (policy “allowedSites”).');
+    expect(await addDcSite(typed(), { ...f.deps, policyRefusal: refusal })).toEqual({ ok: false, problem: 'not-allowed', sentence: 'Not allowed (policy “allowedSites”).', siteAdded: false });
+    expect(seen).toEqual(['https://confluence.example.com/confluence']);
+    expect(f.calls).toEqual([]);
+  });
+
   it('says the browser refused access, and asks the background nothing', async () => {
     for (const granted of [false, new Error('Permissions request not allowed.')]) {
       const f = fakes({ granted });

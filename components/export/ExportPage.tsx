@@ -8,6 +8,7 @@ import { DOCUMENT_FORMATS, FORMAT_LABELS, type DocumentFormat, type ExportChoice
 import type { ExportJobResult } from '../../lib/features/export/job/export-job';
 import type { ExportProgress } from '../../lib/features/export/tree/export-progress';
 import { progressSentence } from '../../lib/features/export/tree/export-progress';
+import { OrganisationHelp } from '../policy/OrganisationPolicy';
 
 export type ExportPageState =
   | { status: 'loading'; title?: string | undefined }
@@ -184,6 +185,7 @@ function Result({ result, saved, actions, html }: { result: ExportJobResult; sav
               </li>
             ))}
           </ul>
+          <OrganisationHelp />
         </div>
       ) : null}
       {result.unconverted.length > 0 ? (
@@ -225,6 +227,7 @@ export function ExportPage({ state, actions }: { state: ExportPageState; actions
           {state.sentence}
           {state.fix ? ` ${state.fix}` : ''}
         </p>
+        <OrganisationHelp />
       </main>
     );
   }

@@ -14,6 +14,7 @@ import type { ReplaceWrite } from '../tokens/replace-draft';
 import { ReplaceTokenForm } from '../tokens/ReplaceTokenForm';
 import { TokenForm } from '../tokens/TokenForm';
 import { TokenRow } from '../tokens/TokenRow';
+import { PolicySection } from '../policy/PolicySection';
 
 /*
  * The options page: tokens, the passphrase lock, scope guidance and the activity log. A view:
@@ -111,6 +112,7 @@ export function OptionsPage({ state, today, scopeRows, notice, copied = null, ac
   return (
     <main class="options" data-testid="options-page" data-state={state.status} aria-busy={state.status === 'loading'}>
       <h1>Confluence Token Companion</h1>
+      <PolicySection />
       {notice && (
         <p class="notice notice-error" role="alert" data-testid="options-error">
           {notice}

@@ -1,6 +1,7 @@
 import type { ActionFailure } from '../../lib/atlassian/failure-view';
 import { COPY_KINDS, type CopyKind } from '../../lib/features/page-actions/action-names';
 import { FailureNotice } from '../shared/FailureNotice';
+import { PolicyMark, shownPolicy } from '../policy/OrganisationPolicy';
 
 /*
  * The popup's everyday actions on the tab's page: watch the page, watch its space, copy its
@@ -132,6 +133,8 @@ function CopyFeedback({ copy }: { copy?: CopyView }) {
 
 export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: PageActionsProps) {
   const { watch, spaceWatch, copy, locked, dataCenter } = view;
+  // `disableExport` takes the page's content out: the Export page and Copy page as Markdown.
+  const exportOff = shownPolicy().disableExport === true;
   return (
     <section aria-labelledby="actions-heading" data-testid="page-actions">
       <h2 id="actions-heading">Actions</h2>
@@ -145,7 +148,7 @@ export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: P
       </div>
       <h3 id="copy-heading">Copy</h3>
       <div class="action-grid action-grid-3" role="group" aria-labelledby="copy-heading">
-        {COPY_KINDS.filter((kind) => !(dataCenter && kind === 'rest-v2')).map((kind) => (
+        {COPY_KINDS.filter((kind) => !(dataCenter && kind === 'rest-v2') && !(exportOff && kind === 'page-markdown')).map((kind) => (
           <button
             type="button"
             class="secondary"
@@ -161,14 +164,20 @@ export function PageActions({ view, onWatch, onSpaceWatch, onCopy, onExport }: P
         ))}
       </div>
       <h3 id="export-heading">Export</h3>
-      <div class="action-grid action-grid-2" role="group" aria-labelledby="export-heading">
-        <button type="button" class="secondary" data-testid="export-page" disabled={locked} onClick={() => onExport?.('page')}>
-          Export page…
-        </button>
-        <button type="button" class="secondary" data-testid="export-tree" disabled={locked} onClick={() => onExport?.('tree')}>
-          Export page tree…
-        </button>
-      </div>
+      {exportOff ? (
+        <p class="note" data-testid="export-off">
+          Exporting pages is turned off. <PolicyMark policyKey="disableExport" />
+        </p>
+      ) : (
+        <div class="action-grid action-grid-2" role="group" aria-labelledby="export-heading">
+          <button type="button" class="secondary" data-testid="export-page" disabled={locked} onClick={() => onExport?.('page')}>
+            Export page…
+          </button>
+          <button type="button" class="secondary" data-testid="export-tree" disabled={locked} onClick={() => onExport?.('tree')}>
+            Export page tree…
+          </button>
+        </div>
+      )}
       <CopyFeedback copy={copy} />
       {!copy?.running && copy?.failure && <FailureNotice failure={copy.failure} testId="copy-failure" />}
       {!copy?.running && copy?.error && (

@@ -7,6 +7,19 @@ import { TabSection, type CloudIdRefreshView } from '../pages/TabSection';
 import type { ComponentChildren } from 'preact';
 import { PageActions, type CopyView, type WatchAction, type WatchView } from './PageActions';
 import { TokensSection, type TokensView } from './TokensSection';
+import { siteAllowed } from '../../lib/features/policy/merge-policy';
+import { PolicyMark, shownPolicy } from '../policy/OrganisationPolicy';
+
+/** The tab's site, when the organisation's policy leaves it out: said before anything is tried. */
+function SiteNotAllowed({ host }: { host: string | null }) {
+  const policy = shownPolicy();
+  if (host === null || siteAllowed(host, policy)) return null;
+  return (
+    <p class="notice notice-warning" role="status" data-testid="site-not-allowed">
+      This site is not allowed by your organisation: no token is used here. <PolicyMark policyKey="allowedSites" />
+    </p>
+  );
+}
 
 /** What the popup read about the tab's page with the site's token: its card and its actions' state. */
 export interface PageView {
@@ -69,6 +82,7 @@ export function Popup({ state, guide, actions }: { state: PopupState; guide?: Co
       {state.status === 'ready' && (
         <>
           <TabSection tab={state.tab} refresh={state.cloudIdRefresh} onReadCloudIdAgain={actions?.onReadCloudIdAgain} card={state.page?.card} />
+          <SiteNotAllowed host={state.tab.host} />
           {state.tokens.onContent && state.tokens.forSite && (
             <PageActions
               view={{ watch: state.page?.watch, spaceWatch: state.page?.spaceWatch, copy: state.page?.copy, locked: state.tokens.lock === 'locked', dataCenter: state.tab.dataCenter !== null }}

@@ -5,6 +5,7 @@ import { tokensToOfferFor } from '../../lib/features/tokens/token-site-match';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { LockState } from '../../lib/features/tokens/token-vault';
 import { HealthReportView } from '../token-checks/HealthReportView';
+import { PolicyMark } from '../policy/OrganisationPolicy';
 
 /*
  * The popup's token part: guidance when there is no token, the token for this site (and, when
@@ -152,6 +153,12 @@ export function TokensSection({ view, host, guide, onAddToken, onCheck, onAllowS
               {view.choice && view.choice.tokens.length > 1 && <TokenChoice choice={view.choice} current={token.id} onChoose={onChooseToken} />}
               <p>
                 <strong>{token.label}</strong> ({TOKEN_KIND_NAMES[token.kind]}, {token.secretHint}){token.readOnly ? ', read-only' : ''}
+                {token.readOnlyBy === 'organisation' && (
+                  <>
+                    {' '}
+                    <PolicyMark policyKey="forceReadOnly" />
+                  </>
+                )}
               </p>
               <div class="buttons">
                 <button type="button" data-testid="popup-check-token" disabled={view.health?.running || view.lock === 'locked'} onClick={() => onCheck(token.id)}>

@@ -1,4 +1,5 @@
 import { ReminderEntries, type ReminderEntriesProps } from './ReminderEntries';
+import { PolicyMark } from '../policy/OrganisationPolicy';
 
 /*
  * The options page's "Reminders" section: which days before a token's expiry a notification
@@ -10,6 +11,10 @@ import { ReminderEntries, type ReminderEntriesProps } from './ReminderEntries';
 export interface RemindersView {
   thresholds: number[];
   choices: number[];
+  /** The organisation's floor (policy “minimumReminderDays”): ticked, and cannot be unticked. */
+  locked?: number[];
+  /** The ticks are the organisation's defaults (policy “reminderThresholdsDays”) until the person changes them. */
+  defaultsFromOrganisation?: boolean;
   /** A sentence while saving, after saving or when it failed. */
   status: string | null;
 }
@@ -38,20 +43,35 @@ export function RemindersSection({ view, onChange, entries }: RemindersSectionPr
       ) : (
         <fieldset>
           <legend>Remind me</legend>
-          {view.choices.map((days) => (
-            <label class="inline" key={days}>
-              <input
-                type="checkbox"
-                data-testid={`reminder-threshold-${days}`}
-                checked={view.thresholds.includes(days)}
-                onChange={(event) => {
-                  const on = (event.currentTarget as HTMLInputElement).checked;
-                  onChange(on ? [...view.thresholds, days] : view.thresholds.filter((d) => d !== days));
-                }}
-              />
-              {choiceLabel(days)}
-            </label>
-          ))}
+          {view.defaultsFromOrganisation && (
+            <p class="help" data-testid="reminder-defaults-policy">
+              These are your organisation’s defaults until you change them. <PolicyMark policyKey="reminderThresholdsDays" />
+            </p>
+          )}
+          {view.choices.map((days) => {
+            const locked = view.locked?.includes(days) ?? false;
+            return (
+              <label class="inline" key={days}>
+                <input
+                  type="checkbox"
+                  data-testid={`reminder-threshold-${days}`}
+                  checked={view.thresholds.includes(days)}
+                  disabled={locked}
+                  onChange={(event) => {
+                    const on = (event.currentTarget as HTMLInputElement).checked;
+                    onChange(on ? [...view.thresholds, days] : view.thresholds.filter((d) => d !== days));
+                  }}
+                />
+                {choiceLabel(days)}
+                {locked && (
+                  <>
+                    {' '}
+                    <PolicyMark policyKey="minimumReminderDays" />
+                  </>
+                )}
+              </label>
+            );
+          })}
         </fieldset>
       )}
       {view?.status && (

@@ -1,6 +1,7 @@
 import { CAPABILITY_NAMES, type CapabilityRow, type HealthReport, type RowState } from '../../lib/features/token-checks/health/health-report';
 import { reportAge } from './report-age';
 
+import { OrganisationHelp } from '../policy/OrganisationPolicy';
 /*
  * One token's health on one site: the headline, who it signs in as, how it is sent, a row per
  * feature with what to do when it does not work, rate-limit headroom and days to expiry.
@@ -37,9 +38,12 @@ function Row({ row }: { row: CapabilityRow }) {
       {/* A working row's name says it all; the others say what was found. */}
       {row.state !== 'works' && <p class="note">{row.sentence}</p>}
       {row.fix && row.state !== 'works' && (
-        <p class="health-fix" data-testid="health-fix">
-          {row.fix}
-        </p>
+        <>
+          <p class="health-fix" data-testid="health-fix">
+            {row.fix}
+          </p>
+          <OrganisationHelp />
+        </>
       )}
     </li>
   );
@@ -96,6 +100,7 @@ export function HealthReportView({ report, now, refreshing = false, testId = 'he
           {identity.fix}
         </p>
       )}
+      {identity.state !== 'confirmed' && identity.fix && <OrganisationHelp />}
       {report.warning && (
         <p class="notice notice-warning" data-testid="token-warning">
           {report.warning}

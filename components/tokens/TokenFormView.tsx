@@ -7,6 +7,7 @@ import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import type { EditConflict } from './edit-conflict';
 import { EditConflictNotice } from './EditConflictNotice';
 import type { TokenDraft } from './token-draft';
+import { PolicyMark, shownPolicy } from '../policy/OrganisationPolicy';
 
 /*
  * The token form as a pure view: the draft, the messages and callbacks come in (TokenForm holds
@@ -72,6 +73,8 @@ export function TokenFormView(props: TokenFormViewProps) {
   const keepsSecret = editing !== undefined && !removed;
   const range = cloudExpiryRange(today);
   const siteChoices = [...new Set([...knownCloudSites, ...draft.sites])];
+  const policy = shownPolicy();
+  const forcedReadOnly = policy.forceReadOnly === true;
 
   return (
     <form
@@ -125,6 +128,12 @@ export function TokenFormView(props: TokenFormViewProps) {
             </p>
           </div>
         ))}
+        {policy.allowedTokenKinds && (
+          <p class="help" data-testid="policy-kinds">
+            Your organisation allows only: {policy.allowedTokenKinds.map((k) => KIND_CHOICES.find((c) => c.kind === k)?.label ?? k).join(', ')}.{' '}
+            <PolicyMark policyKey="allowedTokenKinds" />
+          </p>
+        )}
         <FieldError field="kind" errors={errors} />
       </fieldset>
 
@@ -220,6 +229,11 @@ export function TokenFormView(props: TokenFormViewProps) {
           <p class="help" id="sites-help">
             The token is sent only to the sites ticked or typed here. On any other site the popup asks first.
           </p>
+          {policy.allowedSites && (
+            <p class="help" data-testid="policy-sites">
+              Your organisation allows only: {policy.allowedSites.join(', ')}. <PolicyMark policyKey="allowedSites" />
+            </p>
+          )}
           {siteChoices.map((host) => (
             <label class="inline" key={host}>
               <input
@@ -247,8 +261,21 @@ export function TokenFormView(props: TokenFormViewProps) {
       )}
 
       <label class="inline">
-        <input type="checkbox" data-testid="field-read-only" checked={draft.readOnly} onChange={(e) => onField('readOnly', e.currentTarget.checked)} /> Read-only: the
-        extension refuses any change (watching, writing) with this token
+        <input
+          type="checkbox"
+          data-testid="field-read-only"
+          checked={forcedReadOnly || draft.readOnly}
+          disabled={forcedReadOnly}
+          onChange={(e) => onField('readOnly', e.currentTarget.checked)}
+        />{' '}
+        Read-only: the extension refuses any change (watching, writing) with this token
+        {/* Locked on: the person's own choice stays saved and applies again without the policy. */}
+        {forcedReadOnly && (
+          <>
+            {' '}
+            <PolicyMark policyKey="forceReadOnly" />
+          </>
+        )}
       </label>
 
       <EditConflictNotice conflict={conflict} reloading={reloading} onReload={onReload} />

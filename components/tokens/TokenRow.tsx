@@ -8,6 +8,7 @@ import { HealthReportView } from '../token-checks/HealthReportView';
 import type { HealthReport } from '../../lib/features/token-checks/health/health-report';
 import { DateTime } from '../shared/DateTime';
 import { detectionSentence } from '../token-checks/detection-sentence';
+import { PolicyMark } from '../policy/OrganisationPolicy';
 
 /*
  * One saved token: never its secret, only the last four characters.
@@ -52,6 +53,7 @@ export function TokenRow({ token, today, locked = false, check, onCheck, health,
             read-only
           </span>
         )}
+        {token.readOnlyBy === 'organisation' && <PolicyMark policyKey="forceReadOnly" />}
         {expiry.state !== 'no-expiry' && (
           <span class={`badge expiry-${expiry.state}`}>{expiry.state === 'ok' ? `${expiry.daysLeft} days left` : expiry.state.replace('-', ' ')}</span>
         )}

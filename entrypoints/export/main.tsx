@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ExportPage, type ExportPageState, type PageFacts } from '../../components/export/ExportPage';
@@ -13,6 +14,11 @@ import { siteAttachmentUrl } from '../../lib/features/export/job/page-documents'
 import { domHtmlRenderer } from '../../lib/features/export/page/dom-html-renderer';
 import { readExportAddress, type ExportAddress } from '../../lib/features/export/page/export-address';
 import { portExportSource } from '../../lib/features/export/page/port-source';
+import { PolicyScope } from '../../components/policy/OrganisationPolicy';
+import type { BackgroundMessages } from '../../lib/background';
+import { createAsk } from '../../lib/core/messaging/ask';
+import { NO_POLICY, type PolicyView } from '../../lib/features/policy/policy-view';
+import { watchPolicy } from '../../lib/features/policy/watch-policy';
 import '../popup/style.css';
 import './style.css';
 
@@ -167,7 +173,22 @@ function PrintView({ html: doc }: { html: string }) {
 
 const app = document.getElementById('app')!;
 const address = readExportAddress(location.search);
+const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessage(message));
+
+/** The organisation's help next to every failure here (read once: an export is short-lived). */
+function WithPolicy({ children }: { children: ComponentChildren }) {
+  const [policy, setPolicy] = useState<PolicyView>(NO_POLICY);
+  useEffect(() => void watchPolicy({ read: () => ask('policy-get'), onPolicy: setPolicy }), []);
+  return <PolicyScope value={policy}>{children}</PolicyScope>;
+}
+
 render(
-  address.ok ? <App address={address.address} /> : <ExportPage state={{ status: 'unavailable', sentence: address.sentence }} actions={{ setChoices() {}, start() {}, cancel() {}, save() {}, again() {}, print() {} }} />,
+  <WithPolicy>
+    {address.ok ? (
+      <App address={address.address} />
+    ) : (
+      <ExportPage state={{ status: 'unavailable', sentence: address.sentence }} actions={{ setChoices() {}, start() {}, cancel() {}, save() {}, again() {}, print() {} }} />
+    )}
+  </WithPolicy>,
   app,
 );

@@ -8,6 +8,9 @@ import { originPattern } from '../../lib/features/dc-sites/dc-site-address';
 import { dcSiteSentences } from '../../lib/features/dc-sites/dc-site-sentences';
 import type { TokenSummary } from '../../lib/features/tokens/token-summary';
 import { dcSiteKey } from '../../lib/sites/site-key';
+import { siteAllowed } from '../../lib/features/policy/merge-policy';
+import type { Policy } from '../../lib/features/policy/policy';
+import { policySentences } from '../../lib/features/policy/policy-sentences';
 
 /*
  * The "Data Center sites" section's state and what its buttons do: the browser is asked for the
@@ -26,7 +29,14 @@ export function tokensBySite(tokens: readonly TokenSummary[]): Record<string, st
   return bySite;
 }
 
-export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, tokens: readonly TokenSummary[], locked: boolean, onTokenSaved: (id: string) => void) {
+/** `policy`: the organisation's, as this page last read it (a site it leaves out is refused before the browser is asked). */
+export function useDcSites(
+  ask: Ask<BackgroundMessages, 'extension-page'>,
+  tokens: readonly TokenSummary[],
+  locked: boolean,
+  onTokenSaved: (id: string) => void,
+  policy: () => Policy = () => ({}),
+) {
   const [sites, setSites] = useState<DcSitesView['sites']>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -65,6 +75,7 @@ export function useDcSites(ask: Ask<BackgroundMessages, 'extension-page'>, token
         addSite: (baseUrl) => ask('dc-site-add', { baseUrl }),
         savePat: (input) => ask('tokens-add', { input }),
         locked,
+        policyRefusal: (baseUrl) => (siteAllowed(baseUrl, policy()) ? undefined : policySentences.siteNotAllowed(baseUrl)),
       })
         .then((outcome) => {
           if (outcome.ok) {

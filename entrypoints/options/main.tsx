@@ -18,6 +18,10 @@ import { localIsoDate } from '../../lib/features/tokens/iso-date';
 import { validateTokenInput } from '../../lib/features/tokens/validate-token-input';
 import { DcSitesSection } from '../../components/dc-sites/DcSitesSection';
 import { useDcSites } from './dc-sites-controller';
+import { PolicyScope } from '../../components/policy/OrganisationPolicy';
+import { policyFieldErrors } from '../../lib/features/policy/policy-vault';
+import { NO_POLICY, type PolicyView } from '../../lib/features/policy/policy-view';
+import { watchPolicy } from '../../lib/features/policy/watch-policy';
 import '../popup/style.css';
 import './style.css';
 
@@ -89,6 +93,13 @@ function OptionsApp() {
   const [tokensProblem, setTokensProblem] = useState<PartProblem>(null);
   const [activityProblem, setActivityProblem] = useState<PartProblem>(null);
   const [reminders, setReminders] = useState<RemindersView | null>(null);
+  const [policy, setPolicy] = useState<PolicyView>(NO_POLICY);
+  const policyRef = useRef(policy);
+  policyRef.current = policy;
+  const reloadPolicy = useRef<() => void>(() => {});
+  useEffect(() => {
+    reloadPolicy.current = watchPolicy({ read: () => ask('policy-get'), onPolicy: setPolicy, onError: (error) => setNotice(message(error)) });
+  }, []);
   const [shortcuts, setShortcuts] = useState<ShortcutView[] | null>(null);
   useEffect(() => {
     browser.commands.getAll().then(
@@ -113,7 +124,7 @@ function OptionsApp() {
   const dcSites = useDcSites(ask, state.status === 'ready' ? state.tokens : [], state.status === 'ready' && state.lock === 'locked', (id) => {
     void reload();
     checkRef.current(id);
-  });
+  }, () => policyRef.current.policy);
   const patch = (change: Partial<OptionsData>) => setState((s) => (s.status === 'ready' ? { ...s, ...change } : s));
 
   // The activity filter outlives reloads; a ref lets the storage listener read its latest value.
@@ -139,12 +150,13 @@ function OptionsApp() {
     }
   }, []);
 
-  useEffect(() => {
+  const loadReminders = useCallback(() => {
     ask('reminders-settings').then(
       (settings) => setReminders({ ...settings, status: null }),
       (error: unknown) => setReminders({ thresholds: [], choices: [], status: message(error) }),
     );
   }, []);
+  useEffect(loadReminders, [loadReminders]);
 
   // A reminder's "Renew" button opens options.html#renew=<id>: that token's "Replace token" form, once loaded.
   const renewId = useRef(/^#renew=([A-Za-z0-9_-]{1,64})$/.exec(location.hash)?.[1]);
@@ -217,7 +229,7 @@ function OptionsApp() {
 
   const setThresholds = (thresholds: number[]) => {
     setReminders((r) => r && { ...r, thresholds, status: 'Saving…' });
-    ask('reminders-set-thresholds', { thresholds: normaliseThresholds(thresholds) }).then(
+    ask('reminders-set-thresholds', { thresholds: normaliseThresholds(thresholds, reminders?.choices) }).then(
       (settings) => setReminders({ ...settings, status: 'Saved.' }),
       (error: unknown) => setReminders((r) => r && { ...r, status: message(error) }),
     );
@@ -265,8 +277,12 @@ function OptionsApp() {
     listenForChanges({
       addListener: (listener) => browser.runtime.onMessage.addListener(listener),
       extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-      topics: ['tokens', 'sites', 'dc-sites', 'activity', 'reminders', 'health'],
+      topics: ['tokens', 'sites', 'dc-sites', 'activity', 'reminders', 'health', 'policy'],
       onChange: (topics) => {
+        if (topics.has('policy')) {
+          reloadPolicy.current();
+          loadReminders();
+        }
         if (topics.has('dc-sites')) dcSites.reload();
         void reload(topics);
         if (topics.has('sites')) checkSites();
@@ -274,7 +290,7 @@ function OptionsApp() {
         if (topics.has('health')) void loadHealth();
       },
     });
-  }, [reload, checkSites, loadEntries, loadHealth]);
+  }, [reload, checkSites, loadEntries, loadHealth, loadReminders]);
 
   const check = async (id: string) => {
     setState((s) => (s.status === 'ready' ? { ...s, checks: { ...s.checks, [id]: { running: true } } } : s));
@@ -348,7 +364,8 @@ function OptionsApp() {
     },
     onActivityRefresh: () => void reload(),
     onActivityExport(format) {
-      if (state.status !== 'ready') return;
+      // The buttons are gone under the policy; a stale view must not export either.
+      if (state.status !== 'ready' || policy.policy.disableActivityExport) return;
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       if (format === 'json') download(`confluence-activity-${stamp}.json`, 'application/json', activityToJson(state.activity));
       else download(`confluence-activity-${stamp}.csv`, 'text/csv', activityToCsv(state.activity));
@@ -361,7 +378,8 @@ function OptionsApp() {
       const existing = state.status === 'ready' ? state.tokens : [];
       const context = editing ? { today, existing, editing: { id: editing.id, expiresOn: editing.expiresOn } } : { today, existing };
       const result = validateTokenInput(input, context);
-      return result.ok ? {} : result.errors;
+      // The organisation's refusals show while typing; the background refuses them on saving too.
+      return { ...policyFieldErrors(input, policy.policy), ...(result.ok ? {} : result.errors) };
     },
     replace: {
       onStart: (id) => patch({ replacing: id, editing: null }),
@@ -410,7 +428,7 @@ function OptionsApp() {
   };
 
   return (
-    <>
+    <PolicyScope value={policy}>
       {sitesProblem && (
         <div class="options part-problem">
           <SitesDamagedNotice sentence={sitesProblem.sentence} resetting={sitesProblem.resetting} onReset={resetSites} />
@@ -432,7 +450,7 @@ function OptionsApp() {
         <RemindersSection view={reminders} onChange={setThresholds} entries={entryActions} />
         <ShortcutsSection shortcuts={shortcuts} where={SHORTCUTS_WHERE} />
       </div>
-    </>
+    </PolicyScope>
   );
 }
 

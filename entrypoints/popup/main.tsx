@@ -10,6 +10,9 @@ import { listenForChanges } from '../../lib/core/messaging/change-notices';
 import { tabIdFromSearch } from '../../lib/features/pages/tab-id-from-search';
 import { tokenCoversSite } from '../../lib/features/tokens/token-site-match';
 import { createPageState } from './page-state';
+import { PolicyScope } from '../../components/policy/OrganisationPolicy';
+import { NO_POLICY, type PolicyView } from '../../lib/features/policy/policy-view';
+import { watchPolicy } from '../../lib/features/policy/watch-policy';
 import './style.css';
 
 const root = document.getElementById('app')!;
@@ -25,6 +28,8 @@ const actionError = (error: unknown) => {
 };
 
 let state: PopupState = { status: 'loading' };
+/** The organisation's policy: its marks and help; the background enforces it on its own. */
+let policy: PolicyView = NO_POLICY;
 let tabId: number | null = null;
 /** Results of what the person did in this popup; kept across reloads of the data. */
 let health: TokensView['health'];
@@ -50,7 +55,12 @@ function show(): void {
           ...(page.view ? { page: page.view } : {}),
         }
       : state;
-  render(<Popup state={shown} guide={<PopupGuide />} actions={actions} />, root);
+  render(
+    <PolicyScope value={policy}>
+      <Popup state={shown} guide={<PopupGuide />} actions={actions} />
+    </PolicyScope>,
+    root,
+  );
 }
 
 /**
@@ -214,11 +224,21 @@ function refresh(): void {
 
 show();
 refresh();
+const reloadPolicy = watchPolicy({
+  read: () => ask('policy-get'),
+  onPolicy(view) {
+    policy = view;
+    show();
+  },
+});
 // A cloudId read, a page reported or a token saved while the popup is open shows up without
 // reopening it: the background says what changed, and the popup re-asks only for that.
 listenForChanges({
   addListener: (listener) => browser.runtime.onMessage.addListener(listener),
   extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-  topics: ['tokens', 'sites', 'tabs', 'health'],
-  onChange: refresh,
+  topics: ['tokens', 'sites', 'tabs', 'health', 'policy'],
+  onChange(topics) {
+    if (topics.has('policy')) reloadPolicy();
+    refresh();
+  },
 });
