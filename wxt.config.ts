@@ -25,6 +25,9 @@ export default defineConfig({
     ...(process.env.CTC_E2E_BUILD === '1'
       ? { web_accessible_resources: [{ resources: ['popup.html', 'options.html', 'export.html'], matches: ['https://*.atlassian.net/*'] }] }
       : {}),
+    // Chromium policy e2e only (CTC_E2E_MANIFEST_KEY, tests/support/extension-key.ts): a fixed
+    // extension id, which a machine policy file names. Release builds have no `key`.
+    ...(process.env.CTC_E2E_MANIFEST_KEY ? { key: process.env.CTC_E2E_MANIFEST_KEY } : {}),
     name: 'Confluence Token Companion',
     // No inline or remote script, no eval, no plugins, no <base> tricks in extension pages.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },

@@ -22,6 +22,14 @@ const outDir = '.output';
 // e2eSettings.dcGrantedOrigins (tests/support/e2e-settings.ts), whose global setup checks them.
 const dcOutDir = `${outDir}/e2e-dc`;
 const dcGrantedOrigins = ['https://confluence.dc.test', 'https://www.example.test', 'https://down.example.test'].join(',');
+// The Chromium build of tests/e2e/policy.spec.ts: a manifest `key` fixes its id, which the machine
+// policy file names. The key is the public key's PEM body (tests/support/extension-key.ts).
+const policyOutDir = `${outDir}/e2e-policy`;
+const manifestKey = readFileSync(join(root, 'tests', 'support', 'e2e-manifest-key.pub.pem'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('-----'))
+  .join('')
+  .trim();
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 /** @typedef {{ name: string, status: 'passed' | 'failed' | 'not run', seconds?: number, counts?: Counts, note?: string }} StageResult */
@@ -42,9 +50,10 @@ const stages = [
     name: 'build',
     commands: [
       // Release builds: never with the e2e switch of wxt.config.ts, whatever the environment says.
-      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '' } },
-      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '' } },
-      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: dcOutDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: dcGrantedOrigins } },
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '', CTC_E2E_MANIFEST_KEY: '' } },
+      { args: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], env: { CTC_OUT_DIR: outDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '', CTC_E2E_MANIFEST_KEY: '' } },
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: dcOutDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: dcGrantedOrigins, CTC_E2E_MANIFEST_KEY: '' } },
+      { args: [bin('wxt'), 'build'], env: { CTC_OUT_DIR: policyOutDir, CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '', CTC_E2E_MANIFEST_KEY: manifestKey } },
     ],
   },
   {
@@ -52,7 +61,7 @@ const stages = [
     commands: [
       {
         args: [bin('playwright'), 'test'],
-        env: { CTC_E2E_OUT_DIR: outDir, CTC_E2E_DC_OUT_DIR: dcOutDir, CTC_SKIP_BUILD: '1', CTC_PLAYWRIGHT_JSON: playwrightJson },
+        env: { CTC_E2E_OUT_DIR: outDir, CTC_E2E_DC_OUT_DIR: dcOutDir, CTC_E2E_POLICY_OUT_DIR: policyOutDir, CTC_SKIP_BUILD: '1', CTC_PLAYWRIGHT_JSON: playwrightJson },
       },
     ],
     report: { file: playwrightJson, read: readPlaywrightCounts },

@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   ];
   if (!firefoxSettings.releaseOutDir) {
     // The release builds must not see the e2e switch, whatever the caller's environment says.
-    for (const browser of ['chrome', 'firefox'] as const) builds.push({ outDir: releaseOutDir(), browser, env: { CTC_E2E_BUILD: '' } });
+    for (const browser of ['chrome', 'firefox'] as const) builds.push({ outDir: releaseOutDir(), browser, env: { CTC_E2E_BUILD: '', CTC_E2E_GRANTED_ORIGINS: '', CTC_E2E_MANIFEST_KEY: '' } });
   }
   for (const build of builds) {
     if (skipBuild && isBuilt(build.outDir, build.browser)) {

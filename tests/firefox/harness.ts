@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as ExtensionBrowser } from 'webextension-polyfill';
@@ -26,6 +27,9 @@ import { EXTENSION_BASE_URL, EXTENSION_UUID, firefoxSettings } from './settings'
  *   `browser.scripting.executeScript` from an extension page (the e2e build has `scripting`).
  * - The background is an event page, not a service worker: extension pages reach it with
  *   `browser.runtime.getBackgroundPage()`.
+ * - A managed policy (`managedPolicy`) reaches one Firefox only: its `storage.managed` is read from
+ *   a managed-storage manifest in a HOME of that Firefox's own (see `writeManagedPolicy`), never
+ *   from the machine-wide policies.json that every other test's Firefox would read too.
  */
 
 /** The simulated hosts (as in `hostResolverRules`): everything else is refused by the proxy. */
@@ -78,9 +82,45 @@ export function geckoIdOf(extensionDir: string): string {
   return id;
 }
 
-export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
+export interface FirefoxLaunchOptions {
+  /**
+   * What an administrator would set for the add-on (the object under
+   * `3rdparty.Extensions.<id>` in policies.json): the extension's `storage.managed` in this
+   * Firefox only. Unset: no policy, `storage.managed.get()` rejects as on an unmanaged machine.
+   */
+  managedPolicy?: Record<string, unknown>;
+}
+
+/**
+ * A HOME for one Firefox with Firefox's managed-storage manifest for the add-on
+ * (`$HOME/.mozilla/managed-storage/<id>.json`, which Firefox reads for `storage.managed` when no
+ * policies.json names the add-on). Per launch, unlike /etc/firefox/policies/policies.json or the
+ * install's distribution/ folder, which every Firefox on the machine reads (and
+ * `browser.policies.alternatePath` is honoured only in Mozilla's own automation builds or with
+ * the security-disabling test pref). Returns the folder to use as HOME.
+ */
+export function writeManagedPolicy(geckoId: string, policy: Record<string, unknown>): string {
+  const home = mkdtempSync(join(tmpdir(), 'ctc-firefox-home-'));
+  const dir = join(home, '.mozilla', 'managed-storage');
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: geckoId, description: 'Managed policy of a Confluence Token Companion test', type: 'storage', data: policy };
+  writeFileSync(join(dir, `${geckoId}.json`), JSON.stringify(manifest, null, 2));
+  return home;
+}
+
+export async function launchFirefox(sim: Simulator, options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   const extensionDir = buildDir(firefoxSettings.outDir, 'firefox');
-  const proxy = await startConnectProxy(sim.port, isSimulatedHost);
+  const policyHome = options.managedPolicy ? writeManagedPolicy(geckoIdOf(extensionDir), options.managedPolicy) : undefined;
+  const removePolicyHome = () => {
+    if (policyHome) rmSync(policyHome, { recursive: true, force: true });
+  };
+  let proxy: ConnectProxy;
+  try {
+    proxy = await startConnectProxy(sim.port, isSimulatedHost);
+  } catch (error) {
+    removePolicyHome();
+    throw error;
+  }
   const consoleMessages: string[] = [];
   let browser: Browser;
   try {
@@ -88,6 +128,8 @@ export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
       browser: 'firefox',
       executablePath: findFirefox().path,
       headless: firefoxSettings.headless,
+      // Only with a policy: this Firefox alone reads its managed-storage manifest from its own HOME.
+      ...(policyHome ? { env: { ...process.env, HOME: policyHome } } : {}),
       // The simulator's certificate is self-signed.
       acceptInsecureCerts: true,
       extraPrefsFirefox: {
@@ -108,6 +150,7 @@ export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
     });
   } catch (error) {
     await proxy.close();
+    removePolicyHome();
     throw error;
   }
   let control: Page | undefined;
@@ -125,6 +168,7 @@ export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
   } catch (error) {
     await closeWithTimeout();
     await proxy.close();
+    removePolicyHome();
     throw error;
   }
 
@@ -223,6 +267,7 @@ export async function launchFirefox(sim: Simulator): Promise<FirefoxSession> {
     async close() {
       await closeWithTimeout();
       await proxy.close();
+      removePolicyHome();
     },
   };
   return session;
@@ -332,6 +377,11 @@ async function saveFailureEvidence(session: FirefoxSession, testName: string): P
 interface FirefoxFixtures {
   /** This file's simulator, reset and with an empty log at the start of every test. */
   sim: Simulator;
+  /**
+   * The managed policy the test's Firefox gets (FirefoxLaunchOptions.managedPolicy): none unless
+   * a suite sets one with `test.override({ managedPolicy: { ... } })`.
+   */
+  managedPolicy: Record<string, unknown> | undefined;
   /** A fresh Firefox profile with the extension, for this test only. */
   ff: FirefoxSession;
 }
@@ -351,10 +401,11 @@ export const test = base.extend<FirefoxFixtures>({
     },
     { scope: 'file' },
   ],
-  ff: async ({ sim, task }, use) => {
+  managedPolicy: undefined,
+  ff: async ({ sim, task, managedPolicy }, use) => {
     await sim.control.reset();
     sim.clearLog();
-    const session = await launchFirefox(sim);
+    const session = await launchFirefox(sim, managedPolicy ? { managedPolicy } : {});
     try {
       await use(session);
       // Fixtures are torn down after the test's result is known.

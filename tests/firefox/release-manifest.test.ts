@@ -12,6 +12,7 @@ import { firefoxSettings, releaseOutDir } from './settings';
 interface Manifest {
   web_accessible_resources?: unknown[];
   permissions?: string[];
+  key?: string;
 }
 
 function manifestOf(dir: string): Manifest {
@@ -23,6 +24,10 @@ describe.each(['chrome', 'firefox'] as const)('the %s release build', (browser) 
 
   it('lists no web_accessible_resources', () => {
     expect(manifestOf(dir).web_accessible_resources, `${dir}/manifest.json`).toBeUndefined();
+  });
+
+  it('has no manifest key (only the Chromium policy e2e build fixes its id with one, CTC_E2E_MANIFEST_KEY)', () => {
+    expect(manifestOf(dir).key, `${dir}/manifest.json`).toBeUndefined();
   });
 
   it('grants no host up front beyond Atlassian Cloud (the e2e builds may grant the simulated servers)', () => {

@@ -22,6 +22,12 @@ export const e2eSettings = {
    * `permissions.request` for them resolves true at once). tests/run-all.mjs passes the same list.
    */
   dcGrantedOrigins: [SIM_DC.host, SIM_OTHER_HOSTS.notConfluence, SIM_OTHER_HOSTS.unreachable].map((host) => `https://${host}`),
+  /**
+   * The managed-policy variant (CTC_E2E_POLICY_OUT_DIR, default `<outDir>-policy`): built with a
+   * manifest `key` (CTC_E2E_MANIFEST_KEY), so its id is fixed and a machine policy can name it
+   * (tests/e2e/policy.spec.ts). The other builds keep ids of their own, so no policy reaches them.
+   */
+  policyOutDir: process.env.CTC_E2E_POLICY_OUT_DIR || `${outDir}-policy`,
   /** CTC_SKIP_BUILD=1 reuses an existing build instead of building before the run. */
   skipBuild: process.env.CTC_SKIP_BUILD === '1',
   artifactsDir: join(PROJECT_ROOT, 'tests', 'artifacts'),
