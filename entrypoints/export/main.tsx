@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ExportPage, type ExportPageState, type PageFacts } from '../../components/export/ExportPage';
@@ -175,20 +174,22 @@ const app = document.getElementById('app')!;
 const address = readExportAddress(location.search);
 const ask = createAsk<BackgroundMessages>((message) => browser.runtime.sendMessage(message));
 
-/** The organisation's help next to every failure here (read once: an export is short-lived). */
-function WithPolicy({ children }: { children: ComponentChildren }) {
+/**
+ * The page's root: the organisation's help next to every failure here (read once: an export is
+ * short-lived). Its children are made here, so a policy read later renders them again.
+ */
+function Root() {
   const [policy, setPolicy] = useState<PolicyView>(NO_POLICY);
   useEffect(() => void watchPolicy({ read: () => ask('policy-get'), onPolicy: setPolicy }), []);
-  return <PolicyScope value={policy}>{children}</PolicyScope>;
+  return (
+    <PolicyScope value={policy}>
+      {address.ok ? (
+        <App address={address.address} />
+      ) : (
+        <ExportPage state={{ status: 'unavailable', sentence: address.sentence }} actions={{ setChoices() {}, start() {}, cancel() {}, save() {}, again() {}, print() {} }} />
+      )}
+    </PolicyScope>
+  );
 }
 
-render(
-  <WithPolicy>
-    {address.ok ? (
-      <App address={address.address} />
-    ) : (
-      <ExportPage state={{ status: 'unavailable', sentence: address.sentence }} actions={{ setChoices() {}, start() {}, cancel() {}, save() {}, again() {}, print() {} }} />
-    )}
-  </WithPolicy>,
-  app,
-);
+render(<Root />, app);
