@@ -32,7 +32,7 @@ const page = (html: string): DcProbeAnswer => ({ status: 200, contentType: 'text
 const CONFLUENCE_PAGE = page('<html><head><meta name="ajs-version-number" content="8.5.4"><meta name="ajs-context-path" content="/confluence"></head></html>');
 type Answer = DcProbeAnswer | 'offline' | 'redirect';
 
-function setup(options: { granted?: string[]; answers?: Partial<Record<DcProbeTarget, Answer>>; tokenOrigins?: string[] } = {}) {
+function setup(options: { granted?: string[]; answers?: Partial<Record<DcProbeTarget, Answer>>; tokenOrigins?: string[]; refusal?: string } = {}) {
   const granted = new Set(options.granted ?? [ORIGIN]);
   const calls: string[] = [];
   const registered = new Map<string, RegisteredScript>();
@@ -70,6 +70,7 @@ function setup(options: { granted?: string[]; answers?: Partial<Record<DcProbeTa
     onSitesChanged: async (sites) => void menus.push(sites.map((s) => s.baseUrl)),
     now: () => 1_000,
     onError: (what) => calls.push(`error ${what}`),
+    policyRefusal: async () => options.refusal,
   });
   return { service, store, calls, registered, granted, menus };
 }
@@ -119,6 +120,14 @@ describe('adding a Data Center site', () => {
     const { service, calls } = setup();
     expect(await service.add(input)).toMatchObject({ ok: false, problem: 'address', sentence: expect.stringMatching(sentence) });
     expect(calls).toEqual([]);
+  });
+
+  it('a base URL the organisation leaves out: refused, nothing probed or saved, the access given back', async () => {
+    const { service, store, calls, granted } = setup({ refusal: 'Not allowed (policy “allowedSites”).' });
+    expect(await service.add(BASE)).toEqual({ ok: false, problem: 'not-allowed', sentence: 'Not allowed (policy “allowedSites”).' });
+    expect(calls).toEqual([`remove ${ORIGIN}`]);
+    expect(granted.has(ORIGIN)).toBe(false);
+    expect(await store.list()).toEqual([]);
   });
 
   it('without the access the browser gives, nothing is sent', async () => {
