@@ -78,7 +78,7 @@ export default defineBackground({
         contentScriptFiles: [CONTENT_SCRIPT_FILE],
         requestAccess: (pattern) => browser.permissions.request({ origins: [pattern] }),
         removeAccess: (pattern) => browser.permissions.remove({ origins: [pattern] }),
-        rebuildMenus: (dcSites) => createMenus(menus, dcSites),
+        rebuildMenus: (dcSites, hidden) => createMenus(menus, dcSites, hidden),
         async readPageTags(tabId) {
           // An isolated world: the page's own scripts cannot answer for its meta tags.
           const [frame] = await browser.scripting.executeScript({
@@ -99,11 +99,11 @@ export default defineBackground({
     const { reminders, health, surfaces } = background;
     const failed = (what: string) => (error: unknown) => console.error(`${what} failed:`, error);
 
-    // Menus outlive the worker: made on install and update. A click or a shortcut runs the same
-    // dispatcher as the popup (lib/features/page-actions/surface-runner.ts).
-    browser.runtime.onInstalled.addListener(
-      () => void background.dcSites.statuses().then((sites) => createMenus(menus, sites.map((s) => s.site.baseUrl))).catch(failed('Creating the menus')),
-    );
+    // Menus outlive the worker: made on install and update, and at a start when the policy hides
+    // other items than they were made without. A click or a shortcut runs the same dispatcher as
+    // the popup (lib/features/page-actions/surface-runner.ts).
+    browser.runtime.onInstalled.addListener(() => void background.rebuildMenus().catch(failed('Creating the menus')));
+    void background.rebuildMenus({ atStart: true }).catch(failed('Creating the menus'));
     // Data Center sites' content scripts are not persisted by the browser: registered at every
     // start (browser start included), and again when the person revokes an origin in the browser.
     void background.dcSites.syncScripts().catch(failed('Registering the Data Center content scripts'));

@@ -18,6 +18,7 @@ import { createActivityStore } from './features/activity/activity-store';
 import { activityMessages, type ActivityDeps } from './features/activity/messages';
 import { createActionDispatcher } from './features/page-actions/dispatcher';
 import { createTokenChoices } from './features/page-actions/token-choices';
+import type { ActionName } from './features/page-actions/action-names';
 import { createSurfaceRunner, type SurfaceRunner } from './features/page-actions/surface-runner';
 import { pageActionsMessages, type PageActionsDeps } from './features/page-actions/messages';
 import { createCloudIdSource } from './features/pages/cloud-id-source';
@@ -52,7 +53,8 @@ import { enableOnTab, type EnableOnTabDeps } from './features/dc-sites/enable-on
 import { dcSitesMessages, type DcSitesDeps } from './features/dc-sites/messages';
 import { dcSiteKey } from './sites/site-key';
 import { toActionFailure } from './atlassian/failure-view';
-import { actionRefusal, exportRefusedFailure, policyGuard, siteRefusal } from './features/policy/policy-refusals';
+import { organisationHelpSentence } from './features/policy/policy-view';
+import { actionRefusal, exportRefusedFailure, hiddenActions, policyGuard, siteRefusal } from './features/policy/policy-refusals';
 import { policyMessages, type PolicyDeps } from './features/policy/messages';
 import { createPolicySource, type ManagedStorage } from './features/policy/policy-source';
 import { withPolicy } from './features/policy/policy-vault';
@@ -85,8 +87,8 @@ export interface DataCenterPlatform extends Omit<EnableOnTabDeps, 'dcSites'> {
   contentScriptFiles: string[];
   /** `permissions.remove` for an origin's pattern; false when the browser refused. */
   removeAccess(pattern: string): Promise<boolean>;
-  /** Makes the menus again, with the added sites' pages matched. */
-  rebuildMenus(dcSites: readonly string[]): Promise<void>;
+  /** Makes the menus again, with the added sites' pages matched and without the actions `hidden` (the policy's). */
+  rebuildMenus(dcSites: readonly string[], hidden: readonly ActionName[]): Promise<void>;
 }
 
 /** What the browser (or a test) provides. */
@@ -141,6 +143,11 @@ export interface Background {
   /** Data Center sites: their content scripts are registered again at every start. */
   dcSites: DcSiteService;
   /**
+   * Makes the menus (on install and update, when sites or the policy change); `atStart`: only
+   * when the policy hides other items than the menus were last made with in this browser session.
+   */
+  rebuildMenus(options?: { atStart?: boolean }): Promise<void>;
+  /**
    * A page's long-lived port (`runtime.onConnect`): the export port is served, any other name is
    * closed at once.
    */
@@ -169,10 +176,11 @@ export function createBackground(platform: BackgroundPlatform): Background {
     notify('tokens');
     void reminders?.refreshBadge().catch((error: unknown) => platform.onError('Updating the badge', error));
   });
-  // An administrator's change reaches open pages at once, and reminders follow its floor.
+  // An administrator's change reaches open pages at once, reminders follow its floor, menus its exports.
   const policy = createPolicySource(platform.managedStorage, () => {
     notify('policy');
     notify('tokens');
+    void rebuildMenus().catch((error: unknown) => platform.onError('Updating the menus', error));
     void reminders?.evaluate().catch((error: unknown) => platform.onError('Sending reminders', error));
   });
   const storedVault = createTokenVault({
@@ -220,6 +228,17 @@ export function createBackground(platform: BackgroundPlatform): Background {
   });
   const cloudIds = createCloudIdSource({ sites, client });
   const dcSiteStore = createDcSiteStore(createDcSitesArea(watched(local, 'dc-sites')));
+  // Menus outlive the service worker: what they were last made without, for this browser session.
+  const MENUS_HIDDEN_KEY = 'menusHidden';
+  async function rebuildMenus(options: { atStart?: boolean } = {}): Promise<void> {
+    if (!platform.dataCenter) return;
+    const [sites, { policy: current }] = await Promise.all([dcSiteStore.list(), policy.get()]);
+    const hidden = hiddenActions(current);
+    const made = hidden.join(',');
+    if (options.atStart && (await session.get(MENUS_HIDDEN_KEY))[MENUS_HIDDEN_KEY] === made) return;
+    await platform.dataCenter.rebuildMenus(sites.map((s) => s.baseUrl), hidden);
+    await session.set({ [MENUS_HIDDEN_KEY]: made });
+  }
   const dcSiteKeys = async () => (await dcSiteStore.list()).map((s) => s.baseUrl);
   const dcPlatform = platform.dataCenter;
   const noScripting: ScriptingApi = {
@@ -245,7 +264,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
         return key ? [new URL(key).origin] : [];
       });
     },
-    onSitesChanged: async (list) => dcPlatform?.rebuildMenus(list.map((s) => s.baseUrl)),
+    onSitesChanged: () => rebuildMenus(),
     policyRefusal: async (baseUrl) => siteRefusal(baseUrl, (await policy.get()).policy)?.message,
     now: platform.now,
     onError: platform.onError,
@@ -355,6 +374,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
       dcPlatform ? enableOnTab({ ...dcPlatform, dcSites }, tab) : Promise.resolve({ ok: false, sentence: 'This browser cannot enable the extension on other sites.' }),
     openExport: deps.openExport,
     onError: platform.onError,
+    organisationHelp: async () => organisationHelpSentence((await policy.get()).policy),
   });
 
   const route = createMessageRouter<BackgroundDeps>(backgroundMessages, deps, platform.extension, (type, error) =>
@@ -392,5 +412,5 @@ export function createBackground(platform: BackgroundPlatform): Background {
     });
   }
 
-  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces, dcSites, connect };
+  return { route, onTabRemoved: (tabId) => tabContexts.remove(tabId), deps, reminders, health, surfaces, dcSites, rebuildMenus, connect };
 }

@@ -65,7 +65,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     openTab: async (url) => void shown.opened.push(url),
     optionsUrl: (hash) => `${EXTENSION.baseUrl}options.html#${hash}`,
   };
-  const { route, deps, health, connect } = createBackground({
+  const { route, deps, health, connect, rebuildMenus } = createBackground({
     local,
     session,
     deviceKeys,
@@ -95,6 +95,7 @@ export function createTestBackground(options: TestBackgroundOptions = {}) {
     deps,
     health,
     connect,
+    rebuildMenus,
     shown,
     local,
     session,

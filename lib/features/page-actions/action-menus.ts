@@ -35,11 +35,15 @@ const PAGE_PREFIX = 'ctc-page:';
 const LINK_PREFIX = 'ctc-link:';
 const TOOLBAR = { 'health-check': 'ctc-toolbar:health-check', options: 'ctc-toolbar:options', 'enable-site': 'ctc-toolbar:enable-site' } as const;
 
-/** `dcSites`: the base URLs of the Data Center sites the person added; their pages get the page items too. */
-export function menuItems(dcSites: readonly string[] = []): MenuItem[] {
+/**
+ * `dcSites`: the base URLs of the Data Center sites the person added; their pages get the page
+ * items too. `hidden`: actions the organisation's policy turned off, which get no item.
+ */
+export function menuItems(dcSites: readonly string[] = [], hidden: readonly ActionName[] = []): MenuItem[] {
   const patterns = confluencePagePatterns(dcSites);
   const items: MenuItem[] = [];
   for (const [name, surfaces] of Object.entries(ACTION_SURFACES)) {
+    if (hidden.includes(name as ActionName)) continue;
     if (surfaces.menu?.page) {
       items.push({ id: `${PAGE_PREFIX}${name}`, title: surfaces.menu.page, contexts: ['page'], documentUrlPatterns: patterns });
     }

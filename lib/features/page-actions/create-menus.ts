@@ -1,4 +1,5 @@
 import { menuItems } from './action-menus';
+import type { ActionName } from './action-names';
 
 /** The slice of `contextMenus` (Chrome) / `menus` (Firefox) that creating ours needs. */
 export interface MenusApi {
@@ -14,15 +15,15 @@ let queue: Promise<void> = Promise.resolve();
  * removed, whose pages the page items then match), not at every start. One run at a time:
  * two overlapping runs would interleave their removeAll and creates into duplicate ids.
  */
-export function createMenus(menus: MenusApi, dcSites: readonly string[] = []): Promise<void> {
-  const run = queue.then(() => createMenusNow(menus, dcSites));
+export function createMenus(menus: MenusApi, dcSites: readonly string[] = [], hidden: readonly ActionName[] = []): Promise<void> {
+  const run = queue.then(() => createMenusNow(menus, dcSites, hidden));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function createMenusNow(menus: MenusApi, dcSites: readonly string[]): Promise<void> {
+async function createMenusNow(menus: MenusApi, dcSites: readonly string[], hidden: readonly ActionName[]): Promise<void> {
   await menus.removeAll();
-  for (const item of menuItems(dcSites)) {
+  for (const item of menuItems(dcSites, hidden)) {
     menus.create({
       id: item.id,
       title: item.title,

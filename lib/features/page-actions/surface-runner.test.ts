@@ -60,6 +60,12 @@ describe('menus and shortcuts come from the one list of actions', () => {
     for (const item of items.filter((i) => i.contexts.includes('link'))) expect(item.targetUrlPatterns).toEqual(patterns);
   });
 
+  it('actions the policy hides get no menu item, on pages or links', () => {
+    const titles = menuItems([], ['export-page', 'export-tree', 'copy-page-markdown']).map((i) => i.title);
+    expect(titles.filter((t) => t.includes('xport') || t.includes('as Markdown'))).toEqual([]);
+    expect(titles).toContain('Watch this page');
+  });
+
   it('the manifest commands: open the popup, toggle watch, copy Markdown link, export (Chrome allows four suggested keys)', () => {
     expect(Object.keys(manifestCommands())).toEqual(['_execute_action', 'toggle-watch', 'copy-markdown', 'export-page']);
     expect(commandAction('toggle-watch')).toBe('toggle-watch');
@@ -90,6 +96,13 @@ describe('running them', () => {
       'toast 4 error The token lacks a scope. Add write:watcher:confluence.',
       'flash error The token lacks a scope. Add write:watcher:confluence.',
     ]);
+  });
+
+  it('a failure’s toast ends with the organisation’s help when its policy names one', async () => {
+    const failure = { class: 'policy-refused' as const, message: 'Your organisation has turned off exporting pages (policy “disableExport”).', fix: 'Ask your administrator if you need it.' };
+    const { deps, calls } = fakes({ ok: false, failure });
+    await createSurfaceRunner({ ...deps, organisationHelp: async () => 'Help from your organisation: IT desk, ext. 4242' }).onCommand('export-page', { id: 3 });
+    expect(calls).toContain(`toast 3 error ${failure.message} ${failure.fix} Help from your organisation: IT desk, ext. 4242`);
   });
 
   it('where the tab has no content script, the badge alone tells it', async () => {

@@ -27,6 +27,8 @@ export interface SurfaceRunnerDeps {
   /** Opens the Export page an export action named, in a new tab. */
   openExport(address: NonNullable<Extract<ActionResult, { ok: true }>['export']>): Promise<void>;
   onError(what: string, error: unknown): void;
+  /** The organisation's help, said after a failure's fix (policy “helpUrl”, “supportContact”). */
+  organisationHelp?(): Promise<string | undefined>;
 }
 
 export interface MenuClick {
@@ -52,7 +54,10 @@ export function createSurfaceRunner(deps: SurfaceRunnerDeps): SurfaceRunner {
   }
 
   async function finish(tabId: number | undefined, result: ActionResult): Promise<void> {
-    if (!result.ok) return tell(tabId, 'error', failureLine(result.failure));
+    if (!result.ok) {
+      const help = await deps.organisationHelp?.().catch(() => undefined);
+      return tell(tabId, 'error', help ? `${failureLine(result.failure)} ${help}` : failureLine(result.failure));
+    }
     if (result.export) return deps.openExport(result.export);
     if (result.copy) {
       try {

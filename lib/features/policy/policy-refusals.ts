@@ -49,6 +49,11 @@ export function siteRefusal(siteKey: string, policy: Policy): ActionFailure | un
   return siteAllowed(siteKey, policy) ? undefined : toActionFailure(siteRefusedFailure(siteKey));
 }
 
+/** The actions the policy turns off, which menus and shortcuts do not offer. */
+export function hiddenActions(policy: Policy): readonly ActionName[] {
+  return policy.disableExport ? EXPORT_ACTIONS : [];
+}
+
 export function actionRefusal(action: ActionName, policy: Policy): ActionFailure | undefined {
   return policy.disableExport && EXPORT_ACTIONS.includes(action) ? toActionFailure(exportRefusedFailure()) : undefined;
 }

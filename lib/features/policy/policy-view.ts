@@ -45,6 +45,12 @@ export function policyLine(key: PolicyKey, policy: Policy): string {
   }
 }
 
+/** The organisation's help as one sentence for a toast or a notification (undefined: it named none). */
+export function organisationHelpSentence(policy: Policy): string | undefined {
+  const help = organisationHelp(policy);
+  return help && `Help from your organisation: ${[help.url, help.contact].filter(Boolean).join(' · ')}`;
+}
+
 /** Where to get help, when the organisation says (shown next to every failure's fix). */
 export function organisationHelp(policy: Policy): { url?: string; contact?: string } | undefined {
   if (!policy.helpUrl && !policy.supportContact) return undefined;

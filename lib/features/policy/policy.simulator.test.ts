@@ -147,4 +147,29 @@ describe('a managed policy', () => {
     expect(bg.notices).toContain('policy');
     expect(((await bg.route({ type: 'policy-get' }, OPTIONS_PAGE)) as Reply).data.policy).toEqual({ disableExport: true });
   });
+
+  it('disableExport: the menus are made without the export items, again when the policy changes, and once per browser session at start', async () => {
+    let current: unknown = { disableExport: true };
+    const made: string[][] = [];
+    const bg = createTestBackground({
+      fetch: (url, init) => sim.fetch(url, init),
+      managedPolicy: () => current,
+      dataCenter: {
+        scripting: { registerContentScripts: async () => {}, unregisterContentScripts: async () => {}, getRegisteredContentScripts: async () => [] },
+        contentScriptFiles: [],
+        removeAccess: async () => true,
+        rebuildMenus: async (_sites, hidden) => void made.push([...hidden]),
+        requestAccess: async () => true,
+        readPageTags: async () => null,
+        injectContentScript: async () => {},
+      },
+    });
+    await bg.rebuildMenus({ atStart: true });
+    await bg.rebuildMenus({ atStart: true });
+    expect(made).toEqual([['export-page', 'export-tree', 'copy-page-markdown']]);
+    current = {};
+    await bg.deps.policy.refresh();
+    await expect.poll(() => made.length).toBe(2);
+    expect(made[1]).toEqual([]);
+  });
 });
