@@ -1,10 +1,9 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SIM_PAGES, SIM_SCOPES, SIM_SITES, SIM_TOKENS } from '../simulator/fixtures';
 import { cloudContentPath } from '../simulator/urls';
-import type { ExtensionGlobal } from '../support/extension-global';
 import { expect, test } from './fixtures';
 import { addToken, openOptions } from './options-helpers';
-import { badge, clickMenu, pressShortcut, readClipboard, tabIdOf, toastText } from './surface-helpers';
+import { badge, clickMenu, createdMenus, pressShortcut, readClipboard, tabIdOf, toastText } from './surface-helpers';
 
 // Context menus and keyboard shortcuts in real Chromium (issue 8 §2-§5): native menus cannot be
 // clicked by Playwright, so each test fires the browser's own event (`contextMenus.onClicked`,
@@ -13,40 +12,6 @@ const acme = SIM_SITES.acme;
 const releaseNotes = SIM_PAGES.releaseNotes;
 const PAGE_URL = `https://${acme.host}${cloudContentPath(releaseNotes)}`;
 const WEB_URL = `https://${acme.host}/wiki/spaces/ENG/pages/${releaseNotes.id}/Release+Notes`;
-
-interface CreatedMenu {
-  id: string;
-  title: string;
-  contexts: string[];
-  documentUrlPatterns?: string[];
-  targetUrlPatterns?: string[];
-}
-
-/** The items the background creates on install, recorded as `contextMenus.create` receives them. */
-async function createdMenus(worker: Worker): Promise<CreatedMenu[]> {
-  return worker.evaluate(async () => {
-    const chrome = (globalThis as ExtensionGlobal).chrome;
-    const menus = chrome.contextMenus as unknown as { create(p: CreatedMenu, cb?: () => void): unknown; removeAll(): Promise<void> };
-    const create = menus.create.bind(menus);
-    const removeAll = menus.removeAll.bind(menus);
-    let seen: CreatedMenu[] = [];
-    menus.create = (p: CreatedMenu, cb?: () => void) => {
-      seen.push(p);
-      return create(p, cb);
-    };
-    // Each run starts with removeAll: what counts is the last run's items (the real install may run too).
-    menus.removeAll = () => {
-      seen = [];
-      return removeAll();
-    };
-    // The browser's own install event: the background (re)creates its menus.
-    (chrome.runtime.onInstalled as unknown as { dispatch(details: unknown): void }).dispatch({ reason: 'update', previousVersion: '0.0.1' });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    menus.create = create;
-    menus.removeAll = removeAll;
-    return seen;
-  });
-}
 
 async function openPage(page: Page, url = PAGE_URL): Promise<void> {
   await page.goto(url);

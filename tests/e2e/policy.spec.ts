@@ -8,6 +8,7 @@ import { cloudContentPath } from '../simulator/urls';
 import type { ExtensionGlobal } from '../support/extension-global';
 import { skipReason, writeManagedPolicy } from '../support/managed-policy';
 import { addToken, tokenRow } from './options-helpers';
+import { createdMenus, pressShortcut, tabIdOf, toastText } from './surface-helpers';
 import { expect, managedStorage, POLICY_EXTENSION_ID, policyMark, submitTokenForm, test, type PolicyBrowser } from './policy-helpers';
 
 // The organisation's managed policy (issue 12) in real Chromium: a machine policy file in
@@ -258,6 +259,21 @@ test('disableExport, disableActivityExport and the organisation’s help: no exp
   await expect(exportPage.getByTestId('export-unavailable')).toContainText('Your organisation has turned off exporting pages (policy “disableExport”).');
   await expect(exportPage.getByTestId('org-help')).toContainText(help.supportContact);
   expect(sim.log.filter(credentialed)).toEqual([]);
+
+  // The menus are made without the export items; the export shortcut is refused on the page, with the help.
+  const menus = await createdMenus(browser.serviceWorker);
+  expect(menus.map((m) => m.title).filter((t) => /Export|as Markdown/.test(t))).toEqual([]);
+  expect(menus.map((m) => m.title)).toContain('Watch this page');
+  // One tab on the page, so the shortcut's tab is this one.
+  for (const open of browser.context.pages()) if (open.url() === notesUrl) await open.close();
+  const tab = await browser.context.newPage();
+  await tab.goto(notesUrl);
+  await expect(tab.getByRole('heading', { name: notes.title }).first()).toBeVisible();
+  const cdp = await tab.context().newCDPSession(tab);
+  await pressShortcut(browser.serviceWorker, 'export-page', await tabIdOf(browser.serviceWorker, tab.url()));
+  await expect.poll(() => toastText(cdp)).toContain('Your organisation has turned off exporting pages (policy “disableExport”).');
+  expect(await toastText(cdp)).toContain(`Help from your organisation: ${help.helpUrl} · ${help.supportContact}`);
+  expect(browser.context.pages().filter((p) => p.url().includes('/export.html?') && p !== exportPage)).toEqual([]);
 
   // A site the policy leaves out is said at once in the popup, before anything is tried.
   const outside = await openPagePopup(browser, welcomeUrl);

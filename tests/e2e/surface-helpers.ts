@@ -72,3 +72,42 @@ export async function pressShortcut(worker: Worker, command: string, tabId: numb
     [command, tabId] as const,
   );
 }
+
+export interface CreatedMenu {
+  id: string;
+  title: string;
+  contexts: string[];
+  documentUrlPatterns?: string[];
+  targetUrlPatterns?: string[];
+}
+
+/** The items the background creates on install, recorded as `contextMenus.create` receives them. */
+export async function createdMenus(worker: Worker): Promise<CreatedMenu[]> {
+  return worker.evaluate(async () => {
+    const chrome = (globalThis as ExtensionGlobal).chrome;
+    const menus = chrome.contextMenus as unknown as { create(p: CreatedMenu, cb?: () => void): unknown; removeAll(): Promise<void> };
+    const create = menus.create.bind(menus);
+    const removeAll = menus.removeAll.bind(menus);
+    let seen: CreatedMenu[] = [];
+    menus.create = (p: CreatedMenu, cb?: () => void) => {
+      seen.push(p);
+      return create(p, cb);
+    };
+    // Each run starts with removeAll: what counts is the last run's items (the real install may run too).
+    // Arguments passed through: webextension-polyfill calls with a callback and waits for it.
+    menus.removeAll = (...args: unknown[]) => {
+      seen = [];
+      return (removeAll as (...a: unknown[]) => Promise<void>)(...args);
+    };
+    // The browser's own install event: the background (re)creates its menus once it has read the
+    // policy (Chromium's first managed-storage read of a session takes seconds). The toolbar's
+    // last item ends a run.
+    (chrome.runtime.onInstalled as unknown as { dispatch(details: unknown): void }).dispatch({ reason: 'update', previousVersion: '0.0.1' });
+    for (let waited = 0; waited < 15_000 && !seen.some((m) => m.id === 'ctc-toolbar:enable-site'); waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    menus.create = create;
+    menus.removeAll = removeAll;
+    return seen;
+  });
+}
