@@ -304,6 +304,7 @@ export function createBackground(platform: BackgroundPlatform): Background {
     },
     showNotification: (id, notification) => surface.showNotification(id, notification),
     onError: platform.onError,
+    organisationHelp: async () => organisationHelpSentence((await policy.get()).policy),
   });
 
   const deps: BackgroundDeps = {

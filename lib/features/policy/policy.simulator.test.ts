@@ -172,4 +172,11 @@ describe('a managed policy', () => {
     await expect.poll(() => made.length).toBe(2);
     expect(made[1]).toEqual([]);
   });
+
+  it('helpUrl and supportContact: a refused token’s notification ends with the organisation’s help', async () => {
+    const { run, bg } = await setUp({ helpUrl: 'https://intranet.example.com/tokens', supportContact: 'IT desk, ext. 4242' }, { secret: 'SIMclassic-revoked-0000000000' });
+    expect(await run('watch-status')).toMatchObject({ ok: false, failure: { class: 'invalid-token' } });
+    await bg.health.settled();
+    expect(bg.shown.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/Click to replace it\. Help from your organisation: https:\/\/intranet\.example\.com\/tokens · IT desk, ext\. 4242$/)]);
+  });
 });

@@ -28,6 +28,8 @@ export interface HealthServiceDeps {
   onReportsChanged(): void;
   showNotification(id: string, notification: { title: string; message: string; buttons: string[] }): Promise<void>;
   onError(what: string, error: unknown): void;
+  /** The organisation's help, said after what to do (policy “helpUrl”, “supportContact”). */
+  organisationHelp?(): Promise<string | undefined>;
 }
 
 export interface HealthService {
@@ -50,9 +52,10 @@ export function createHealthService(deps: HealthServiceDeps): HealthService {
 
   async function alert(token: TokenSummary, site: string, sentence: string): Promise<void> {
     if (!(await deps.store.markAlerted(token.id, token.revision))) return;
+    const help = await deps.organisationHelp?.().catch(() => undefined);
     await deps.showNotification(invalidTokenNotificationId(token.id), {
       title: `Token “${token.label}” was refused`,
-      message: `${site}: ${sentence} Click to replace it.`,
+      message: `${site}: ${sentence} Click to replace it.${help ? ` ${help}` : ''}`,
       buttons: [],
     });
   }
