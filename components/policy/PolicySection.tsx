@@ -1,5 +1,5 @@
 import type { PolicyView } from '../../lib/features/policy/policy-view';
-import { policyLine, setPolicyKeys } from '../../lib/features/policy/policy-view';
+import { policyLine, setPolicyKeys } from '../../lib/features/policy/policy-lines';
 import { PolicyMark, shownPolicyView } from './OrganisationPolicy';
 
 /*
