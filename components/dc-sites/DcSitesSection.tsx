@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { DcSiteView } from '../../lib/features/dc-sites/messages';
 import { DateTime } from '../shared/DateTime';
+import { PolicyMark, shownPolicy } from '../policy/OrganisationPolicy';
 
 /*
  * The options page's "Data Center sites": the sites the person added, and the form that adds
  * one (its base URL, and optionally a personal access token for it). A view: the page's
  * controller (entrypoints/options/dc-sites-controller.ts) asks the browser and the background.
- * data-testids: dc-sites-section, dc-site-row (data-base-url), dc-site-access, dc-site-script,
+ * data-testids: dc-sites-section, dc-policy-sites, dc-site-row (data-base-url), dc-site-access, dc-site-script,
  * dc-site-tokens, dc-site-grant, dc-site-remove, dc-site-removed, dc-site-add-open, dc-site-form,
  * dc-field-base-url, dc-field-pat-label, dc-field-pat-secret, dc-field-pat-expiry,
  * dc-field-pat-read-only, dc-site-uses-token, dc-site-add, dc-site-cancel, dc-site-error
@@ -48,6 +49,17 @@ export interface DcSitesActions {
   tokenFor(baseUrl: string): string | undefined;
 }
 
+/** The sites the organisation allows (policy “allowedSites”): any other address is refused before the browser is asked. */
+function AllowedSites() {
+  const allowed = shownPolicy().allowedSites;
+  if (!allowed) return null;
+  return (
+    <p class="help" data-testid="dc-policy-sites">
+      Your organisation allows only: {allowed.length > 0 ? allowed.join(', ') : 'no site'}. <PolicyMark policyKey="allowedSites" />
+    </p>
+  );
+}
+
 export function DcSitesSection({ view, actions }: { view: DcSitesView; actions: DcSitesActions }) {
   return (
     <section aria-labelledby="dc-sites-heading" data-testid="dc-sites-section">
@@ -56,6 +68,7 @@ export function DcSitesSection({ view, actions }: { view: DcSitesView; actions: 
         Confluence Data Center or Server on your own domain. Add its address (with its context path, such as /confluence); the browser then asks you
         to let the extension reach that one server. Cloud sites (*.atlassian.net) need no adding.
       </p>
+      <AllowedSites />
       {view.listError && (
         <p class="notice notice-error" role="alert">
           {view.listError}

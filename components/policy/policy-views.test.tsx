@@ -3,6 +3,7 @@ import type { Policy } from '../../lib/features/policy/policy';
 import { NO_POLICY } from '../../lib/features/policy/policy-view';
 import { reminderToken } from '../../lib/features/reminders/test-tokens';
 import { ActivityLog } from '../activity/ActivityLog';
+import { DcSitesSection, type DcSitesView } from '../dc-sites/DcSitesSection';
 import { PageActions } from '../popup/PageActions';
 import { RemindersSection } from '../reminders/RemindersSection';
 import { FailureNotice } from '../shared/FailureNotice';
@@ -46,6 +47,14 @@ describe('what the organisation set, as views show it', () => {
     expect(texts(form, 'policy-kinds')[0]).toContain('Scoped API token, Data Center personal access token');
     expect(texts(form, 'policy-sites')[0]).toContain('acme.atlassian.net');
     expect(marks(form)).toEqual(['allowedTokenKinds', 'allowedSites']);
+  });
+
+  it('allowedSites in the Data Center sites section, marked; nothing without the key', () => {
+    const view: DcSitesView = { sites: [], tokensBySite: {}, listError: null, formOpen: false, adding: false, error: null, status: null };
+    const actions = { onOpenForm: noop, onCancel: noop, onAdd: noop, onRemove: noop, onGrant: noop, tokenFor: () => undefined };
+    const section = (policy: Policy) => under(policy, <DcSitesSection view={view} actions={actions} />);
+    expect(texts(section({ allowedSites: ['https://wiki.example.com/confluence'] }), 'dc-policy-sites')).toEqual(['Your organisation allows only: https://wiki.example.com/confluence. Set by your organisation']);
+    expect(byTestId(section({}), 'dc-policy-sites')).toEqual([]);
   });
 
   it('disableExport: no export buttons nor Copy page as Markdown in the popup, a marked sentence instead', () => {
