@@ -32,8 +32,14 @@ export function tokenRow(options: Page, label: string): Locator {
 
 /** Fills the add-token form and saves; waits (up to `checkTimeoutMs`) for the automatic check to end. */
 export async function addToken(options: Page, token: TokenEntry, checkTimeoutMs?: number): Promise<void> {
-  await options.getByTestId('add-token-open').click();
   const form = options.getByTestId('token-form');
+  // The row of a token just added may still grow (its check's and health report's results arrive
+  // after the check button settles): a click that the shift makes land beside the button is
+  // tried again. Opening the form is idempotent, and the button goes once the form is open.
+  await expect(async () => {
+    if (!(await form.isVisible())) await options.getByTestId('add-token-open').click({ timeout: 2_000 });
+    await expect(form).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await form.getByTestId('field-label').fill(token.label);
   await form.getByTestId(`field-kind-${token.kind}`).check();
   if (token.kind === 'dc-pat') {
