@@ -3,7 +3,11 @@ import type { Policy } from './policy';
 
 /* What a policy makes of a person's own settings: policy wins wherever it says something. */
 
-/** The host a site key names: a Cloud key is its host; a Data Center base URL's host (with a port, if any). */
+/**
+ * The host a site key names: a Cloud key is its host; a Data Center base URL's host (with a port,
+ * if any). Parsed here rather than through siteOfKey: the popup imports this, and site-key's
+ * judging would add half a KiB to its budget.
+ */
 function hostOfKey(key: string): string | undefined {
   if (!key.startsWith('https://')) return key;
   try {

@@ -7,6 +7,7 @@ import { normalisedSiteKey } from '../tokens/token-site-match';
 import { siteAllowed, tokenKindAllowed } from './merge-policy';
 import type { Policy } from './policy';
 import type { PolicySource } from './policy-source';
+import { policySentences } from './policy-sentences';
 
 /*
  * The vault as every feature sees it under a policy: with `forceReadOnly` every token is
@@ -19,11 +20,7 @@ import type { PolicySource } from './policy-source';
 const kindName = (kind: string) => TOKEN_KIND_NAMES[kind as TokenKind] ?? kind;
 
 export function kindRefusal(kind: string, allowed: readonly string[]): string {
-  return `Your organisation allows only these kinds of token: ${allowed.map(kindName).join(', ')} (policy “allowedTokenKinds”), so a ${kindName(kind)} cannot be saved.`;
-}
-
-export function siteRefusal(sites: readonly string[]): string {
-  return `Your organisation does not allow ${sites.join(', ')} (policy “allowedSites”), so no token can be saved for ${sites.length === 1 ? 'it' : 'them'}.`;
+  return policySentences.kindNotSaved(kindName(kind), allowed.map(kindName));
 }
 
 /** Field errors for what the policy does not allow in `input` (none: it may be saved). */
@@ -32,10 +29,10 @@ export function policyFieldErrors(input: TokenFormInput, policy: Policy): TokenF
   if (!tokenKindAllowed(input.kind as TokenKind, policy)) errors.kind = kindRefusal(input.kind, policy.allowedTokenKinds ?? []);
   if (input.kind === 'dc-pat') {
     const base = input.dcBaseUrl?.trim();
-    if (base && !siteAllowed(normalisedSiteKey(base), policy)) errors.dcBaseUrl = siteRefusal([base]);
+    if (base && !siteAllowed(normalisedSiteKey(base), policy)) errors.dcBaseUrl = policySentences.sitesNotSaved([base]);
   } else {
     const refused = (input.sites ?? []).map((s) => s.trim().toLowerCase()).filter((s) => s !== '' && !siteAllowed(s, policy));
-    if (refused.length > 0) errors.sites = siteRefusal(refused);
+    if (refused.length > 0) errors.sites = policySentences.sitesNotSaved(refused);
   }
   return errors;
 }
