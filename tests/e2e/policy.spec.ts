@@ -280,3 +280,30 @@ test('disableExport, disableActivityExport and the organisation’s help: no exp
   await expect(outside.getByTestId('site-not-allowed')).toContainText('This site is not allowed by your organisation');
   await expect(policyMark(outside.getByTestId('site-not-allowed'), 'allowedSites')).toHaveText(SET_BY_ORGANISATION);
 });
+
+test('reminders: the organisation’s days are ticked until the person chooses; the floor comes back ticked and locked', async ({ launchWithPolicy }) => {
+  const browser = await launchWithPolicy({ reminderThresholdsDays: [60, 7], minimumReminderDays: 21 });
+  const options = await browser.openOptions();
+  const section = options.getByTestId('reminders-section');
+  // The policy's defaults, a day beyond the usual ones offered, and the floor reached by 60.
+  await expect(section.getByTestId('reminder-threshold-60')).toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-7')).toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-30')).not.toBeChecked();
+  await expect(policyMark(section, 'reminderThresholdsDays')).toHaveText(SET_BY_ORGANISATION);
+  await expect(section.getByTestId('reminder-threshold-21')).not.toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-21')).toBeEnabled();
+
+  // The person drops 60: nothing is 21 days early any more, so the floor is added and locked.
+  await section.getByTestId('reminder-threshold-60').uncheck();
+  await expect(section.getByTestId('reminders-status')).toHaveText('Saved.');
+  await expect(section.getByTestId('reminder-threshold-21')).toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-21')).toBeDisabled();
+  await expect(policyMark(section, 'minimumReminderDays')).toHaveText(SET_BY_ORGANISATION);
+  await expect(section.getByTestId('reminder-defaults-policy')).toHaveCount(0);
+
+  // Kept across a reload: the person's own choice, with the floor.
+  await options.reload();
+  await expect(section.getByTestId('reminder-threshold-7')).toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-60')).not.toBeChecked();
+  await expect(section.getByTestId('reminder-threshold-21')).toBeDisabled();
+});
