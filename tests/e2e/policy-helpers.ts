@@ -80,6 +80,9 @@ export const test = base.extend<PolicyFixtures, PolicyWorkerFixtures>({
       const extensionId = extensionIdOf(serviceWorker);
       // A build without the key has another id: the policy would name nobody and every test here would mean nothing.
       if (extensionId !== POLICY_EXTENSION_ID) throw new Error(`${extensionDir} loaded as ${extensionId}, not ${POLICY_EXTENSION_ID}: build it with CTC_E2E_MANIFEST_KEY.`);
+      // Chromium holds back a policy file modified in the last seconds (it waits for writes to
+      // settle) and loads it a moment later: start once the extension sees the policy written.
+      if (policy) await expect.poll(() => managedStorage(serviceWorker), { timeout: 20_000 }).toEqual(policy);
       return {
         context,
         serviceWorker,
